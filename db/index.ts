@@ -1,0 +1,119 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+import { acquireDataDirLock } from './data-dir-lock';
+import * as schema from './schema';
+
+// The one place that knows whether TeamCal runs on embedded PGlite or on PostgreSQL.
+
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+
+export interface DatabaseHandle {
+  db: Database;
+  kind: 'pglite' | 'postgres';
+  /** Applies every pending migration under db/migrations. */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export type DatabaseTarget = { url: string } | { dataDir: string } | { memory: true };
+
+const migrationsFolder = path.join(process.cwd(), 'db', 'migrations');
+// Any constant works; it only has to be the same for every instance migrating one database.
+const MIGRATION_LOCK_KEY = 7_243_001;
+
+export function dataDirectory(): string {
+  return path.resolve(process.env.TEAMCAL_DATA_DIR || path.join(process.cwd(), '.data'));
+}
+
+/** Where the app's database lives, from the environment. */
+export function configuredTarget(): DatabaseTarget {
+  const url = process.env.DATABASE_URL;
+  return url ? { url } : { dataDir: path.join(dataDirectory(), 'pglite') };
+}
+
+export function openDatabase(target: DatabaseTarget): DatabaseHandle {
+  if ('url' in target) return openPostgres(target.url);
+  if ('memory' in target) return openPglite(new PGlite());
+  fs.mkdirSync(target.dataDir, { recursive: true });
+  // PGlite has no lock between processes: a second one on the same directory loses rows silently.
+  const lock = acquireDataDirLock(path.dirname(target.dataDir));
+  const handle = openPglite(new PGlite(target.dataDir));
+  return {
+    ...handle,
+    async close() {
+      await handle.close();
+      lock.release();
+    },
+  };
+}
+
+function openPglite(client: PGlite): DatabaseHandle {
+  const db = drizzlePglite({ client, schema });
+  return {
+    db,
+    kind: 'pglite',
+    migrate: () => migratePglite(db, { migrationsFolder }),
+    close: () => client.close(),
+  };
+}
+
+function openPostgres(url: string): DatabaseHandle {
+  const client = postgres(url, { max: Number(process.env.DATABASE_POOL_SIZE) || 10, onnotice: () => {} });
+  const db = drizzlePostgres({ client, schema });
+  return {
+    db,
+    kind: 'postgres',
+    async migrate() {
+      // Several app instances may start at once: one migrates, the others wait for it.
+      const single = postgres(url, { max: 1, onnotice: () => {} });
+      try {
+        await single`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+        await migratePostgres(drizzlePostgres({ client: single, schema }), { migrationsFolder });
+        await single`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
+      } finally {
+        await single.end();
+      }
+    },
+    close: () => client.end(),
+  };
+}
+
+type Holder = { handle?: DatabaseHandle };
+// Next bundles instrumentation and routes separately: a global keeps one database per process.
+const holder: Holder = ((globalThis as { __teamcalDatabase?: Holder }).__teamcalDatabase ??= {});
+
+/** The process's database, opened on first use from the environment. */
+export function getDatabaseHandle(): DatabaseHandle {
+  if (!holder.handle) {
+    if (process.env.NEXT_PHASE === 'phase-production-build') {
+      throw new Error('The database must not be opened during `next build`: make the page dynamic.');
+    }
+    holder.handle = openDatabase(configuredTarget());
+  }
+  return holder.handle;
+}
+
+export function getDb(): Database {
+  return getDatabaseHandle().db;
+}
+
+/** Replaces the process's database, for tests that build their own. */
+export function useDatabase(handle: DatabaseHandle | undefined): void {
+  holder.handle = handle;
+}
+
+export async function isDatabaseEmpty(db: Database): Promise<boolean> {
+  const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(schema.users);
+  return (row?.count ?? 0) === 0;
+}
+
+export { schema };

@@ -1,0 +1,388 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+// The whole domain of PRODUCT.md. Constraints live here so that no code path can store what the
+// product forbids, whichever process or instance writes.
+
+const id = () => uuid('id').primaryKey().defaultRandom();
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+
+export const userRole = pgEnum('user_role', ['admin', 'member']);
+export const membershipRole = pgEnum('membership_role', ['manager', 'member']);
+export const absenceStatus = pgEnum('absence_status', [
+  'pending',
+  'approved',
+  'rejected',
+  'cancelled',
+]);
+export const eventStatus = pgEnum('event_status', ['confirmed', 'cancelled']);
+export const tokenKind = pgEnum('token_kind', ['personal', 'public', 'guest']);
+export const privacyLevel = pgEnum('privacy_level', ['full', 'standard', 'busy']);
+
+export const users = pgTable(
+  'users',
+  {
+    id: id(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    role: userRole('role').notNull().default('member'),
+    // Null until an invited user chooses a password through their setup link.
+    passwordHash: text('password_hash'),
+    passwordSetupHash: text('password_setup_hash'),
+    passwordSetupExpiresAt: timestamp('password_setup_expires_at', { withTimezone: true }),
+    timeZone: text('time_zone').notNull().default('Europe/Paris'),
+    disabledAt: timestamp('disabled_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('users_email_key').on(t.email),
+    uniqueIndex('users_password_setup_hash_key').on(t.passwordSetupHash),
+    check('users_email_normalised', sql`${t.email} = lower(${t.email}) and ${t.email} like '%_@_%'`),
+    check('users_name_length', sql`char_length(${t.name}) between 1 and 100`),
+  ],
+);
+
+export const teams = pgTable(
+  'teams',
+  {
+    id: id(),
+    name: text('name').notNull(),
+    slug: text('slug').notNull(),
+    timeZone: text('time_zone').notNull().default('Europe/Paris'),
+    // Moves on every change that alters a feed of this team: feeds derive their ETag from it.
+    calendarVersion: bigint('calendar_version', { mode: 'number' }).notNull().default(1),
+    calendarUpdatedAt: timestamp('calendar_updated_at', { withTimezone: true })
+      .notNull()
+      .defaultNow(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('teams_slug_key').on(t.slug),
+    check('teams_slug_format', sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
+    check('teams_name_length', sql`char_length(${t.name}) between 1 and 100`),
+  ],
+);
+
+export const memberships = pgTable(
+  'memberships',
+  {
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => teams.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    role: membershipRole('role').notNull().default('member'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.teamId, t.userId] }),
+    index('memberships_user_idx').on(t.userId),
+  ],
+);
+
+export const absenceTypes = pgTable(
+  'absence_types',
+  {
+    id: id(),
+    key: text('key').notNull(),
+    label: text('label').notNull(),
+    color: text('color').notNull(),
+    // Health data such as sick leave: only the person, their managers and admins see the type.
+    isPrivate: boolean('is_private').notNull().default(false),
+    countsAgainstAllowance: boolean('counts_against_allowance').notNull().default(false),
+    requiresApproval: boolean('requires_approval').notNull().default(true),
+    active: boolean('active').notNull().default(true),
+    sortOrder: smallint('sort_order').notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('absence_types_key_key').on(t.key),
+    check('absence_types_key_format', sql`${t.key} ~ '^[a-z][a-z0-9_]{0,39}$'`),
+    check('absence_types_color_format', sql`${t.color} ~ '^#[0-9a-fA-F]{6}$'`),
+    check('absence_types_label_length', sql`char_length(${t.label}) between 1 and 60`),
+  ],
+);
+
+export const absences = pgTable(
+  'absences',
+  {
+    id: id(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    typeId: uuid('type_id')
+      .notNull()
+      .references(() => absenceTypes.id),
+    // Inclusive dates. A half day at the start means the first day's afternoon only; at the end,
+    // the last day's morning only.
+    startDate: date('start_date', { mode: 'string' }).notNull(),
+    endDate: date('end_date', { mode: 'string' }).notNull(),
+    halfDayStart: boolean('half_day_start').notNull().default(false),
+    halfDayEnd: boolean('half_day_end').notNull().default(false),
+    status: absenceStatus('status').notNull().default('pending'),
+    note: text('note'),
+    decidedById: uuid('decided_by_id').references(() => users.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decisionReason: text('decision_reason'),
+    // RFC 5545 SEQUENCE: bumped on every change so calendar clients replace their copy.
+    sequence: integer('sequence').notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('absences_user_dates_idx').on(t.userId, t.startDate, t.endDate),
+    index('absences_dates_idx').on(t.startDate, t.endDate),
+    check('absences_end_after_start', sql`${t.endDate} >= ${t.startDate}`),
+    check(
+      'absences_single_day_one_half',
+      sql`not (${t.startDate} = ${t.endDate} and ${t.halfDayStart} and ${t.halfDayEnd})`,
+    ),
+    check('absences_note_length', sql`char_length(${t.note}) <= 500`),
+    check('absences_decision_reason_length', sql`char_length(${t.decisionReason}) <= 500`),
+    check('absences_sequence_positive', sql`${t.sequence} >= 0`),
+  ],
+);
+
+export const allowances = pgTable(
+  'allowances',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    year: smallint('year').notNull(),
+    days: numeric('days', { precision: 5, scale: 1, mode: 'number' }).notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.year] }),
+    check('allowances_year_range', sql`${t.year} between 2000 and 2100`),
+    check('allowances_days_range', sql`${t.days} between 0 and 366`),
+  ],
+);
+
+export const teamEvents = pgTable(
+  'team_events',
+  {
+    id: id(),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => teams.id),
+    title: text('title').notNull(),
+    description: text('description'),
+    location: text('location'),
+    allDay: boolean('all_day').notNull(),
+    // Local dates in the event's time zone, set for every event so that one index serves the
+    // feed's date-range query; timed events also carry their instants.
+    startDate: date('start_date', { mode: 'string' }).notNull(),
+    endDate: date('end_date', { mode: 'string' }).notNull(),
+    startsAt: timestamp('starts_at', { withTimezone: true }),
+    endsAt: timestamp('ends_at', { withTimezone: true }),
+    timeZone: text('time_zone').notNull(),
+    status: eventStatus('status').notNull().default('confirmed'),
+    sequence: integer('sequence').notNull().default(0),
+    createdById: uuid('created_by_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('team_events_team_dates_idx').on(t.teamId, t.startDate, t.endDate),
+    check('team_events_end_after_start', sql`${t.endDate} >= ${t.startDate}`),
+    check(
+      'team_events_timing',
+      sql`(${t.allDay} and ${t.startsAt} is null and ${t.endsAt} is null)
+        or (not ${t.allDay} and ${t.startsAt} is not null and ${t.endsAt} > ${t.startsAt})`,
+    ),
+    check('team_events_title_length', sql`char_length(${t.title}) between 1 and 200`),
+    check('team_events_description_length', sql`char_length(${t.description}) <= 4000`),
+    check('team_events_location_length', sql`char_length(${t.location}) <= 500`),
+    check('team_events_sequence_positive', sql`${t.sequence} >= 0`),
+  ],
+);
+
+export const guestShares = pgTable(
+  'guest_shares',
+  {
+    id: id(),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => teams.id),
+    email: text('email').notNull(),
+    label: text('label').notNull(),
+    createdById: uuid('created_by_id')
+      .notNull()
+      .references(() => users.id),
+    passwordHash: text('password_hash'),
+    // One-time setup link: SHA-256 of the secret, cleared once the guest has chosen a password.
+    setupHash: text('setup_hash'),
+    setupExpiresAt: timestamp('setup_expires_at', { withTimezone: true }),
+    setupCompletedAt: timestamp('setup_completed_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    revokedById: uuid('revoked_by_id').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('guest_shares_setup_hash_key').on(t.setupHash),
+    index('guest_shares_team_idx').on(t.teamId),
+    check('guest_shares_email_normalised', sql`${t.email} = lower(${t.email}) and ${t.email} like '%_@_%'`),
+    check('guest_shares_label_length', sql`char_length(${t.label}) between 1 and 100`),
+    check(
+      'guest_shares_setup_pair',
+      sql`(${t.setupHash} is null) = (${t.setupExpiresAt} is null)`,
+    ),
+  ],
+);
+
+export const feedTokens = pgTable(
+  'feed_tokens',
+  {
+    id: id(),
+    kind: tokenKind('kind').notNull(),
+    // SHA-256 of the plaintext token, hex. The plaintext is shown once and never stored.
+    tokenHash: text('token_hash').notNull(),
+    // The first characters of the token, enough for a person to recognise it in a list.
+    displayPrefix: text('display_prefix').notNull(),
+    // The subscriber for a personal token; the manager who created a public or guest link.
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => users.id),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => teams.id),
+    guestShareId: uuid('guest_share_id').references(() => guestShares.id),
+    privacy: privacyLevel('privacy').notNull().default('standard'),
+    includePending: boolean('include_pending').notNull().default(false),
+    // Null means every absence type.
+    absenceTypeIds: uuid('absence_type_ids').array(),
+    includeTeamEvents: boolean('include_team_events').notNull().default(true),
+    label: text('label'),
+    createdAt: createdAt(),
+    // Null means never, which only the policy can allow, and only for public links.
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    revokedById: uuid('revoked_by_id').references(() => users.id),
+    revokeReason: text('revoke_reason'),
+    // Rotation keeps the lineage so the audit can show which link replaced which.
+    replacedById: uuid('replaced_by_id'),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    lastUsedIp: text('last_used_ip'),
+    lastUsedUserAgent: text('last_used_user_agent'),
+    useCount: bigint('use_count', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex('feed_tokens_token_hash_key').on(t.tokenHash),
+    uniqueIndex('feed_tokens_one_active_personal')
+      .on(t.ownerId, t.teamId)
+      .where(sql`${t.kind} = 'personal' and ${t.revokedAt} is null`),
+    index('feed_tokens_team_idx').on(t.teamId),
+    index('feed_tokens_owner_idx').on(t.ownerId),
+    index('feed_tokens_last_used_idx').on(t.lastUsedAt),
+    check('feed_tokens_hash_format', sql`${t.tokenHash} ~ '^[0-9a-f]{64}$'`),
+    check('feed_tokens_guest_share', sql`(${t.kind} = 'guest') = (${t.guestShareId} is not null)`),
+    check(
+      'feed_tokens_expiry',
+      sql`${t.expiresAt} is null or ${t.expiresAt} > ${t.createdAt}`,
+    ),
+    check('feed_tokens_only_public_never_expires', sql`${t.expiresAt} is not null or ${t.kind} = 'public'`),
+    check('feed_tokens_label_length', sql`char_length(${t.label}) <= 100`),
+    check('feed_tokens_revoke_reason_length', sql`char_length(${t.revokeReason}) <= 500`),
+    check('feed_tokens_use_count_positive', sql`${t.useCount} >= 0`),
+  ],
+);
+
+export const policy = pgTable(
+  'policy',
+  {
+    // A single row: the organisation's settings.
+    id: smallint('id').primaryKey().default(1),
+    maxTokenLifetimeDays: integer('max_token_lifetime_days').notNull().default(183),
+    publicLinksAllowed: boolean('public_links_allowed').notNull().default(true),
+    neverExpiringLinksAllowed: boolean('never_expiring_links_allowed').notNull().default(false),
+    guestSharesAllowed: boolean('guest_shares_allowed').notNull().default(true),
+    updatedAt: updatedAt(),
+    updatedById: uuid('updated_by_id').references(() => users.id),
+  },
+  (t) => [
+    check('policy_single_row', sql`${t.id} = 1`),
+    check('policy_lifetime_range', sql`${t.maxTokenLifetimeDays} between 1 and 3660`),
+  ],
+);
+
+// Append-only: a trigger in the migrations refuses UPDATE and DELETE.
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actorId: uuid('actor_id').references(() => users.id),
+    action: text('action').notNull(),
+    targetType: text('target_type'),
+    targetId: text('target_id'),
+    teamId: uuid('team_id').references(() => teams.id),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+    details: jsonb('details').$type<Record<string, unknown>>(),
+  },
+  (t) => [
+    index('audit_events_at_idx').on(t.at),
+    index('audit_events_actor_idx').on(t.actorId, t.at),
+    index('audit_events_action_idx').on(t.action, t.at),
+    check('audit_events_action_format', sql`${t.action} ~ '^[a-z_]+(\\.[a-z_]+)+$'`),
+  ],
+);
+
+// Counters that every app instance must agree on (failed sign-ins, unknown feed tokens), kept in
+// the database rather than in one process's memory.
+export const rateLimits = pgTable(
+  'rate_limits',
+  {
+    key: text('key').primaryKey(),
+    count: integer('count').notNull(),
+    windowEndsAt: timestamp('window_ends_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('rate_limits_window_idx').on(t.windowEndsAt)],
+);
+
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+export type Team = typeof teams.$inferSelect;
+export type NewTeam = typeof teams.$inferInsert;
+export type Membership = typeof memberships.$inferSelect;
+export type NewMembership = typeof memberships.$inferInsert;
+export type AbsenceType = typeof absenceTypes.$inferSelect;
+export type NewAbsenceType = typeof absenceTypes.$inferInsert;
+export type Absence = typeof absences.$inferSelect;
+export type NewAbsence = typeof absences.$inferInsert;
+export type Allowance = typeof allowances.$inferSelect;
+export type NewAllowance = typeof allowances.$inferInsert;
+export type TeamEvent = typeof teamEvents.$inferSelect;
+export type NewTeamEvent = typeof teamEvents.$inferInsert;
+export type GuestShare = typeof guestShares.$inferSelect;
+export type NewGuestShare = typeof guestShares.$inferInsert;
+export type FeedToken = typeof feedTokens.$inferSelect;
+export type NewFeedToken = typeof feedTokens.$inferInsert;
+export type Policy = typeof policy.$inferSelect;
+export type AuditEvent = typeof auditEvents.$inferSelect;
+export type NewAuditEvent = typeof auditEvents.$inferInsert;

@@ -1,0 +1,286 @@
+import { TZDate } from '@date-fns/tz';
+import { addDays, formatISO, getISODay, parseISO } from 'date-fns';
+import { eq } from 'drizzle-orm';
+import { hashPassword } from '../lib/passwords';
+import type { Database } from './index';
+import {
+  absenceTypes,
+  absences,
+  allowances,
+  memberships,
+  teamEvents,
+  teams,
+  users,
+  type NewAbsence,
+  type NewTeamEvent,
+} from './schema';
+
+// The demo organisation: realistic enough to click through every screen, and the same on every
+// machine (a seeded random generator, dates relative to today).
+
+export const DEMO_PASSWORD = 'teamcal-demo';
+export const DEMO_ADMIN_EMAIL = 'admin@example.com';
+
+export interface DemoLogin {
+  email: string;
+  role: string;
+}
+
+interface PersonSpec {
+  key: string;
+  name: string;
+  teams: Array<[team: string, role: 'manager' | 'member']>;
+}
+
+const TEAM_SPECS = [
+  { key: 'engineering', name: 'Engineering', timeZone: 'Europe/Paris' },
+  { key: 'sales', name: 'Sales', timeZone: 'America/New_York' },
+  { key: 'support', name: 'Customer Support', timeZone: 'Europe/London' },
+] as const;
+
+const PEOPLE: PersonSpec[] = [
+  { key: 'camille', name: 'Camille Martin', teams: [['engineering', 'manager']] },
+  { key: 'hugo', name: 'Hugo Bernard', teams: [['engineering', 'member']] },
+  { key: 'lea', name: 'Léa Dubois', teams: [['engineering', 'member']] },
+  { key: 'noah', name: 'Noah Thomas', teams: [['engineering', 'member']] },
+  { key: 'chloe', name: 'Chloé Robert', teams: [['engineering', 'member']] },
+  { key: 'lucas', name: 'Lucas Richard', teams: [['engineering', 'member']] },
+  { key: 'manon', name: 'Manon Petit', teams: [['engineering', 'member']] },
+  { key: 'jules', name: 'Jules Durand', teams: [['engineering', 'member'], ['support', 'member']] },
+  { key: 'ines', name: 'Inès Leroy', teams: [['engineering', 'member']] },
+  { key: 'maya', name: 'Maya Johnson', teams: [['sales', 'manager']] },
+  { key: 'ethan', name: 'Ethan Williams', teams: [['sales', 'member']] },
+  { key: 'olivia', name: 'Olivia Brown', teams: [['sales', 'member']] },
+  { key: 'liam', name: 'Liam Garcia', teams: [['sales', 'member']] },
+  { key: 'sofia', name: 'Sofia Miller', teams: [['sales', 'member']] },
+  { key: 'amelia', name: 'Amelia Clarke', teams: [['support', 'manager']] },
+  { key: 'oscar', name: 'Oscar Hughes', teams: [['support', 'member']] },
+];
+
+const TYPE_SPECS = [
+  { key: 'vacation', label: 'Vacation', color: '#2563eb', isPrivate: false, countsAgainstAllowance: true, requiresApproval: true, sortOrder: 1 },
+  { key: 'sick', label: 'Sick leave', color: '#dc2626', isPrivate: true, countsAgainstAllowance: false, requiresApproval: false, sortOrder: 2 },
+  { key: 'remote', label: 'Remote work', color: '#059669', isPrivate: false, countsAgainstAllowance: false, requiresApproval: false, sortOrder: 3 },
+  { key: 'training', label: 'Training', color: '#d97706', isPrivate: false, countsAgainstAllowance: false, requiresApproval: true, sortOrder: 4 },
+  { key: 'parental', label: 'Parental leave', color: '#7c3aed', isPrivate: false, countsAgainstAllowance: false, requiresApproval: true, sortOrder: 5 },
+] as const;
+
+function emailOf(key: string): string {
+  return `${key}@example.com`;
+}
+
+/** mulberry32: a tiny deterministic generator, so every machine gets the same demo. */
+function randomGenerator(seed: number) {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
+    chance: (p: number) => next() < p,
+  };
+}
+
+const isoDate = (d: Date) => formatISO(d, { representation: 'date' });
+const nextWorkday = (d: Date) => {
+  let day = d;
+  while (getISODay(day) > 5) day = addDays(day, 1);
+  return day;
+};
+
+function demoAbsences(
+  userId: string,
+  typeIds: Record<(typeof TYPE_SPECS)[number]['key'], string>,
+  today: Date,
+  random: ReturnType<typeof randomGenerator>,
+  managerId: string,
+): NewAbsence[] {
+  const rows: NewAbsence[] = [];
+  // Walk from ~9 months ago to ~6 months ahead, leaving gaps, so no two absences overlap.
+  let cursor = addDays(today, -270 + random.int(0, 20));
+  const end = addDays(today, 180);
+  while (cursor < end) {
+    const start = nextWorkday(cursor);
+    const roll = random.next();
+    const type =
+      roll < 0.35 ? 'vacation' : roll < 0.55 ? 'remote' : roll < 0.72 ? 'sick' : roll < 0.85 ? 'training' : 'vacation';
+    const length =
+      type === 'vacation' ? random.int(1, 10) : type === 'remote' ? 1 : type === 'sick' ? random.int(1, 3) : random.int(1, 2);
+    const last = nextWorkday(addDays(start, length - 1));
+    const inFuture = start > today;
+    const needsApproval = TYPE_SPECS.find((t) => t.key === type)!.requiresApproval;
+    let status: NewAbsence['status'] = 'approved';
+    if (needsApproval && inFuture && random.chance(0.35)) status = 'pending';
+    else if (needsApproval && random.chance(0.08)) status = 'rejected';
+    else if (random.chance(0.05)) status = 'cancelled';
+    const singleDay = isoDate(start) === isoDate(last);
+    const halfDayStart = random.chance(0.12);
+    const halfDayEnd = !(singleDay && halfDayStart) && random.chance(0.12);
+    const decided = status === 'approved' || status === 'rejected';
+    rows.push({
+      userId,
+      typeId: typeIds[type],
+      startDate: isoDate(start),
+      endDate: isoDate(last),
+      halfDayStart,
+      halfDayEnd,
+      status,
+      note:
+        type === 'vacation' && random.chance(0.3)
+          ? 'Reachable by phone for emergencies'
+          : type === 'sick' && random.chance(0.5)
+            ? 'Doctor’s appointment and rest'
+            : null,
+      decidedById: decided && needsApproval ? managerId : null,
+      decidedAt: decided && needsApproval ? addDays(start, -7) : null,
+      decisionReason: status === 'rejected' ? 'Release week: please pick other dates' : null,
+      sequence: status === 'approved' || status === 'pending' ? 0 : 1,
+    });
+    cursor = addDays(last, random.int(6, 30));
+  }
+  return rows;
+}
+
+function demoTeamEvents(teamId: string, timeZone: string, createdById: string, today: Date): NewTeamEvent[] {
+  const at = (daysFromToday: number) => isoDate(nextWorkday(addDays(today, daysFromToday)));
+  // Timed events store their local dates and their instants, from a local hour in the team's zone.
+  const timed = (days: number, fromLocalHour: number, hours: number) => {
+    const date = at(days);
+    const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+    const startsAt = new Date(new TZDate(y, m - 1, d, fromLocalHour, 0, timeZone).getTime());
+    return { startDate: date, endDate: date, startsAt, endsAt: new Date(startsAt.getTime() + hours * 3_600_000) };
+  };
+  const base = { teamId, timeZone, createdById };
+  const quarterlyOffsite = at(-60);
+  return [
+    {
+      ...base,
+      title: 'Quarterly offsite',
+      allDay: true,
+      startDate: quarterlyOffsite,
+      endDate: isoDate(addDays(parseISO(quarterlyOffsite), 1)),
+      location: 'Station F, 5 Parvis Alan Turing, 75013 Paris, France',
+      description: 'Two days of planning, demos and a team dinner.',
+    },
+    {
+      ...base,
+      title: 'Client visit — Airbus',
+      allDay: false,
+      ...timed(-20, 9, 3),
+      location: '1 Rond-point Maurice Bellonte, 31700 Blagnac, France',
+      description: 'Integration workshop with the client’s IT team. Car pool from the office at 8:00.',
+    },
+    {
+      ...base,
+      title: 'Sprint review',
+      allDay: false,
+      ...timed(3, 15, 1),
+      location: 'Meeting room “Ada”, 3rd floor',
+      description: 'Demo of the sprint’s work; everyone welcome.',
+    },
+    {
+      ...base,
+      title: 'Client visit — Schneider Electric',
+      allDay: false,
+      ...timed(12, 10, 4),
+      location: '35 Rue Joseph Monier, 92500 Rueil-Malmaison, France',
+      description: 'Quarterly business review.',
+    },
+    {
+      ...base,
+      title: 'Team offsite',
+      allDay: true,
+      startDate: at(45),
+      endDate: at(45),
+      location: 'Le Perchoir, 14 Rue Crespin du Gast, 75011 Paris, France',
+      description: null,
+    },
+    {
+      ...base,
+      title: 'Projector booked',
+      allDay: false,
+      ...timed(5, 14, 2),
+      location: 'Equipment room B, ground floor',
+      description: 'Epson projector for the training session.',
+    },
+  ];
+}
+
+/**
+ * Creates the demo organisation unless it exists. Returns the logins and whether it created them.
+ */
+export async function seedDemoOrganisation(
+  db: Database,
+  today: Date = new Date(),
+): Promise<{ created: boolean; logins: DemoLogin[] }> {
+  const logins: DemoLogin[] = [
+    { email: DEMO_ADMIN_EMAIL, role: 'admin' },
+    ...PEOPLE.map((p) => ({
+      email: emailOf(p.key),
+      role: p.teams.map(([team, role]) => `${role} of ${TEAM_SPECS.find((t) => t.key === team)!.name}`).join(', '),
+    })),
+  ];
+  const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, DEMO_ADMIN_EMAIL));
+  if (existing) return { created: false, logins };
+
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const random = randomGenerator(20261123);
+  const utcToday = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()));
+
+  await db.transaction(async (tx) => {
+    await tx.insert(users).values({ email: DEMO_ADMIN_EMAIL, name: 'Alex Admin', role: 'admin', passwordHash });
+    const people = await tx
+      .insert(users)
+      .values(PEOPLE.map((p) => ({ email: emailOf(p.key), name: p.name, passwordHash })))
+      .returning({ id: users.id, email: users.email });
+    const userIdOf = (key: string) => people.find((p) => p.email === emailOf(key))!.id;
+
+    const teamRows = await tx
+      .insert(teams)
+      .values(TEAM_SPECS.map((t) => ({ name: t.name, slug: t.key, timeZone: t.timeZone })))
+      .returning({ id: teams.id, slug: teams.slug, timeZone: teams.timeZone });
+    const teamOf = (key: string) => teamRows.find((t) => t.slug === key)!;
+
+    await tx.insert(memberships).values(
+      PEOPLE.flatMap((p) => p.teams.map(([team, role]) => ({ teamId: teamOf(team).id, userId: userIdOf(p.key), role }))),
+    );
+
+    const typeRows = await tx.insert(absenceTypes).values([...TYPE_SPECS]).returning({ id: absenceTypes.id, key: absenceTypes.key });
+    const typeIds = Object.fromEntries(typeRows.map((t) => [t.key, t.id])) as Record<(typeof TYPE_SPECS)[number]['key'], string>;
+
+    const year = utcToday.getUTCFullYear();
+    await tx.insert(allowances).values(
+      PEOPLE.flatMap((p) => [year - 1, year, year + 1].map((y) => ({ userId: userIdOf(p.key), year: y, days: p.key === 'ines' ? 27.5 : 25 }))),
+    );
+
+    const managerOf = (p: PersonSpec) => {
+      const [team] = p.teams[0]!;
+      const manager = PEOPLE.find((q) => q.key !== p.key && q.teams.some(([t, r]) => t === team && r === 'manager'));
+      return userIdOf((manager ?? PEOPLE[0]!).key);
+    };
+    const absenceRows = PEOPLE.flatMap((p) => demoAbsences(userIdOf(p.key), typeIds, utcToday, random, managerOf(p)));
+    await tx.insert(absences).values(absenceRows);
+
+    const events = TEAM_SPECS.flatMap((t) => {
+      const team = teamOf(t.key);
+      const manager = PEOPLE.find((p) => p.teams.some(([k, r]) => k === t.key && r === 'manager'))!;
+      const all = demoTeamEvents(team.id, team.timeZone, userIdOf(manager.key), utcToday);
+      return t.key === 'engineering' ? all : all.slice(0, 3);
+    });
+    await tx.insert(teamEvents).values(events);
+  });
+  return { created: true, logins };
+}
+
+export function formatDemoLogins(logins: DemoLogin[]): string {
+  const width = Math.max(...logins.map((l) => l.email.length));
+  return [
+    `Demo logins (password for all: ${DEMO_PASSWORD}):`,
+    ...logins.map((l) => `  ${l.email.padEnd(width)}  ${l.role}`),
+  ].join('\n');
+}
