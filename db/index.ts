@@ -8,6 +8,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { dataDirectory } from '../lib/data-directory';
 import { acquireDataDirLock } from './data-dir-lock';
 import * as schema from './schema';
 
@@ -29,10 +30,6 @@ export type DatabaseTarget = { url: string } | { dataDir: string } | { memory: t
 const migrationsFolder = path.join(process.cwd(), 'db', 'migrations');
 // Any constant works; it only has to be the same for every instance migrating one database.
 const MIGRATION_LOCK_KEY = 7_243_001;
-
-export function dataDirectory(): string {
-  return path.resolve(process.env.TEAMCAL_DATA_DIR || path.join(process.cwd(), '.data'));
-}
 
 /** Where the app's database lives, from the environment. */
 export function configuredTarget(): DatabaseTarget {

@@ -211,6 +211,21 @@ function demoTeamEvents(teamId: string, timeZone: string, createdById: string, t
   ];
 }
 
+export function demoLogins(): DemoLogin[] {
+  return [
+    { email: DEMO_ADMIN_EMAIL, role: 'admin' },
+    ...PEOPLE.map((p) => ({
+      email: emailOf(p.key),
+      role: p.teams.map(([team, role]) => `${role} of ${TEAM_SPECS.find((t) => t.key === team)!.name}`).join(', '),
+    })),
+  ];
+}
+
+export async function hasDemoOrganisation(db: Database): Promise<boolean> {
+  const [admin] = await db.select({ id: users.id }).from(users).where(eq(users.email, DEMO_ADMIN_EMAIL));
+  return admin !== undefined;
+}
+
 /**
  * Creates the demo organisation unless it exists. Returns the logins and whether it created them.
  */
@@ -218,15 +233,8 @@ export async function seedDemoOrganisation(
   db: Database,
   today: Date = new Date(),
 ): Promise<{ created: boolean; logins: DemoLogin[] }> {
-  const logins: DemoLogin[] = [
-    { email: DEMO_ADMIN_EMAIL, role: 'admin' },
-    ...PEOPLE.map((p) => ({
-      email: emailOf(p.key),
-      role: p.teams.map(([team, role]) => `${role} of ${TEAM_SPECS.find((t) => t.key === team)!.name}`).join(', '),
-    })),
-  ];
-  const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, DEMO_ADMIN_EMAIL));
-  if (existing) return { created: false, logins };
+  const logins = demoLogins();
+  if (await hasDemoOrganisation(db)) return { created: false, logins };
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const random = randomGenerator(20261123);

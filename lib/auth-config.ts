@@ -1,0 +1,48 @@
+import type { NextAuthConfig } from 'next-auth';
+import { authSecret } from '@/lib/auth-secret';
+
+// The part of the Auth.js configuration that needs no database, shared by the proxy and lib/auth.
+
+type AuthLogger = NonNullable<NextAuthConfig['logger']>;
+
+// Auth.js logs a stack trace for every wrong password by default. Expected failures get one line
+// without credentials; anything else keeps its message so that real problems stay visible.
+const logger: AuthLogger = {
+  error(error) {
+    const type = (error as { type?: string }).type ?? error.name;
+    if (type === 'CredentialsSignin') {
+      console.warn('[auth] sign-in refused');
+      return;
+    }
+    console.error(`[auth] ${type}: ${error.message}`);
+  },
+  warn(code) {
+    console.warn(`[auth] warning: ${code}`);
+  },
+  debug() {},
+};
+
+export function baseAuthConfig(): NextAuthConfig {
+  return {
+    secret: authSecret(),
+    // TeamCal serves its own host (or sits behind a proxy that sets X-Forwarded-Host).
+    trustHost: true,
+    session: { strategy: 'jwt', maxAge: 7 * 24 * 60 * 60 },
+    pages: { signIn: '/sign-in', error: '/sign-in' },
+    logger,
+    providers: [],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user?.id) {
+          token.sub = user.id;
+          token.role = (user as { role?: string }).role;
+        }
+        return token;
+      },
+      session({ session, token }) {
+        if (token.sub) session.user.id = token.sub;
+        return session;
+      },
+    },
+  };
+}

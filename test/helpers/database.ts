@@ -1,0 +1,62 @@
+import crypto from 'node:crypto';
+import postgres from 'postgres';
+import { afterAll, beforeAll } from 'vitest';
+import { openDatabase, useDatabase, type Database, type DatabaseHandle } from '@/db';
+
+// One fresh, migrated database per test file: PGlite in memory, or a new database on the
+// PostgreSQL server of TEST_DATABASE_URL (dropped afterwards), depending on the vitest project.
+
+async function createPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) throw new Error('TEST_DATABASE_URL is required for the PostgreSQL test project.');
+  const name = `teamcal_t_${crypto.randomBytes(6).toString('hex')}`;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+export async function createTestDatabase(): Promise<DatabaseHandle & { kind: 'pglite' | 'postgres' }> {
+  if (process.env.TEST_DB_KIND === 'postgres') {
+    const created = await createPostgresDatabase();
+    const handle = openDatabase({ url: created.url });
+    await handle.migrate();
+    return {
+      ...handle,
+      async close() {
+        await handle.close();
+        await created.drop();
+      },
+    };
+  }
+  const handle = openDatabase({ memory: true });
+  await handle.migrate();
+  return handle;
+}
+
+/**
+ * Gives the test file its own database, installed as the app's database so the DAL uses it.
+ * Returns a getter because the database exists only once `beforeAll` has run.
+ */
+export function useTestDatabase(): () => Database {
+  let handle: DatabaseHandle | undefined;
+  beforeAll(async () => {
+    handle = await createTestDatabase();
+    useDatabase(handle);
+  });
+  afterAll(async () => {
+    useDatabase(undefined);
+    await handle?.close();
+  });
+  return () => {
+    if (!handle) throw new Error('The test database is not ready: call it inside a test or hook.');
+    return handle.db;
+  };
+}

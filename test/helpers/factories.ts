@@ -1,0 +1,43 @@
+import crypto from 'node:crypto';
+import type { Database } from '@/db';
+import { absenceTypes, memberships, teams, users, type NewAbsenceType, type NewTeam, type NewUser } from '@/db/schema';
+import type { Actor } from '@/lib/dal/actor';
+import { hashPassword } from '@/lib/passwords';
+
+// Factories: the smallest valid rows, with unique names, overridable per test.
+
+export const TEST_PASSWORD = 'correct horse battery staple';
+let passwordHash: Promise<string> | undefined;
+const unique = () => crypto.randomBytes(4).toString('hex');
+
+export async function createUser(db: Database, overrides: Partial<NewUser> = {}): Promise<Actor> {
+  passwordHash ??= hashPassword(TEST_PASSWORD);
+  const id = unique();
+  const [user] = await db
+    .insert(users)
+    .values({ email: `user-${id}@example.com`, name: `User ${id}`, passwordHash: await passwordHash, ...overrides })
+    .returning({ id: users.id, email: users.email, name: users.name, role: users.role, timeZone: users.timeZone });
+  return user!;
+}
+
+export async function createTeam(db: Database, overrides: Partial<NewTeam> = {}) {
+  const id = unique();
+  const [team] = await db
+    .insert(teams)
+    .values({ name: `Team ${id}`, slug: `team-${id}`, ...overrides })
+    .returning();
+  return team!;
+}
+
+export async function addMember(db: Database, teamId: string, userId: string, role: 'manager' | 'member' = 'member') {
+  await db.insert(memberships).values({ teamId, userId, role });
+}
+
+export async function createAbsenceType(db: Database, overrides: Partial<NewAbsenceType> = {}) {
+  const id = unique();
+  const [type] = await db
+    .insert(absenceTypes)
+    .values({ key: `type_${id}`, label: `Type ${id}`, color: '#123456', ...overrides })
+    .returning();
+  return type!;
+}
