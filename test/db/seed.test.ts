@@ -1,0 +1,69 @@
+import { sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import { describe, expect, it } from 'vitest';
+import { absenceTypes, absences, memberships, teamEvents, teams, users } from '@/db/schema';
+import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, seedDemoOrganisation } from '@/db/seed';
+import { verifyCredentials } from '@/lib/dal/users';
+import { useTestDatabase } from '@/test/helpers/database';
+
+const db = useTestDatabase();
+const count = async (table: PgTable) => (await db().select({ n: sql<number>`count(*)::int` }).from(table))[0]!.n;
+
+describe('the demo organisation', () => {
+  it('is created once, and seeding again changes nothing', async () => {
+    const first = await seedDemoOrganisation(db(), new Date('2026-11-23T12:00:00Z'));
+    expect(first.created).toBe(true);
+    const before = [await count(users), await count(absences), await count(teamEvents)];
+    const second = await seedDemoOrganisation(db());
+    expect(second.created).toBe(false);
+    expect([await count(users), await count(absences), await count(teamEvents)]).toEqual(before);
+    expect(second.logins.map((l) => l.email)).toContain(DEMO_ADMIN_EMAIL);
+  });
+
+  it('lets the demo logins sign in', async () => {
+    const actor = await verifyCredentials({ email: DEMO_ADMIN_EMAIL, password: DEMO_PASSWORD }, { ip: '198.51.100.1', userAgent: null });
+    expect(actor?.role).toBe('admin');
+  });
+
+  it('has three teams of different sizes, managers, and someone in two teams', async () => {
+    const sizes = await db()
+      .select({ slug: teams.slug, n: sql<number>`count(*)::int`, managers: sql<number>`count(*) filter (where ${memberships.role} = 'manager')::int` })
+      .from(memberships)
+      .innerJoin(teams, sql`${teams.id} = ${memberships.teamId}`)
+      .groupBy(teams.slug);
+    expect(sizes).toHaveLength(3);
+    expect(new Set(sizes.map((s) => s.n)).size).toBe(3);
+    expect(sizes.every((s) => s.managers >= 1)).toBe(true);
+    const inTwoTeams = await db()
+      .select({ userId: memberships.userId })
+      .from(memberships)
+      .groupBy(memberships.userId)
+      .having(sql`count(*) > 1`);
+    expect(inTwoTeams.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('has absences in every status, past and future, with half days and a private type', async () => {
+    const [stats] = await db()
+      .select({
+        statuses: sql<string[]>`array_agg(distinct ${absences.status}::text)`,
+        past: sql<number>`count(*) filter (where ${absences.endDate} < '2026-11-23')::int`,
+        future: sql<number>`count(*) filter (where ${absences.startDate} > '2026-11-23')::int`,
+        halfDays: sql<number>`count(*) filter (where ${absences.halfDayStart} or ${absences.halfDayEnd})::int`,
+      })
+      .from(absences);
+    expect([...stats!.statuses].sort()).toEqual(['approved', 'cancelled', 'pending', 'rejected']);
+    expect(stats!.past).toBeGreaterThan(20);
+    expect(stats!.future).toBeGreaterThan(10);
+    expect(stats!.halfDays).toBeGreaterThan(0);
+    const types = await db().select().from(absenceTypes);
+    expect(types.find((t) => t.key === 'sick')?.isPrivate).toBe(true);
+    expect(types.map((t) => t.key)).toEqual(expect.arrayContaining(['vacation', 'sick', 'remote', 'training']));
+  });
+
+  it('has team events with real-looking locations, all-day and timed', async () => {
+    const events = await db().select().from(teamEvents);
+    expect(events.some((e) => e.allDay)).toBe(true);
+    expect(events.some((e) => !e.allDay && e.startsAt && e.endsAt)).toBe(true);
+    expect(events.filter((e) => e.location && /\d{5}/.test(e.location)).length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, inject } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+// Debian's Chromium, driven by playwright-core; flags keep it off the (closed) network.
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export const DEMO_PASSWORD = 'teamcal-demo';
+
+/** One browser per test file; each test opens its own context (cookies) with `newPage()`. */
+export function useBrowser() {
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  const baseUrl = inject('baseUrl');
+  beforeAll(async () => {
+    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  });
+  afterAll(async () => {
+    await Promise.all(contexts.map((c) => c.close()));
+    await browser?.close();
+  });
+  return {
+    baseUrl,
+    async newPage(options: { clientAddress?: string } = {}): Promise<Page> {
+      const context = await browser!.newContext({
+        baseURL: baseUrl,
+        // The server is reached directly, so X-Forwarded-For stands in for distinct clients.
+        extraHTTPHeaders: options.clientAddress ? { 'x-forwarded-for': options.clientAddress } : undefined,
+      });
+      contexts.push(context);
+      return context.newPage();
+    },
+  };
+}
+
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
