@@ -5,7 +5,14 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: ['node_modules/**', '.next/**', '.next-test/**', '.next-bench/**', '.data/**', 'next-env.d.ts'],
+    ignores: [
+      'node_modules/**',
+      '.next/**',
+      '.next-test/**',
+      '.next-bench/**',
+      '.data/**',
+      'next-env.d.ts',
+    ],
   },
 ];
 

@@ -1,11 +1,18 @@
 'use client';
 
 // Shown for unexpected errors: a short message and a retry, never the error's details.
-export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export default function ErrorPage({
+  reset,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
   return (
     <main className="flex min-h-[60vh] flex-col items-center justify-center px-4 text-center">
       <h1 className="text-2xl font-semibold tracking-tight">Something went wrong</h1>
-      <p className="mt-2 text-slate-600">TeamCal could not complete this request. Nothing you entered was lost.</p>
+      <p className="mt-2 text-slate-600">
+        TeamCal could not complete this request. Nothing you entered was lost.
+      </p>
       <button
         type="button"
         onClick={reset}

@@ -41,7 +41,8 @@ export function acquireDataDirLock(directory: string): { release(): void } {
     }
     const pid = Number(fs.readFileSync(lockPath, 'utf8').trim());
     if (pid === process.pid) return holdLock(lockPath);
-    if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) throw new DataDirLockedError(directory, pid);
+    if (Number.isInteger(pid) && pid > 0 && isAlive(pid))
+      throw new DataDirLockedError(directory, pid);
     fs.rmSync(lockPath, { force: true });
   }
   throw new Error(`Could not lock ${directory}: another process keeps taking the lock.`);

@@ -64,7 +64,10 @@ function openPglite(client: PGlite): DatabaseHandle {
 }
 
 function openPostgres(url: string): DatabaseHandle {
-  const client = postgres(url, { max: Number(process.env.DATABASE_POOL_SIZE) || 10, onnotice: () => {} });
+  const client = postgres(url, {
+    max: Number(process.env.DATABASE_POOL_SIZE) || 10,
+    onnotice: () => {},
+  });
   const db = drizzlePostgres({ client, schema });
   return {
     db,
@@ -92,7 +95,9 @@ const holder: Holder = ((globalThis as { __teamcalDatabase?: Holder }).__teamcal
 export function getDatabaseHandle(): DatabaseHandle {
   if (!holder.handle) {
     if (process.env.NEXT_PHASE === 'phase-production-build') {
-      throw new Error('The database must not be opened during `next build`: make the page dynamic.');
+      throw new Error(
+        'The database must not be opened during `next build`: make the page dynamic.',
+      );
     }
     holder.handle = openDatabase(configuredTarget());
   }
@@ -104,7 +109,7 @@ export function getDb(): Database {
 }
 
 /** Replaces the process's database, for tests that build their own. */
-export function useDatabase(handle: DatabaseHandle | undefined): void {
+export function installDatabase(handle: DatabaseHandle | undefined): void {
   holder.handle = handle;
 }
 

@@ -56,7 +56,10 @@ export const users = pgTable(
   (t) => [
     uniqueIndex('users_email_key').on(t.email),
     uniqueIndex('users_password_setup_hash_key').on(t.passwordSetupHash),
-    check('users_email_normalised', sql`${t.email} = lower(${t.email}) and ${t.email} like '%_@_%'`),
+    check(
+      'users_email_normalised',
+      sql`${t.email} = lower(${t.email}) and ${t.email} like '%_@_%'`,
+    ),
     check('users_name_length', sql`char_length(${t.name}) between 1 and 100`),
   ],
 );
@@ -246,12 +249,12 @@ export const guestShares = pgTable(
   (t) => [
     uniqueIndex('guest_shares_setup_hash_key').on(t.setupHash),
     index('guest_shares_team_idx').on(t.teamId),
-    check('guest_shares_email_normalised', sql`${t.email} = lower(${t.email}) and ${t.email} like '%_@_%'`),
-    check('guest_shares_label_length', sql`char_length(${t.label}) between 1 and 100`),
     check(
-      'guest_shares_setup_pair',
-      sql`(${t.setupHash} is null) = (${t.setupExpiresAt} is null)`,
+      'guest_shares_email_normalised',
+      sql`${t.email} = lower(${t.email}) and ${t.email} like '%_@_%'`,
     ),
+    check('guest_shares_label_length', sql`char_length(${t.label}) between 1 and 100`),
+    check('guest_shares_setup_pair', sql`(${t.setupHash} is null) = (${t.setupExpiresAt} is null)`),
   ],
 );
 
@@ -301,11 +304,11 @@ export const feedTokens = pgTable(
     index('feed_tokens_last_used_idx').on(t.lastUsedAt),
     check('feed_tokens_hash_format', sql`${t.tokenHash} ~ '^[0-9a-f]{64}$'`),
     check('feed_tokens_guest_share', sql`(${t.kind} = 'guest') = (${t.guestShareId} is not null)`),
+    check('feed_tokens_expiry', sql`${t.expiresAt} is null or ${t.expiresAt} > ${t.createdAt}`),
     check(
-      'feed_tokens_expiry',
-      sql`${t.expiresAt} is null or ${t.expiresAt} > ${t.createdAt}`,
+      'feed_tokens_only_public_never_expires',
+      sql`${t.expiresAt} is not null or ${t.kind} = 'public'`,
     ),
-    check('feed_tokens_only_public_never_expires', sql`${t.expiresAt} is not null or ${t.kind} = 'public'`),
     check('feed_tokens_label_length', sql`char_length(${t.label}) <= 100`),
     check('feed_tokens_revoke_reason_length', sql`char_length(${t.revokeReason}) <= 500`),
     check('feed_tokens_use_count_positive', sql`${t.useCount} >= 0`),

@@ -46,7 +46,14 @@ const PEOPLE: PersonSpec[] = [
   { key: 'chloe', name: 'Chloé Robert', teams: [['engineering', 'member']] },
   { key: 'lucas', name: 'Lucas Richard', teams: [['engineering', 'member']] },
   { key: 'manon', name: 'Manon Petit', teams: [['engineering', 'member']] },
-  { key: 'jules', name: 'Jules Durand', teams: [['engineering', 'member'], ['support', 'member']] },
+  {
+    key: 'jules',
+    name: 'Jules Durand',
+    teams: [
+      ['engineering', 'member'],
+      ['support', 'member'],
+    ],
+  },
   { key: 'ines', name: 'Inès Leroy', teams: [['engineering', 'member']] },
   { key: 'maya', name: 'Maya Johnson', teams: [['sales', 'manager']] },
   { key: 'ethan', name: 'Ethan Williams', teams: [['sales', 'member']] },
@@ -58,11 +65,51 @@ const PEOPLE: PersonSpec[] = [
 ];
 
 const TYPE_SPECS = [
-  { key: 'vacation', label: 'Vacation', color: '#2563eb', isPrivate: false, countsAgainstAllowance: true, requiresApproval: true, sortOrder: 1 },
-  { key: 'sick', label: 'Sick leave', color: '#dc2626', isPrivate: true, countsAgainstAllowance: false, requiresApproval: false, sortOrder: 2 },
-  { key: 'remote', label: 'Remote work', color: '#059669', isPrivate: false, countsAgainstAllowance: false, requiresApproval: false, sortOrder: 3 },
-  { key: 'training', label: 'Training', color: '#d97706', isPrivate: false, countsAgainstAllowance: false, requiresApproval: true, sortOrder: 4 },
-  { key: 'parental', label: 'Parental leave', color: '#7c3aed', isPrivate: false, countsAgainstAllowance: false, requiresApproval: true, sortOrder: 5 },
+  {
+    key: 'vacation',
+    label: 'Vacation',
+    color: '#2563eb',
+    isPrivate: false,
+    countsAgainstAllowance: true,
+    requiresApproval: true,
+    sortOrder: 1,
+  },
+  {
+    key: 'sick',
+    label: 'Sick leave',
+    color: '#dc2626',
+    isPrivate: true,
+    countsAgainstAllowance: false,
+    requiresApproval: false,
+    sortOrder: 2,
+  },
+  {
+    key: 'remote',
+    label: 'Remote work',
+    color: '#059669',
+    isPrivate: false,
+    countsAgainstAllowance: false,
+    requiresApproval: false,
+    sortOrder: 3,
+  },
+  {
+    key: 'training',
+    label: 'Training',
+    color: '#d97706',
+    isPrivate: false,
+    countsAgainstAllowance: false,
+    requiresApproval: true,
+    sortOrder: 4,
+  },
+  {
+    key: 'parental',
+    label: 'Parental leave',
+    color: '#7c3aed',
+    isPrivate: false,
+    countsAgainstAllowance: false,
+    requiresApproval: true,
+    sortOrder: 5,
+  },
 ] as const;
 
 function emailOf(key: string): string {
@@ -108,9 +155,23 @@ function demoAbsences(
     const start = nextWorkday(cursor);
     const roll = random.next();
     const type =
-      roll < 0.35 ? 'vacation' : roll < 0.55 ? 'remote' : roll < 0.72 ? 'sick' : roll < 0.85 ? 'training' : 'vacation';
+      roll < 0.35
+        ? 'vacation'
+        : roll < 0.55
+          ? 'remote'
+          : roll < 0.72
+            ? 'sick'
+            : roll < 0.85
+              ? 'training'
+              : 'vacation';
     const length =
-      type === 'vacation' ? random.int(1, 10) : type === 'remote' ? 1 : type === 'sick' ? random.int(1, 3) : random.int(1, 2);
+      type === 'vacation'
+        ? random.int(1, 10)
+        : type === 'remote'
+          ? 1
+          : type === 'sick'
+            ? random.int(1, 3)
+            : random.int(1, 2);
     const last = nextWorkday(addDays(start, length - 1));
     const inFuture = start > today;
     const needsApproval = TYPE_SPECS.find((t) => t.key === type)!.requiresApproval;
@@ -146,14 +207,24 @@ function demoAbsences(
   return rows;
 }
 
-function demoTeamEvents(teamId: string, timeZone: string, createdById: string, today: Date): NewTeamEvent[] {
+function demoTeamEvents(
+  teamId: string,
+  timeZone: string,
+  createdById: string,
+  today: Date,
+): NewTeamEvent[] {
   const at = (daysFromToday: number) => isoDate(nextWorkday(addDays(today, daysFromToday)));
   // Timed events store their local dates and their instants, from a local hour in the team's zone.
   const timed = (days: number, fromLocalHour: number, hours: number) => {
     const date = at(days);
     const [y, m, d] = date.split('-').map(Number) as [number, number, number];
     const startsAt = new Date(new TZDate(y, m - 1, d, fromLocalHour, 0, timeZone).getTime());
-    return { startDate: date, endDate: date, startsAt, endsAt: new Date(startsAt.getTime() + hours * 3_600_000) };
+    return {
+      startDate: date,
+      endDate: date,
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + hours * 3_600_000),
+    };
   };
   const base = { teamId, timeZone, createdById };
   const quarterlyOffsite = at(-60);
@@ -173,7 +244,8 @@ function demoTeamEvents(teamId: string, timeZone: string, createdById: string, t
       allDay: false,
       ...timed(-20, 9, 3),
       location: '1 Rond-point Maurice Bellonte, 31700 Blagnac, France',
-      description: 'Integration workshop with the client’s IT team. Car pool from the office at 8:00.',
+      description:
+        'Integration workshop with the client’s IT team. Car pool from the office at 8:00.',
     },
     {
       ...base,
@@ -216,13 +288,18 @@ export function demoLogins(): DemoLogin[] {
     { email: DEMO_ADMIN_EMAIL, role: 'admin' },
     ...PEOPLE.map((p) => ({
       email: emailOf(p.key),
-      role: p.teams.map(([team, role]) => `${role} of ${TEAM_SPECS.find((t) => t.key === team)!.name}`).join(', '),
+      role: p.teams
+        .map(([team, role]) => `${role} of ${TEAM_SPECS.find((t) => t.key === team)!.name}`)
+        .join(', '),
     })),
   ];
 }
 
 export async function hasDemoOrganisation(db: Database): Promise<boolean> {
-  const [admin] = await db.select({ id: users.id }).from(users).where(eq(users.email, DEMO_ADMIN_EMAIL));
+  const [admin] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.email, DEMO_ADMIN_EMAIL));
   return admin !== undefined;
 }
 
@@ -238,10 +315,14 @@ export async function seedDemoOrganisation(
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const random = randomGenerator(20261123);
-  const utcToday = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()));
+  const utcToday = new Date(
+    Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()),
+  );
 
   await db.transaction(async (tx) => {
-    await tx.insert(users).values({ email: DEMO_ADMIN_EMAIL, name: 'Alex Admin', role: 'admin', passwordHash });
+    await tx
+      .insert(users)
+      .values({ email: DEMO_ADMIN_EMAIL, name: 'Alex Admin', role: 'admin', passwordHash });
     const people = await tx
       .insert(users)
       .values(PEOPLE.map((p) => ({ email: emailOf(p.key), name: p.name, passwordHash })))
@@ -255,23 +336,45 @@ export async function seedDemoOrganisation(
     const teamOf = (key: string) => teamRows.find((t) => t.slug === key)!;
 
     await tx.insert(memberships).values(
-      PEOPLE.flatMap((p) => p.teams.map(([team, role]) => ({ teamId: teamOf(team).id, userId: userIdOf(p.key), role }))),
+      PEOPLE.flatMap((p) =>
+        p.teams.map(([team, role]) => ({
+          teamId: teamOf(team).id,
+          userId: userIdOf(p.key),
+          role,
+        })),
+      ),
     );
 
-    const typeRows = await tx.insert(absenceTypes).values([...TYPE_SPECS]).returning({ id: absenceTypes.id, key: absenceTypes.key });
-    const typeIds = Object.fromEntries(typeRows.map((t) => [t.key, t.id])) as Record<(typeof TYPE_SPECS)[number]['key'], string>;
+    const typeRows = await tx
+      .insert(absenceTypes)
+      .values([...TYPE_SPECS])
+      .returning({ id: absenceTypes.id, key: absenceTypes.key });
+    const typeIds = Object.fromEntries(typeRows.map((t) => [t.key, t.id])) as Record<
+      (typeof TYPE_SPECS)[number]['key'],
+      string
+    >;
 
     const year = utcToday.getUTCFullYear();
     await tx.insert(allowances).values(
-      PEOPLE.flatMap((p) => [year - 1, year, year + 1].map((y) => ({ userId: userIdOf(p.key), year: y, days: p.key === 'ines' ? 27.5 : 25 }))),
+      PEOPLE.flatMap((p) =>
+        [year - 1, year, year + 1].map((y) => ({
+          userId: userIdOf(p.key),
+          year: y,
+          days: p.key === 'ines' ? 27.5 : 25,
+        })),
+      ),
     );
 
     const managerOf = (p: PersonSpec) => {
       const [team] = p.teams[0]!;
-      const manager = PEOPLE.find((q) => q.key !== p.key && q.teams.some(([t, r]) => t === team && r === 'manager'));
+      const manager = PEOPLE.find(
+        (q) => q.key !== p.key && q.teams.some(([t, r]) => t === team && r === 'manager'),
+      );
       return userIdOf((manager ?? PEOPLE[0]!).key);
     };
-    const absenceRows = PEOPLE.flatMap((p) => demoAbsences(userIdOf(p.key), typeIds, utcToday, random, managerOf(p)));
+    const absenceRows = PEOPLE.flatMap((p) =>
+      demoAbsences(userIdOf(p.key), typeIds, utcToday, random, managerOf(p)),
+    );
     await tx.insert(absences).values(absenceRows);
 
     const events = TEAM_SPECS.flatMap((t) => {

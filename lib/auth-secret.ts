@@ -15,7 +15,10 @@ export function authSecret(): string {
   const file = path.join(directory, 'auth-secret');
   fs.mkdirSync(directory, { recursive: true });
   try {
-    fs.writeFileSync(file, crypto.randomBytes(32).toString('base64url'), { flag: 'wx', mode: 0o600 });
+    fs.writeFileSync(file, crypto.randomBytes(32).toString('base64url'), {
+      flag: 'wx',
+      mode: 0o600,
+    });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
   }

@@ -14,7 +14,10 @@ import { signInSchema } from '@/lib/validation';
 
 /** Raised to Auth.js for a refused sign-in; `code` tells the form which message to show. */
 class SignInRefused extends CredentialsSignin {
-  constructor(code: 'invalid_credentials' | 'rate_limited', readonly detail?: string) {
+  constructor(
+    code: 'invalid_credentials' | 'rate_limited',
+    readonly detail?: string,
+  ) {
     super(detail);
     this.code = code;
   }
@@ -33,7 +36,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
           if (!actor) throw new SignInRefused('invalid_credentials');
           return { id: actor.id, email: actor.email, name: actor.name, role: actor.role };
         } catch (error) {
-          if (isAppError(error) && error.code === 'rate_limited') throw new SignInRefused('rate_limited', error.message);
+          if (isAppError(error) && error.code === 'rate_limited')
+            throw new SignInRefused('rate_limited', error.message);
           throw error;
         }
       },

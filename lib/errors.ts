@@ -9,7 +9,10 @@ const table = {
   conflict: { status: 409, message: 'This conflicts with existing data.' },
   gone: { status: 410, message: 'This link is no longer valid.' },
   rate_limited: { status: 429, message: 'Too many attempts. Please wait and try again.' },
-  unavailable: { status: 503, message: 'TeamCal is temporarily unavailable. Please try again shortly.' },
+  unavailable: {
+    status: 503,
+    message: 'TeamCal is temporarily unavailable. Please try again shortly.',
+  },
 } as const;
 
 export type AppErrorCode = keyof typeof table;
@@ -37,5 +40,8 @@ export function isAppError(error: unknown): error is AppError {
 export function errorResponse(error: AppError, headers: HeadersInit = {}): Response {
   const extra = new Headers(headers);
   if (error.retryAfterSeconds) extra.set('Retry-After', String(error.retryAfterSeconds));
-  return Response.json({ error: error.code, message: error.message }, { status: error.status, headers: extra });
+  return Response.json(
+    { error: error.code, message: error.message },
+    { status: error.status, headers: extra },
+  );
 }

@@ -33,10 +33,17 @@ export function AppHeader({ user, signOutAction }: AppHeaderProps) {
             <p className="px-2 py-1 text-sm">
               <span className="block font-medium">{user.name}</span>
               <span className="block truncate text-slate-500">{user.email}</span>
-              {user.role === 'admin' && <span className="mt-1 inline-block rounded bg-amber-100 px-1.5 text-xs text-amber-800">Admin</span>}
+              {user.role === 'admin' && (
+                <span className="mt-1 inline-block rounded bg-amber-100 px-1.5 text-xs text-amber-800">
+                  Admin
+                </span>
+              )}
             </p>
             <form action={signOutAction} className="mt-1 border-t border-slate-100 pt-1">
-              <button type="submit" className="w-full rounded-md px-2 py-1.5 text-left text-sm hover:bg-slate-100">
+              <button
+                type="submit"
+                className="w-full rounded-md px-2 py-1.5 text-left text-sm hover:bg-slate-100"
+              >
                 Sign out
               </button>
             </form>

@@ -10,7 +10,13 @@ export interface AdminOverview {
   disabledUsers: number;
   teams: number;
   activeTokens: number;
-  recentEvents: Array<{ id: number; at: Date; action: string; actorName: string | null; ip: string | null }>;
+  recentEvents: Array<{
+    id: number;
+    at: Date;
+    action: string;
+    actorName: string | null;
+    ip: string | null;
+  }>;
 }
 
 function assertAdmin(actor: Actor): void {
@@ -31,7 +37,13 @@ export async function getAdminOverview(actor: Actor): Promise<AdminOverview> {
     })
     .from(sql`(select 1) as one`);
   const recentEvents = await db
-    .select({ id: auditEvents.id, at: auditEvents.at, action: auditEvents.action, actorName: users.name, ip: auditEvents.ip })
+    .select({
+      id: auditEvents.id,
+      at: auditEvents.at,
+      action: auditEvents.action,
+      actorName: users.name,
+      ip: auditEvents.ip,
+    })
     .from(auditEvents)
     .leftJoin(users, eq(users.id, auditEvents.actorId))
     .orderBy(desc(auditEvents.id))

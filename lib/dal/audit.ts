@@ -14,7 +14,10 @@ export interface AuditEntry {
 }
 
 /** Appends one audit event, inside the caller's transaction when it has one. */
-export async function recordAuditEvent(db: Database | Transaction, entry: AuditEntry): Promise<void> {
+export async function recordAuditEvent(
+  db: Database | Transaction,
+  entry: AuditEntry,
+): Promise<void> {
   const row: NewAuditEvent = {
     actorId: entry.actorId ?? null,
     action: entry.action,

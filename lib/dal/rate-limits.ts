@@ -15,7 +15,10 @@ export interface RateLimitState {
   retryAfterSeconds: number;
 }
 
-function stateOf(row: { count: number; windowEndsAt: Date } | undefined, rule: RateLimitRule): RateLimitState {
+function stateOf(
+  row: { count: number; windowEndsAt: Date } | undefined,
+  rule: RateLimitRule,
+): RateLimitState {
   if (!row || row.count < rule.limit) return { limited: false, retryAfterSeconds: 0 };
   const seconds = Math.ceil((row.windowEndsAt.getTime() - Date.now()) / 1000);
   return { limited: true, retryAfterSeconds: Math.max(1, seconds) };
@@ -46,6 +49,7 @@ export async function countRateLimitHit(key: string, rule: RateLimitRule): Promi
     })
     .returning({ count: rateLimits.count, windowEndsAt: rateLimits.windowEndsAt });
   // Expired windows of other keys are swept now and then rather than by a scheduler.
-  if (Math.random() < 0.01) await db.delete(rateLimits).where(lt(rateLimits.windowEndsAt, sql`now() - interval '1 hour'`));
+  if (Math.random() < 0.01)
+    await db.delete(rateLimits).where(lt(rateLimits.windowEndsAt, sql`now() - interval '1 hour'`));
   return stateOf(row, rule);
 }

@@ -54,11 +54,18 @@ export async function listTeamsForActor(actor: Actor): Promise<TeamSummary[]> {
 export async function getTeamBySlug(actor: Actor, slug: string): Promise<TeamDetail> {
   const db = getDb();
   const [team] = await db
-    .select({ id: teams.id, name: teams.name, slug: teams.slug, timeZone: teams.timeZone, myRole: memberships.role })
+    .select({
+      id: teams.id,
+      name: teams.name,
+      slug: teams.slug,
+      timeZone: teams.timeZone,
+      myRole: memberships.role,
+    })
     .from(teams)
     .leftJoin(memberships, and(eq(memberships.teamId, teams.id), eq(memberships.userId, actor.id)))
     .where(eq(teams.slug, slug));
-  if (!team || (!team.myRole && !isAdmin(actor))) throw new AppError('not_found', 'Team not found.');
+  if (!team || (!team.myRole && !isAdmin(actor)))
+    throw new AppError('not_found', 'Team not found.');
 
   const members = await db
     .select({

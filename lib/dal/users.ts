@@ -19,7 +19,10 @@ export const SIGN_IN_LIMIT_PER_EMAIL: RateLimitRule = { limit: 20, windowSeconds
  * account (the same answer, so neither reveals which accounts exist). Throws `rate_limited` after
  * too many failures.
  */
-export async function verifyCredentials(input: SignInInput, request: RequestInfo): Promise<Actor | null> {
+export async function verifyCredentials(
+  input: SignInInput,
+  request: RequestInfo,
+): Promise<Actor | null> {
   const ipKey = `sign-in:ip:${request.ip ?? 'unknown'}`;
   const emailKey = `sign-in:email:${input.email}`;
   for (const [key, rule] of [
@@ -41,7 +44,10 @@ export async function verifyCredentials(input: SignInInput, request: RequestInfo
     where: eq(users.email, input.email),
     columns: { ...actorColumns, passwordHash: true, disabledAt: true },
   });
-  const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
+  const valid = await verifyPassword(
+    user?.passwordHash ?? (await dummyPasswordHash()),
+    input.password,
+  );
 
   if (!user || !user.passwordHash || !valid || user.disabledAt) {
     await countRateLimitHit(ipKey, SIGN_IN_LIMIT_PER_IP);
@@ -51,13 +57,27 @@ export async function verifyCredentials(input: SignInInput, request: RequestInfo
       action: 'auth.sign_in_failed',
       targetType: 'user',
       targetId: user?.id,
-      details: { reason: !user ? 'unknown_email' : user.disabledAt && valid ? 'disabled' : 'wrong_password' },
+      details: {
+        reason: !user ? 'unknown_email' : user.disabledAt && valid ? 'disabled' : 'wrong_password',
+      },
       request,
     });
     return null;
   }
-  await recordAuditEvent(db, { actorId: user.id, action: 'auth.signed_in', targetType: 'user', targetId: user.id, request });
-  return { id: user.id, email: user.email, name: user.name, role: user.role, timeZone: user.timeZone };
+  await recordAuditEvent(db, {
+    actorId: user.id,
+    action: 'auth.signed_in',
+    targetType: 'user',
+    targetId: user.id,
+    request,
+  });
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    timeZone: user.timeZone,
+  };
 }
 
 /** The actor behind a session, re-read on every request: a disabled or deleted user gets null. */
@@ -67,5 +87,11 @@ export async function findActiveActor(userId: string): Promise<Actor | null> {
     columns: { ...actorColumns, disabledAt: true },
   });
   if (!user || user.disabledAt) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role, timeZone: user.timeZone };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    timeZone: user.timeZone,
+  };
 }

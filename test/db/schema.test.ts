@@ -2,10 +2,10 @@ import crypto from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { absences, auditEvents, feedTokens, policy, teamEvents, users } from '@/db/schema';
-import { useTestDatabase } from '@/test/helpers/database';
+import { setupTestDatabase } from '@/test/helpers/database';
 import { addMember, createAbsenceType, createTeam, createUser } from '@/test/helpers/factories';
 
-const db = useTestDatabase();
+const db = setupTestDatabase();
 const hash = () => crypto.randomBytes(32).toString('hex');
 
 /** The Postgres error behind a drizzle error, whichever driver raised it. */
@@ -13,7 +13,9 @@ async function constraintOf(promise: Promise<unknown>): Promise<string | undefin
   try {
     await promise;
   } catch (error) {
-    const cause = (error as { cause?: { constraint?: string; constraint_name?: string; message?: string } }).cause;
+    const cause = (
+      error as { cause?: { constraint?: string; constraint_name?: string; message?: string } }
+    ).cause;
     return cause?.constraint ?? cause?.constraint_name ?? cause?.message;
   }
   throw new Error('Expected the database to refuse this row.');
@@ -57,35 +59,42 @@ describe('the schema', () => {
 
   it('refuses an absence of an unknown person', async () => {
     const type = await createAbsenceType(db());
-    const insert = db()
-      .insert(absences)
-      .values({ userId: crypto.randomUUID(), typeId: type.id, startDate: '2026-05-11', endDate: '2026-05-11' });
+    const insert = db().insert(absences).values({
+      userId: crypto.randomUUID(),
+      typeId: type.id,
+      startDate: '2026-05-11',
+      endDate: '2026-05-11',
+    });
     expect(await constraintOf(insert)).toBe('absences_user_id_users_id_fk');
   });
 
   it('refuses a timed team event that ends before it starts', async () => {
     const team = await createTeam(db());
     const user = await createUser(db());
-    const insert = db().insert(teamEvents).values({
-      teamId: team.id,
-      title: 'Backwards',
-      allDay: false,
-      startDate: '2026-05-11',
-      endDate: '2026-05-11',
-      startsAt: new Date('2026-05-11T10:00:00Z'),
-      endsAt: new Date('2026-05-11T09:00:00Z'),
-      timeZone: 'Europe/Paris',
-      createdById: user.id,
-    });
+    const insert = db()
+      .insert(teamEvents)
+      .values({
+        teamId: team.id,
+        title: 'Backwards',
+        allDay: false,
+        startDate: '2026-05-11',
+        endDate: '2026-05-11',
+        startsAt: new Date('2026-05-11T10:00:00Z'),
+        endsAt: new Date('2026-05-11T09:00:00Z'),
+        timeZone: 'Europe/Paris',
+        createdById: user.id,
+      });
     expect(await constraintOf(insert)).toBe('team_events_timing');
   });
 
   it('keeps email addresses lower-case and unique', async () => {
-    expect(await constraintOf(db().insert(users).values({ email: 'Mixed@Example.com', name: 'Mixed' }))).toBe(
-      'users_email_normalised',
-    );
+    expect(
+      await constraintOf(db().insert(users).values({ email: 'Mixed@Example.com', name: 'Mixed' })),
+    ).toBe('users_email_normalised');
     const user = await createUser(db());
-    expect(await constraintOf(db().insert(users).values({ email: user.email, name: 'Twin' }))).toBe('users_email_key');
+    expect(await constraintOf(db().insert(users).values({ email: user.email, name: 'Twin' }))).toBe(
+      'users_email_key',
+    );
   });
 
   it('allows one active personal token per person and team, and a new one once revoked', async () => {
@@ -102,30 +111,56 @@ describe('the schema', () => {
       ...overrides,
     });
     const [first] = await db().insert(feedTokens).values(token()).returning({ id: feedTokens.id });
-    expect(await constraintOf(db().insert(feedTokens).values(token()))).toBe('feed_tokens_one_active_personal');
+    expect(await constraintOf(db().insert(feedTokens).values(token()))).toBe(
+      'feed_tokens_one_active_personal',
+    );
 
-    await db().update(feedTokens).set({ revokedAt: new Date() }).where(eq(feedTokens.id, first!.id));
+    await db()
+      .update(feedTokens)
+      .set({ revokedAt: new Date() })
+      .where(eq(feedTokens.id, first!.id));
     await expect(db().insert(feedTokens).values(token())).resolves.toBeDefined();
   });
 
   it('refuses a personal token that never expires or a malformed hash', async () => {
     const user = await createUser(db());
     const team = await createTeam(db());
-    const base = { kind: 'personal' as const, displayPrefix: 'tcal_x', ownerId: user.id, teamId: team.id };
-    expect(await constraintOf(db().insert(feedTokens).values({ ...base, tokenHash: hash(), expiresAt: null }))).toBe(
-      'feed_tokens_only_public_never_expires',
-    );
+    const base = {
+      kind: 'personal' as const,
+      displayPrefix: 'tcal_x',
+      ownerId: user.id,
+      teamId: team.id,
+    };
     expect(
-      await constraintOf(db().insert(feedTokens).values({ ...base, tokenHash: 'plaintext', expiresAt: new Date(Date.now() + 1000) })),
+      await constraintOf(
+        db()
+          .insert(feedTokens)
+          .values({ ...base, tokenHash: hash(), expiresAt: null }),
+      ),
+    ).toBe('feed_tokens_only_public_never_expires');
+    expect(
+      await constraintOf(
+        db()
+          .insert(feedTokens)
+          .values({ ...base, tokenHash: 'plaintext', expiresAt: new Date(Date.now() + 1000) }),
+      ),
     ).toBe('feed_tokens_hash_format');
   });
 
   it('keeps the audit log append-only', async () => {
     const [event] = await db().insert(auditEvents).values({ action: 'test.appended' }).returning();
-    const update = db().update(auditEvents).set({ action: 'test.rewritten' }).where(eq(auditEvents.id, event!.id));
+    const update = db()
+      .update(auditEvents)
+      .set({ action: 'test.rewritten' })
+      .where(eq(auditEvents.id, event!.id));
     expect(await constraintOf(update)).toMatch(/append-only/);
-    expect(await constraintOf(db().delete(auditEvents).where(eq(auditEvents.id, event!.id)))).toMatch(/append-only/);
-    const [count] = await db().select({ n: sql<number>`count(*)::int` }).from(auditEvents).where(eq(auditEvents.id, event!.id));
+    expect(
+      await constraintOf(db().delete(auditEvents).where(eq(auditEvents.id, event!.id))),
+    ).toMatch(/append-only/);
+    const [count] = await db()
+      .select({ n: sql<number>`count(*)::int` })
+      .from(auditEvents)
+      .where(eq(auditEvents.id, event!.id));
     expect(count!.n).toBe(1);
   });
 

@@ -4,10 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { absenceTypes, absences, memberships, teamEvents, teams, users } from '@/db/schema';
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, seedDemoOrganisation } from '@/db/seed';
 import { verifyCredentials } from '@/lib/dal/users';
-import { useTestDatabase } from '@/test/helpers/database';
+import { setupTestDatabase } from '@/test/helpers/database';
 
-const db = useTestDatabase();
-const count = async (table: PgTable) => (await db().select({ n: sql<number>`count(*)::int` }).from(table))[0]!.n;
+const db = setupTestDatabase();
+const count = async (table: PgTable) =>
+  (
+    await db()
+      .select({ n: sql<number>`count(*)::int` })
+      .from(table)
+  )[0]!.n;
 
 describe('the demo organisation', () => {
   it('is created once, and seeding again changes nothing', async () => {
@@ -21,13 +26,20 @@ describe('the demo organisation', () => {
   });
 
   it('lets the demo logins sign in', async () => {
-    const actor = await verifyCredentials({ email: DEMO_ADMIN_EMAIL, password: DEMO_PASSWORD }, { ip: '198.51.100.1', userAgent: null });
+    const actor = await verifyCredentials(
+      { email: DEMO_ADMIN_EMAIL, password: DEMO_PASSWORD },
+      { ip: '198.51.100.1', userAgent: null },
+    );
     expect(actor?.role).toBe('admin');
   });
 
   it('has three teams of different sizes, managers, and someone in two teams', async () => {
     const sizes = await db()
-      .select({ slug: teams.slug, n: sql<number>`count(*)::int`, managers: sql<number>`count(*) filter (where ${memberships.role} = 'manager')::int` })
+      .select({
+        slug: teams.slug,
+        n: sql<number>`count(*)::int`,
+        managers: sql<number>`count(*) filter (where ${memberships.role} = 'manager')::int`,
+      })
       .from(memberships)
       .innerJoin(teams, sql`${teams.id} = ${memberships.teamId}`)
       .groupBy(teams.slug);
@@ -57,7 +69,9 @@ describe('the demo organisation', () => {
     expect(stats!.halfDays).toBeGreaterThan(0);
     const types = await db().select().from(absenceTypes);
     expect(types.find((t) => t.key === 'sick')?.isPrivate).toBe(true);
-    expect(types.map((t) => t.key)).toEqual(expect.arrayContaining(['vacation', 'sick', 'remote', 'training']));
+    expect(types.map((t) => t.key)).toEqual(
+      expect.arrayContaining(['vacation', 'sick', 'remote', 'training']),
+    );
   });
 
   it('has team events with real-looking locations, all-day and timed', async () => {

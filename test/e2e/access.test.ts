@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { signIn, useBrowser } from '@/test/helpers/browser';
+import { signIn, setupBrowser } from '@/test/helpers/browser';
 
-const browser = useBrowser();
+const browser = setupBrowser();
 
 describe('who sees what', () => {
   it('a member gets no admin page', async () => {

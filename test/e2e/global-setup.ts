@@ -32,7 +32,8 @@ async function freePort(): Promise<number> {
 async function waitForHealth(url: string, server: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`The server exited with code ${server.exitCode}.`);
+    if (server.exitCode !== null)
+      throw new Error(`The server exited with code ${server.exitCode}.`);
     try {
       if ((await fetch(`${url}/api/health`)).ok) return;
     } catch {
@@ -45,11 +46,22 @@ async function waitForHealth(url: string, server: ChildProcess, timeoutMs: numbe
 
 export default async function setup(project: TestProject) {
   const root = path.resolve(import.meta.dirname, '../..');
-  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: '1' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NEXT_DIST_DIR: DIST_DIR,
+    NEXT_TELEMETRY_DISABLED: '1',
+  };
   delete env.DATABASE_URL;
 
-  if (process.env.E2E_REUSE_BUILD !== '1' || !fs.existsSync(path.join(root, DIST_DIR, 'BUILD_ID'))) {
-    const build = spawnSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { cwd: root, env, encoding: 'utf8' });
+  if (
+    process.env.E2E_REUSE_BUILD !== '1' ||
+    !fs.existsSync(path.join(root, DIST_DIR, 'BUILD_ID'))
+  ) {
+    const build = spawnSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], {
+      cwd: root,
+      env,
+      encoding: 'utf8',
+    });
     if (build.status !== 0) throw new Error(`next build failed:\n${build.stdout}\n${build.stderr}`);
   }
 
@@ -59,11 +71,19 @@ export default async function setup(project: TestProject) {
   const serverLogPath = path.join(logDir, 'e2e-server.log');
   const log = fs.openSync(serverLogPath, 'w');
   const port = await freePort();
-  const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: root,
-    env: { ...env, TEAMCAL_DATA_DIR: dataDir, AUTH_SECRET: crypto.randomBytes(32).toString('base64url') },
-    stdio: ['ignore', log, log],
-  });
+  const server = spawn(
+    process.execPath,
+    ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'],
+    {
+      cwd: root,
+      env: {
+        ...env,
+        TEAMCAL_DATA_DIR: dataDir,
+        AUTH_SECRET: crypto.randomBytes(32).toString('base64url'),
+      },
+      stdio: ['ignore', log, log],
+    },
+  );
   const baseUrl = `http://127.0.0.1:${port}`;
   try {
     await waitForHealth(baseUrl, server, 120_000);

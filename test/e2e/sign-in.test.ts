@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
-import { signIn, useBrowser } from '@/test/helpers/browser';
+import { signIn, setupBrowser } from '@/test/helpers/browser';
 
-const browser = useBrowser();
+const browser = setupBrowser();
 
 describe('signing in and out', () => {
   it('a member signs in, sees their teams, opens one and signs out', async () => {
@@ -20,7 +20,9 @@ describe('signing in and out', () => {
     await page.waitForURL(/\/teams\/engineering$/);
     const members = page.getByRole('table');
     expect(await members.getByRole('row').count()).toBe(10); // header + 9 members
-    expect(await members.getByRole('row', { name: /Camille Martin/ }).innerText()).toContain('Manager');
+    expect(await members.getByRole('row', { name: /Camille Martin/ }).innerText()).toContain(
+      'Manager',
+    );
     expect(await page.getByRole('link', { name: 'Admin' }).count()).toBe(0);
 
     await page.locator('summary', { hasText: 'Account menu' }).click();
@@ -46,7 +48,9 @@ describe('signing in and out', () => {
     await signIn(page, 'not-an-email', '');
     const emailError = page.locator('#email-error');
     await emailError.waitFor();
-    expect(await emailError.innerText()).toBe('Enter a valid email address, like name@example.com.');
+    expect(await emailError.innerText()).toBe(
+      'Enter a valid email address, like name@example.com.',
+    );
     expect(await page.locator('#password-error').innerText()).toBe('Enter your password.');
     expect(await page.getByLabel('Email').getAttribute('aria-describedby')).toBe('email-error');
   });
@@ -58,7 +62,11 @@ describe('signing in and out', () => {
       await page.locator('form').getByRole('alert').waitFor();
     }
     await signIn(page, 'lea@example.com');
-    await page.locator('form').getByRole('alert').getByText(/Too many failed sign-in attempts/).waitFor();
+    await page
+      .locator('form')
+      .getByRole('alert')
+      .getByText(/Too many failed sign-in attempts/)
+      .waitFor();
     expect(page.url()).toMatch(/\/sign-in/);
   });
 

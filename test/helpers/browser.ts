@@ -16,12 +16,15 @@ const CHROMIUM_ARGS = [
 export const DEMO_PASSWORD = 'teamcal-demo';
 
 /** One browser per test file; each test opens its own context (cookies) with `newPage()`. */
-export function useBrowser() {
+export function setupBrowser() {
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
   const baseUrl = inject('baseUrl');
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: CHROMIUM_ARGS,
+    });
   });
   afterAll(async () => {
     await Promise.all(contexts.map((c) => c.close()));
@@ -33,7 +36,9 @@ export function useBrowser() {
       const context = await browser!.newContext({
         baseURL: baseUrl,
         // The server is reached directly, so X-Forwarded-For stands in for distinct clients.
-        extraHTTPHeaders: options.clientAddress ? { 'x-forwarded-for': options.clientAddress } : undefined,
+        extraHTTPHeaders: options.clientAddress
+          ? { 'x-forwarded-for': options.clientAddress }
+          : undefined,
       });
       contexts.push(context);
       return context.newPage();

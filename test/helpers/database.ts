@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import postgres from 'postgres';
 import { afterAll, beforeAll } from 'vitest';
-import { openDatabase, useDatabase, type Database, type DatabaseHandle } from '@/db';
+import { openDatabase, installDatabase, type Database, type DatabaseHandle } from '@/db';
 
 // One fresh, migrated database per test file: PGlite in memory, or a new database on the
 // PostgreSQL server of TEST_DATABASE_URL (dropped afterwards), depending on the vitest project.
@@ -23,7 +23,9 @@ async function createPostgresDatabase(): Promise<{ url: string; drop(): Promise<
   };
 }
 
-export async function createTestDatabase(): Promise<DatabaseHandle & { kind: 'pglite' | 'postgres' }> {
+export async function createTestDatabase(): Promise<
+  DatabaseHandle & { kind: 'pglite' | 'postgres' }
+> {
   if (process.env.TEST_DB_KIND === 'postgres') {
     const created = await createPostgresDatabase();
     const handle = openDatabase({ url: created.url });
@@ -45,14 +47,14 @@ export async function createTestDatabase(): Promise<DatabaseHandle & { kind: 'pg
  * Gives the test file its own database, installed as the app's database so the DAL uses it.
  * Returns a getter because the database exists only once `beforeAll` has run.
  */
-export function useTestDatabase(): () => Database {
+export function setupTestDatabase(): () => Database {
   let handle: DatabaseHandle | undefined;
   beforeAll(async () => {
     handle = await createTestDatabase();
-    useDatabase(handle);
+    installDatabase(handle);
   });
   afterAll(async () => {
-    useDatabase(undefined);
+    installDatabase(undefined);
     await handle?.close();
   });
   return () => {

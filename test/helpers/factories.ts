@@ -1,6 +1,14 @@
 import crypto from 'node:crypto';
 import type { Database } from '@/db';
-import { absenceTypes, memberships, teams, users, type NewAbsenceType, type NewTeam, type NewUser } from '@/db/schema';
+import {
+  absenceTypes,
+  memberships,
+  teams,
+  users,
+  type NewAbsenceType,
+  type NewTeam,
+  type NewUser,
+} from '@/db/schema';
 import type { Actor } from '@/lib/dal/actor';
 import { hashPassword } from '@/lib/passwords';
 
@@ -15,8 +23,19 @@ export async function createUser(db: Database, overrides: Partial<NewUser> = {})
   const id = unique();
   const [user] = await db
     .insert(users)
-    .values({ email: `user-${id}@example.com`, name: `User ${id}`, passwordHash: await passwordHash, ...overrides })
-    .returning({ id: users.id, email: users.email, name: users.name, role: users.role, timeZone: users.timeZone });
+    .values({
+      email: `user-${id}@example.com`,
+      name: `User ${id}`,
+      passwordHash: await passwordHash,
+      ...overrides,
+    })
+    .returning({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      timeZone: users.timeZone,
+    });
   return user!;
 }
 
@@ -29,7 +48,12 @@ export async function createTeam(db: Database, overrides: Partial<NewTeam> = {})
   return team!;
 }
 
-export async function addMember(db: Database, teamId: string, userId: string, role: 'manager' | 'member' = 'member') {
+export async function addMember(
+  db: Database,
+  teamId: string,
+  userId: string,
+  role: 'manager' | 'member' = 'member',
+) {
   await db.insert(memberships).values({ teamId, userId, role });
 }
 

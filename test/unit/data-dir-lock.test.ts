@@ -13,7 +13,9 @@ const tempDirectory = () => {
   directories.push(directory);
   return directory;
 };
-afterEach(() => directories.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+afterEach(() =>
+  directories.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })),
+);
 
 // A second process, trying to take the same lock: prints "locked" or "acquired".
 const contender = `
@@ -22,7 +24,13 @@ const contender = `
   catch (e) { console.log(e instanceof DataDirLockedError ? 'locked' : 'error'); }
 `;
 const runContender = async (directory: string) =>
-  (await run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', contender, directory], { cwd: process.cwd() })).stdout.trim();
+  (
+    await run(
+      process.execPath,
+      ['--import', 'tsx', '--input-type=module', '-e', contender, directory],
+      { cwd: process.cwd() },
+    )
+  ).stdout.trim();
 
 describe('the embedded data directory', () => {
   it('refuses a second process while the first holds it', async () => {

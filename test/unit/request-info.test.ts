@@ -11,7 +11,9 @@ describe('the client address', () => {
 
   it('looks further back behind several trusted proxies', () => {
     vi.stubEnv('TRUST_PROXY_HOPS', '2');
-    expect(clientIp(new Headers({ 'x-forwarded-for': '6.6.6.6, 203.0.113.9, 10.0.0.2' }))).toBe('203.0.113.9');
+    expect(clientIp(new Headers({ 'x-forwarded-for': '6.6.6.6, 203.0.113.9, 10.0.0.2' }))).toBe(
+      '203.0.113.9',
+    );
   });
 
   it('strips the IPv4-mapped IPv6 prefix and copes with a missing header', () => {

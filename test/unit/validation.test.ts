@@ -3,7 +3,9 @@ import { callbackPathSchema, signInSchema, teamSlugSchema } from '@/lib/validati
 
 describe('sign-in input', () => {
   it('normalises the email address', () => {
-    expect(signInSchema.parse({ email: '  Camille@Example.COM ', password: 'x' }).email).toBe('camille@example.com');
+    expect(signInSchema.parse({ email: '  Camille@Example.COM ', password: 'x' }).email).toBe(
+      'camille@example.com',
+    );
   });
 
   it('explains what is wrong with each field', () => {
@@ -17,8 +19,12 @@ describe('sign-in input', () => {
   });
 
   it('refuses absurdly long input', () => {
-    expect(signInSchema.safeParse({ email: `${'a'.repeat(250)}@example.com`, password: 'x' }).success).toBe(false);
-    expect(signInSchema.safeParse({ email: 'a@example.com', password: 'x'.repeat(201) }).success).toBe(false);
+    expect(
+      signInSchema.safeParse({ email: `${'a'.repeat(250)}@example.com`, password: 'x' }).success,
+    ).toBe(false);
+    expect(
+      signInSchema.safeParse({ email: 'a@example.com', password: 'x'.repeat(201) }).success,
+    ).toBe(false);
   });
 });
 

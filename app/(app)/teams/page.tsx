@@ -11,9 +11,13 @@ export default async function TeamsPage() {
   return (
     <>
       <div className="mb-6">
-        <h1 className="text-2xl font-semibold tracking-tight">{actor.role === 'admin' ? 'Teams' : 'My teams'}</h1>
+        <h1 className="text-2xl font-semibold tracking-tight">
+          {actor.role === 'admin' ? 'Teams' : 'My teams'}
+        </h1>
         <p className="mt-1 text-sm text-slate-600">
-          {actor.role === 'admin' ? 'Every team in the organisation; yours are marked with your role.' : 'The teams you belong to.'}
+          {actor.role === 'admin'
+            ? 'Every team in the organisation; yours are marked with your role.'
+            : 'The teams you belong to.'}
         </p>
       </div>
       {teams.length === 0 ? (
@@ -31,13 +35,16 @@ export default async function TeamsPage() {
                 <div className="flex items-start justify-between gap-2">
                   <h2 className="font-semibold">{team.name}</h2>
                   {team.myRole && (
-                    <span className={`rounded-full px-2 py-0.5 text-xs ${team.myRole === 'manager' ? 'bg-brand-100 text-brand-700' : 'bg-slate-100 text-slate-700'}`}>
+                    <span
+                      className={`rounded-full px-2 py-0.5 text-xs ${team.myRole === 'manager' ? 'bg-brand-100 text-brand-700' : 'bg-slate-100 text-slate-700'}`}
+                    >
                       {team.myRole === 'manager' ? 'Manager' : 'Member'}
                     </span>
                   )}
                 </div>
                 <p className="mt-2 text-sm text-slate-600">
-                  {team.memberCount} {team.memberCount === 1 ? 'member' : 'members'} · {team.timeZone.replace('_', ' ')}
+                  {team.memberCount} {team.memberCount === 1 ? 'member' : 'members'} ·{' '}
+                  {team.timeZone.replace('_', ' ')}
                 </p>
               </Link>
             </li>

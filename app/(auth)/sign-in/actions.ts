@@ -11,7 +11,10 @@ export interface SignInState {
   email?: string;
 }
 
-export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
+export async function signInAction(
+  _previous: SignInState,
+  formData: FormData,
+): Promise<SignInState> {
   const email = String(formData.get('email') ?? '').slice(0, 300);
   const parsed = signInSchema.safeParse({ email, password: formData.get('password') });
   if (!parsed.success) {

@@ -7,7 +7,11 @@ import { SignInForm } from './sign-in-form';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const params = await searchParams;
   const callbackUrl = callbackPathSchema.parse(params.callbackUrl ?? '/teams');
   if (await getActor()) redirect(callbackUrl);
@@ -26,7 +30,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         </div>
         <div className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
           <h1 className="mb-1 text-lg font-semibold">Sign in</h1>
-          <p className="mb-5 text-sm text-slate-600">Your team’s absences and calendars, in one place.</p>
+          <p className="mb-5 text-sm text-slate-600">
+            Your team’s absences and calendars, in one place.
+          </p>
           <SignInForm callbackUrl={callbackUrl} initialMessage={initialMessage} />
         </div>
       </div>

@@ -6,8 +6,16 @@ import { signInAction, type SignInState } from './actions';
 const inputClass =
   'mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-brand-500 aria-[invalid=true]:border-red-500';
 
-export function SignInForm({ callbackUrl, initialMessage }: { callbackUrl: string; initialMessage?: string }) {
-  const [state, formAction, pending] = useActionState<SignInState, FormData>(signInAction, { message: initialMessage });
+export function SignInForm({
+  callbackUrl,
+  initialMessage,
+}: {
+  callbackUrl: string;
+  initialMessage?: string;
+}) {
+  const [state, formAction, pending] = useActionState<SignInState, FormData>(signInAction, {
+    message: initialMessage,
+  });
   const emailError = state.fieldErrors?.email?.[0];
   const passwordError = state.fieldErrors?.password?.[0];
   return (
@@ -15,7 +23,10 @@ export function SignInForm({ callbackUrl, initialMessage }: { callbackUrl: strin
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <div aria-live="polite" id="sign-in-message">
         {state.message && (
-          <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+          <p
+            role="alert"
+            className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
+          >
             {state.message}
           </p>
         )}

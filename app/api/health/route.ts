@@ -5,6 +5,9 @@ export async function GET() {
   const ok = await checkDatabase();
   return Response.json(
     { status: ok ? 'ok' : 'unavailable' },
-    { status: ok ? 200 : 503, headers: { 'Cache-Control': 'no-store', ...(ok ? {} : { 'Retry-After': '5' }) } },
+    {
+      status: ok ? 200 : 503,
+      headers: { 'Cache-Control': 'no-store', ...(ok ? {} : { 'Retry-After': '5' }) },
+    },
   );
 }

@@ -39,13 +39,17 @@ export default async function TeamPage({ params }: Props) {
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">{team.name}</h1>
           <p className="mt-1 text-sm text-slate-600">
-            {team.members.length} members · {managers} {managers === 1 ? 'manager' : 'managers'} · Time zone {team.timeZone}
+            {team.members.length} members · {managers} {managers === 1 ? 'manager' : 'managers'} ·
+            Time zone {team.timeZone}
           </p>
         </div>
         {/* The Calendar menu (subscribe, export, share) goes here. */}
         <div id="team-actions" className="flex items-center gap-2" />
       </header>
-      <section aria-labelledby="members-heading" className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm">
+      <section
+        aria-labelledby="members-heading"
+        className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm"
+      >
         <h2 id="members-heading" className="border-b border-slate-200 px-5 py-3 font-semibold">
           Members
         </h2>
@@ -68,11 +72,17 @@ export default async function TeamPage({ params }: Props) {
               <tr key={member.id}>
                 <td className="px-5 py-2.5 font-medium">
                   {member.name}
-                  {member.disabled && <span className="ml-2 rounded bg-slate-100 px-1.5 text-xs text-slate-500">Disabled</span>}
+                  {member.disabled && (
+                    <span className="ml-2 rounded bg-slate-100 px-1.5 text-xs text-slate-500">
+                      Disabled
+                    </span>
+                  )}
                 </td>
                 <td className="px-5 py-2.5 text-slate-600">{member.email}</td>
                 <td className="px-5 py-2.5">
-                  <span className={`rounded-full px-2 py-0.5 text-xs ${member.role === 'manager' ? 'bg-brand-100 text-brand-700' : 'bg-slate-100 text-slate-700'}`}>
+                  <span
+                    className={`rounded-full px-2 py-0.5 text-xs ${member.role === 'manager' ? 'bg-brand-100 text-brand-700' : 'bg-slate-100 text-slate-700'}`}
+                  >
                     {member.role === 'manager' ? 'Manager' : 'Member'}
                   </span>
                 </td>
