@@ -1,10 +1,6 @@
-import { configuredTarget, openDatabase } from './index';
+import { runDatabaseTask } from './cli';
 
 // `npm run db:migrate`: applies pending migrations to the configured database, then exits.
-const handle = openDatabase(configuredTarget());
-try {
-  await handle.migrate();
+await runDatabaseTask(async (handle) => {
   console.log(`Migrations applied (${handle.kind}).`);
-} finally {
-  await handle.close();
-}
+});

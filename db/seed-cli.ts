@@ -1,13 +1,9 @@
-import { configuredTarget, openDatabase } from './index';
+import { runDatabaseTask } from './cli';
 import { formatDemoLogins, seedDemoOrganisation } from './seed';
 
-// `npm run db:seed`: migrates, then creates the demo organisation unless it exists (idempotent).
-const handle = openDatabase(configuredTarget());
-try {
-  await handle.migrate();
+// `npm run db:seed`: creates the demo organisation unless it exists (idempotent).
+await runDatabaseTask(async (handle) => {
   const { created, logins } = await seedDemoOrganisation(handle.db);
   console.log(created ? 'Demo organisation created.' : 'Demo organisation already present.');
   console.log(formatDemoLogins(logins));
-} finally {
-  await handle.close();
-}
+});
