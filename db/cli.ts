@@ -2,7 +2,9 @@ import { configuredTarget, openDatabase, type DatabaseHandle } from './index';
 import { DataDirLockedError } from './data-dir-lock';
 
 /** Runs a command-line task on the configured database: migrated first, always closed after. */
-export async function runDatabaseTask(task: (handle: DatabaseHandle) => Promise<void>): Promise<void> {
+export async function runDatabaseTask(
+  task: (handle: DatabaseHandle) => Promise<void>,
+): Promise<void> {
   let handle: DatabaseHandle;
   try {
     handle = openDatabase(configuredTarget());
