@@ -20,3 +20,14 @@ export const actorColumns = {
 export function isAdmin(actor: Actor): boolean {
   return actor.role === 'admin';
 }
+
+/** The actor's fields of a user row, and nothing else (no hashes, no flags). */
+export function toActor(user: Actor): Actor {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    timeZone: user.timeZone,
+  };
+}

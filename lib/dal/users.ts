@@ -6,7 +6,7 @@ import { AppError } from '@/lib/errors';
 import { dummyPasswordHash, verifyPassword } from '@/lib/passwords';
 import type { RequestInfo } from '@/lib/request-info';
 import type { SignInInput } from '@/lib/validation';
-import { actorColumns, type Actor } from './actor';
+import { actorColumns, toActor, type Actor } from './actor';
 import { recordAuditEvent } from './audit';
 import { countRateLimitHit, readRateLimit, type RateLimitRule } from './rate-limits';
 
@@ -71,13 +71,7 @@ export async function verifyCredentials(
     targetId: user.id,
     request,
   });
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    timeZone: user.timeZone,
-  };
+  return toActor(user);
 }
 
 /** The actor behind a session, re-read on every request: a disabled or deleted user gets null. */
@@ -87,11 +81,5 @@ export async function findActiveActor(userId: string): Promise<Actor | null> {
     columns: { ...actorColumns, disabledAt: true },
   });
   if (!user || user.disabledAt) return null;
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    timeZone: user.timeZone,
-  };
+  return toActor(user);
 }

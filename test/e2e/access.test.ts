@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { signIn, setupBrowser } from '@/test/helpers/browser';
+import { setupBrowser, signInAs } from '@/test/helpers/browser';
 
 const browser = setupBrowser();
 
 describe('who sees what', () => {
   it('a member gets no admin page', async () => {
     const page = await browser.newPage({ clientAddress: '198.51.100.20' });
-    await signIn(page, 'hugo@example.com');
-    await page.waitForURL(/\/teams$/);
+    await signInAs(page, 'hugo@example.com');
     const response = await page.goto('/admin');
     expect(response?.status()).toBe(404);
     await page.getByRole('heading', { name: 'Page not found' }).waitFor();
@@ -15,16 +14,14 @@ describe('who sees what', () => {
 
   it('a member gets a 404 for a team they are not in', async () => {
     const page = await browser.newPage({ clientAddress: '198.51.100.21' });
-    await signIn(page, 'hugo@example.com');
-    await page.waitForURL(/\/teams$/);
+    await signInAs(page, 'hugo@example.com');
     expect((await page.goto('/teams/sales'))?.status()).toBe(404);
     expect((await page.goto('/teams/..%2Fadmin'))?.status()).toBe(404);
   });
 
   it('an admin sees the admin page and every team', async () => {
     const page = await browser.newPage({ clientAddress: '198.51.100.22' });
-    await signIn(page, 'admin@example.com');
-    await page.waitForURL(/\/teams$/);
+    await signInAs(page, 'admin@example.com');
     expect(await page.getByRole('listitem').getByRole('link').count()).toBe(3);
     await page.getByRole('link', { name: 'Admin' }).click();
     await page.waitForURL(/\/admin$/);
@@ -34,8 +31,7 @@ describe('who sees what', () => {
 
   it('an unknown page shows the 404 page', async () => {
     const page = await browser.newPage({ clientAddress: '198.51.100.23' });
-    await signIn(page, 'hugo@example.com');
-    await page.waitForURL(/\/teams$/);
+    await signInAs(page, 'hugo@example.com');
     const response = await page.goto('/no-such-page');
     expect(response?.status()).toBe(404);
     await page.getByRole('link', { name: 'Back to my teams' }).waitFor();

@@ -52,3 +52,9 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
+
+/** Signs in and waits for the landing page, for tests about what comes after. */
+export async function signInAs(page: Page, email: string): Promise<void> {
+  await signIn(page, email);
+  await page.waitForURL(/\/teams$/);
+}

@@ -1,10 +1,8 @@
 'use client';
 
 import { useActionState } from 'react';
+import { FormField } from '@/app/_components/form-field';
 import { signInAction, type SignInState } from './actions';
-
-const inputClass =
-  'mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-brand-500 aria-[invalid=true]:border-red-500';
 
 export function SignInForm({
   callbackUrl,
@@ -16,12 +14,10 @@ export function SignInForm({
   const [state, formAction, pending] = useActionState<SignInState, FormData>(signInAction, {
     message: initialMessage,
   });
-  const emailError = state.fieldErrors?.email?.[0];
-  const passwordError = state.fieldErrors?.password?.[0];
   return (
     <form action={formAction} noValidate className="space-y-4">
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      <div aria-live="polite" id="sign-in-message">
+      <div aria-live="polite">
         {state.message && (
           <p
             role="alert"
@@ -31,48 +27,25 @@ export function SignInForm({
           </p>
         )}
       </div>
-      <div>
-        <label htmlFor="email" className="block text-sm font-medium">
-          Email
-        </label>
-        <input
-          id="email"
-          name="email"
-          type="email"
-          autoComplete="username"
-          required
-          defaultValue={state.email}
-          key={state.email}
-          aria-invalid={emailError ? true : undefined}
-          aria-describedby={emailError ? 'email-error' : undefined}
-          className={inputClass}
-        />
-        {emailError && (
-          <p id="email-error" className="mt-1 text-sm text-red-700">
-            {emailError}
-          </p>
-        )}
-      </div>
-      <div>
-        <label htmlFor="password" className="block text-sm font-medium">
-          Password
-        </label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          aria-invalid={passwordError ? true : undefined}
-          aria-describedby={passwordError ? 'password-error' : undefined}
-          className={inputClass}
-        />
-        {passwordError && (
-          <p id="password-error" className="mt-1 text-sm text-red-700">
-            {passwordError}
-          </p>
-        )}
-      </div>
+      <FormField
+        name="email"
+        label="Email"
+        type="email"
+        autoComplete="username"
+        required
+        // Re-mounted with what the person typed, so a refused attempt keeps it.
+        key={state.email}
+        defaultValue={state.email}
+        error={state.fieldErrors?.email?.[0]}
+      />
+      <FormField
+        name="password"
+        label="Password"
+        type="password"
+        autoComplete="current-password"
+        required
+        error={state.fieldErrors?.password?.[0]}
+      />
       <button
         type="submit"
         disabled={pending}
