@@ -17,14 +17,25 @@ const table = {
 
 export type AppErrorCode = keyof typeof table;
 
+export interface AppErrorOptions {
+  retryAfterSeconds?: number;
+  /** The form field the error is about, so the form can show it next to that field. */
+  field?: string;
+}
+
 export class AppError extends Error {
+  readonly retryAfterSeconds?: number;
+  readonly field?: string;
+
   constructor(
     readonly code: AppErrorCode,
     message: string = table[code].message,
-    readonly retryAfterSeconds?: number,
+    options: AppErrorOptions = {},
   ) {
     super(message);
     this.name = 'AppError';
+    this.retryAfterSeconds = options.retryAfterSeconds;
+    this.field = options.field;
   }
 
   get status(): number {

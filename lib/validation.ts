@@ -32,3 +32,56 @@ export const callbackPathSchema = z
   .max(500)
   .regex(/^\/(?![/\\])[^\s]*$/)
   .catch('/teams');
+
+const isoDateSchema = (label: string) =>
+  z
+    .string({ error: `Enter the ${label}.` })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `Enter the ${label} as a date.`)
+    .refine((value) => {
+      const time = Date.parse(`${value}T00:00:00Z`);
+      return !Number.isNaN(time) && new Date(time).toISOString().startsWith(value);
+    }, `The ${label} is not a real date.`);
+
+/** Form checkboxes arrive as "on" or not at all. */
+const checkboxSchema = z.preprocess(
+  (value) => value === true || value === 'on' || value === 'true',
+  z.boolean(),
+);
+
+export const ABSENCE_NOTE_MAX_LENGTH = 500;
+
+export const absenceRequestSchema = z
+  .object({
+    typeId: z.uuid('Choose a type of absence.'),
+    startDate: isoDateSchema('first day'),
+    endDate: isoDateSchema('last day'),
+    halfDayStart: checkboxSchema,
+    halfDayEnd: checkboxSchema,
+    note: z
+      .string()
+      .trim()
+      .max(ABSENCE_NOTE_MAX_LENGTH, `Keep the note under ${ABSENCE_NOTE_MAX_LENGTH} characters.`)
+      .optional()
+      .transform((note) => note || null),
+  })
+  .refine((a) => a.endDate >= a.startDate, {
+    path: ['endDate'],
+    message: 'The last day cannot be before the first day.',
+  })
+  .refine((a) => !(a.startDate === a.endDate && a.halfDayStart && a.halfDayEnd), {
+    path: ['halfDayEnd'],
+    message: 'A single day cannot have both halves off: leave both unticked for the whole day.',
+  });
+export type AbsenceRequestInput = z.infer<typeof absenceRequestSchema>;
+
+export const absenceDecisionSchema = z.object({
+  absenceId: z.uuid('Unknown absence.'),
+  decision: z.enum(['approve', 'reject']),
+  reason: z
+    .string()
+    .trim()
+    .max(500, 'Keep the reason under 500 characters.')
+    .optional()
+    .transform((reason) => reason || null),
+});
+export type AbsenceDecisionInput = z.infer<typeof absenceDecisionSchema>;

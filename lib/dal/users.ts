@@ -34,7 +34,7 @@ export async function verifyCredentials(
       throw new AppError(
         'rate_limited',
         `Too many failed sign-in attempts. Try again in ${Math.ceil(state.retryAfterSeconds / 60)} minute(s).`,
-        state.retryAfterSeconds,
+        { retryAfterSeconds: state.retryAfterSeconds },
       );
     }
   }

@@ -13,7 +13,9 @@ describe('application errors', () => {
   });
 
   it('become short JSON responses with Retry-After, never a stack trace', async () => {
-    const response = errorResponse(new AppError('rate_limited', 'Slow down.', 42));
+    const response = errorResponse(
+      new AppError('rate_limited', 'Slow down.', { retryAfterSeconds: 42 }),
+    );
     expect(response.status).toBe(429);
     expect(response.headers.get('retry-after')).toBe('42');
     const body = await response.json();

@@ -1,0 +1,243 @@
+import 'server-only';
+import { and, eq, gte, inArray, lte, not, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { getDb, type Transaction } from '@/db';
+import { absences, absenceTypes, memberships, users } from '@/db/schema';
+import { AppError } from '@/lib/errors';
+import type { RequestInfo } from '@/lib/request-info';
+import type { AbsenceDecisionInput, AbsenceRequestInput } from '@/lib/validation';
+import { isAdmin, type Actor } from './actor';
+import { recordAuditEvent } from './audit';
+import { bumpCalendarVersionsOfUser } from './calendar-version';
+
+export interface AbsenceDto {
+  id: string;
+  userId: string;
+  typeId: string;
+  startDate: string;
+  endDate: string;
+  halfDayStart: boolean;
+  halfDayEnd: boolean;
+  status: 'pending' | 'approved' | 'rejected' | 'cancelled';
+  note: string | null;
+  sequence: number;
+}
+
+const absenceColumns = {
+  id: absences.id,
+  userId: absences.userId,
+  typeId: absences.typeId,
+  startDate: absences.startDate,
+  endDate: absences.endDate,
+  halfDayStart: absences.halfDayStart,
+  halfDayEnd: absences.halfDayEnd,
+  status: absences.status,
+  note: absences.note,
+  sequence: absences.sequence,
+};
+
+/** How far from today an absence may be requested, in years, either way. */
+export const ABSENCE_WINDOW_YEARS = 2;
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+function shiftYears(date: string, years: number): string {
+  return `${Number(date.slice(0, 4)) + years}${date.slice(4)}`;
+}
+
+/** The person's pending or approved absences that share a moment with the requested span. */
+async function findOverlap(tx: Transaction, userId: string, input: AbsenceRequestInput) {
+  // Two spans that meet on one day don't clash when one has only the morning off that day and
+  // the other only the afternoon.
+  const halvesMeet = [
+    input.halfDayStart
+      ? and(eq(absences.endDate, input.startDate), eq(absences.halfDayEnd, true))
+      : undefined,
+    input.halfDayEnd
+      ? and(eq(absences.startDate, input.endDate), eq(absences.halfDayStart, true))
+      : undefined,
+  ].filter((condition) => condition !== undefined);
+  const [overlap] = await tx
+    .select({ startDate: absences.startDate, endDate: absences.endDate })
+    .from(absences)
+    .where(
+      and(
+        eq(absences.userId, userId),
+        inArray(absences.status, ['pending', 'approved']),
+        lte(absences.startDate, input.endDate),
+        gte(absences.endDate, input.startDate),
+        halvesMeet.length > 0 ? not(or(...halvesMeet)!) : undefined,
+      ),
+    )
+    .limit(1);
+  return overlap;
+}
+
+/** The actor requests an absence for themselves; types that need no approval are approved at once. */
+export async function requestAbsence(
+  actor: Actor,
+  input: AbsenceRequestInput,
+  request?: RequestInfo,
+): Promise<AbsenceDto> {
+  const now = today();
+  if (
+    input.startDate < shiftYears(now, -ABSENCE_WINDOW_YEARS) ||
+    input.endDate > shiftYears(now, ABSENCE_WINDOW_YEARS)
+  ) {
+    throw new AppError(
+      'bad_request',
+      `Choose dates within ${ABSENCE_WINDOW_YEARS} years of today.`,
+      {
+        field: 'startDate',
+      },
+    );
+  }
+  return getDb().transaction(async (tx) => {
+    // One request at a time per person, so two concurrent requests can't both pass the overlap check.
+    await tx.select({ id: users.id }).from(users).where(eq(users.id, actor.id)).for('update');
+    const [type] = await tx
+      .select({ requiresApproval: absenceTypes.requiresApproval })
+      .from(absenceTypes)
+      .where(and(eq(absenceTypes.id, input.typeId), eq(absenceTypes.active, true)));
+    if (!type)
+      throw new AppError('bad_request', 'Choose a type of absence from the list.', {
+        field: 'typeId',
+      });
+
+    const overlap = await findOverlap(tx, actor.id, input);
+    if (overlap) {
+      throw new AppError(
+        'conflict',
+        `You are already away from ${overlap.startDate} to ${overlap.endDate}: change or cancel that absence first.`,
+        { field: 'startDate' },
+      );
+    }
+    const [absence] = await tx
+      .insert(absences)
+      .values({
+        ...input,
+        userId: actor.id,
+        status: type.requiresApproval ? 'pending' : 'approved',
+      })
+      .returning(absenceColumns);
+    await bumpCalendarVersionsOfUser(tx, actor.id);
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: 'absence.requested',
+      targetType: 'absence',
+      targetId: absence!.id,
+      details: { status: absence!.status },
+      request,
+    });
+    return absence!;
+  });
+}
+
+/**
+ * A manager of a team the requester belongs to, or an admin, approves or rejects a pending
+ * request. Nobody decides on their own request unless they are an admin.
+ */
+export async function decideAbsence(
+  actor: Actor,
+  input: AbsenceDecisionInput,
+  request?: RequestInfo,
+): Promise<AbsenceDto> {
+  return getDb().transaction(async (tx) => {
+    const managerOf = alias(memberships, 'manager_membership');
+    const requesterIn = alias(memberships, 'requester_membership');
+    // The rights are part of the query: an absence the actor may not decide on matches nothing.
+    const managesRequester = tx
+      .select({ one: sql`1` })
+      .from(managerOf)
+      .innerJoin(requesterIn, eq(requesterIn.teamId, managerOf.teamId))
+      .where(
+        and(
+          eq(managerOf.userId, actor.id),
+          eq(managerOf.role, 'manager'),
+          eq(requesterIn.userId, absences.userId),
+        ),
+      );
+    const [absence] = await tx
+      .select({ id: absences.id, userId: absences.userId, status: absences.status })
+      .from(absences)
+      .where(
+        and(
+          eq(absences.id, input.absenceId),
+          isAdmin(actor) ? undefined : sql`exists (${managesRequester})`,
+        ),
+      )
+      .for('update');
+    if (!absence) throw new AppError('not_found', 'Absence not found.');
+    if (absence.userId === actor.id && !isAdmin(actor)) {
+      throw new AppError(
+        'forbidden',
+        'You cannot decide on your own request: another manager or an admin will.',
+      );
+    }
+    if (absence.status !== 'pending')
+      throw new AppError('conflict', 'This request has already been decided.');
+
+    const [decided] = await tx
+      .update(absences)
+      .set({
+        status: input.decision === 'approve' ? 'approved' : 'rejected',
+        decidedById: actor.id,
+        decidedAt: sql`now()`,
+        decisionReason: input.reason,
+        sequence: sql`${absences.sequence} + 1`,
+        updatedAt: sql`now()`,
+      })
+      .where(eq(absences.id, absence.id))
+      .returning(absenceColumns);
+    await bumpCalendarVersionsOfUser(tx, absence.userId);
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: input.decision === 'approve' ? 'absence.approved' : 'absence.rejected',
+      targetType: 'absence',
+      targetId: absence.id,
+      request,
+    });
+    return decided!;
+  });
+}
+
+/** The actor cancels one of their own pending or future absences; the row stays, as `cancelled`. */
+export async function cancelAbsence(
+  actor: Actor,
+  absenceId: string,
+  request?: RequestInfo,
+): Promise<AbsenceDto> {
+  return getDb().transaction(async (tx) => {
+    const [absence] = await tx
+      .select({ id: absences.id, status: absences.status, startDate: absences.startDate })
+      .from(absences)
+      .where(and(eq(absences.id, absenceId), eq(absences.userId, actor.id)))
+      .for('update');
+    if (!absence) throw new AppError('not_found', 'Absence not found.');
+    const cancellable =
+      absence.status === 'pending' ||
+      (absence.status === 'approved' && absence.startDate > today());
+    if (!cancellable)
+      throw new AppError(
+        'conflict',
+        'Only pending requests and absences still to come can be cancelled.',
+      );
+
+    const [cancelled] = await tx
+      .update(absences)
+      .set({ status: 'cancelled', sequence: sql`${absences.sequence} + 1`, updatedAt: sql`now()` })
+      .where(eq(absences.id, absence.id))
+      .returning(absenceColumns);
+    await bumpCalendarVersionsOfUser(tx, actor.id);
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: 'absence.cancelled',
+      targetType: 'absence',
+      targetId: absence.id,
+      request,
+    });
+    return cancelled!;
+  });
+}

@@ -1,0 +1,23 @@
+import 'server-only';
+import { eq, inArray, sql } from 'drizzle-orm';
+import type { Transaction } from '@/db';
+import { memberships, teams } from '@/db/schema';
+
+/**
+ * Moves the calendar version of every team the person belongs to, inside the caller's transaction:
+ * their feeds change, so cached copies (ETags) must too.
+ */
+export async function bumpCalendarVersionsOfUser(tx: Transaction, userId: string): Promise<void> {
+  await tx
+    .update(teams)
+    .set({ calendarVersion: sql`${teams.calendarVersion} + 1`, calendarUpdatedAt: sql`now()` })
+    .where(
+      inArray(
+        teams.id,
+        tx
+          .select({ id: memberships.teamId })
+          .from(memberships)
+          .where(eq(memberships.userId, userId)),
+      ),
+    );
+}
