@@ -16,6 +16,7 @@ export function AppHeader({ user, signOutAction }: AppHeaderProps) {
         </Link>
         <nav aria-label="Main" className="flex items-center gap-1 text-sm">
           <NavLink href="/teams">My teams</NavLink>
+          <NavLink href="/absences">My absences</NavLink>
           {user.role === 'admin' && <NavLink href="/admin">Admin</NavLink>}
         </nav>
         <details className="relative ml-auto">

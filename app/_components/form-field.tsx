@@ -26,11 +26,16 @@ export function FormField({ name, label, error, id = name, ...input }: FormField
         className={inputClass}
         {...input}
       />
-      {error && (
-        <p id={errorId} className="mt-1 text-sm text-red-700">
-          {error}
-        </p>
-      )}
+      <FieldError id={errorId} error={error} />
     </div>
   );
+}
+
+/** A field's error message, referenced by the field's aria-describedby. */
+export function FieldError({ id, error }: { id: string; error?: string }) {
+  return error ? (
+    <p id={id} className="mt-1 text-sm text-red-700">
+      {error}
+    </p>
+  ) : null;
 }

@@ -1,0 +1,49 @@
+import 'server-only';
+import { z } from 'zod';
+import { requireActor } from '@/lib/auth';
+import type { Actor } from '@/lib/dal/actor';
+import { isAppError } from '@/lib/errors';
+
+/** What a form's server action answers: field errors, a message, and what the person typed. */
+export interface FormState {
+  ok?: boolean;
+  message?: string;
+  fieldErrors?: Record<string, string[] | undefined>;
+  values?: Record<string, string>;
+}
+
+/** The submitted text fields, to give back to the form so nothing typed is lost. */
+export function submittedValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData)
+    if (typeof value === 'string' && !key.startsWith('$')) values[key] = value;
+  return values;
+}
+
+/**
+ * The one shape of every form action: the signed-in actor (or a redirect to sign-in), zod
+ * validation, one data-access call, expected failures as form state. Bugs are rethrown.
+ */
+export async function runFormAction<Schema extends z.ZodType>(
+  schema: Schema,
+  formData: FormData,
+  run: (actor: Actor, input: z.infer<Schema>) => Promise<string | void>,
+): Promise<FormState> {
+  const actor = await requireActor();
+  const values = submittedValues(formData);
+  const parsed = schema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) {
+    return {
+      fieldErrors: z.flattenError(parsed.error).fieldErrors as FormState['fieldErrors'],
+      values,
+    };
+  }
+  try {
+    const message = await run(actor, parsed.data);
+    return { ok: true, message: message ?? undefined };
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    if (error.field) return { fieldErrors: { [error.field]: [error.message] }, values };
+    return { message: error.message, values };
+  }
+}
