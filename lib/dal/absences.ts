@@ -23,7 +23,7 @@ export interface AbsenceDto {
   sequence: number;
 }
 
-const absenceColumns = {
+export const absenceColumns = {
   id: absences.id,
   userId: absences.userId,
   typeId: absences.typeId,

@@ -4,7 +4,7 @@ import { getDb } from '@/db';
 import { absences, absenceTypes, allowances } from '@/db/schema';
 import { workingDaysWithin } from '@/lib/workdays';
 import type { Actor } from './actor';
-import type { AbsenceDto } from './absences';
+import { absenceColumns, type AbsenceDto } from './absences';
 
 export interface AbsenceTypeOption {
   id: string;
@@ -51,16 +51,7 @@ export async function getMyYear(actor: Actor, year: number): Promise<MyYear> {
   const to = `${year}-12-31`;
   const rows = await db
     .select({
-      id: absences.id,
-      userId: absences.userId,
-      typeId: absences.typeId,
-      startDate: absences.startDate,
-      endDate: absences.endDate,
-      halfDayStart: absences.halfDayStart,
-      halfDayEnd: absences.halfDayEnd,
-      status: absences.status,
-      note: absences.note,
-      sequence: absences.sequence,
+      ...absenceColumns,
       typeLabel: absenceTypes.label,
       typeColor: absenceTypes.color,
       countsAgainstAllowance: absenceTypes.countsAgainstAllowance,
