@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PASSWORD_MAX_LENGTH } from '@/lib/passwords';
+import { isCalendarDate } from '@/lib/workdays';
 
 // The zod schemas of every boundary, with messages written for the person filling the form.
 
@@ -37,10 +38,7 @@ const isoDateSchema = (label: string) =>
   z
     .string({ error: `Enter the ${label}.` })
     .regex(/^\d{4}-\d{2}-\d{2}$/, `Enter the ${label} as a date.`)
-    .refine((value) => {
-      const time = Date.parse(`${value}T00:00:00Z`);
-      return !Number.isNaN(time) && new Date(time).toISOString().startsWith(value);
-    }, `The ${label} is not a real date.`);
+    .refine(isCalendarDate, `The ${label} is not a real date.`);
 
 /** Form checkboxes arrive as "on" or not at all. */
 const checkboxSchema = z.preprocess(

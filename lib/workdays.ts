@@ -13,11 +13,21 @@ export interface DaySpan {
   halfDayEnd?: boolean;
 }
 
-function toUtc(date: string): number {
+/** Whether `date` is a real 'YYYY-MM-DD' calendar date (not, say, 30 February). */
+export function isCalendarDate(date: string): boolean {
   const time = Date.parse(`${date}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(time))
-    throw new RangeError(`Not a date: ${date}`);
-  return time;
+  // The round trip refuses dates that Date.parse would roll over.
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === date;
+}
+
+/** Today's date in UTC, as 'YYYY-MM-DD'. */
+export function todayUtc(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+function toUtc(date: string): number {
+  if (!isCalendarDate(date)) throw new RangeError(`Not a date: ${date}`);
+  return Date.parse(`${date}T00:00:00Z`);
 }
 
 export function isWeekend(date: string): boolean {

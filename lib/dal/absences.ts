@@ -6,6 +6,7 @@ import { absences, absenceTypes, memberships, users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import type { RequestInfo } from '@/lib/request-info';
 import type { AbsenceDecisionInput, AbsenceRequestInput } from '@/lib/validation';
+import { todayUtc } from '@/lib/workdays';
 import { isAdmin, type Actor } from './actor';
 import { recordAuditEvent } from './audit';
 import { bumpCalendarVersionsOfUser } from './calendar-version';
@@ -38,10 +39,6 @@ export const absenceColumns = {
 
 /** How far from today an absence may be requested, in years, either way. */
 export const ABSENCE_WINDOW_YEARS = 2;
-
-function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}
 
 function shiftYears(date: string, years: number): string {
   return `${Number(date.slice(0, 4)) + years}${date.slice(4)}`;
@@ -81,7 +78,7 @@ export async function requestAbsence(
   input: AbsenceRequestInput,
   request?: RequestInfo,
 ): Promise<AbsenceDto> {
-  const now = today();
+  const now = todayUtc();
   if (
     input.startDate < shiftYears(now, -ABSENCE_WINDOW_YEARS) ||
     input.endDate > shiftYears(now, ABSENCE_WINDOW_YEARS)
@@ -203,6 +200,16 @@ export async function decideAbsence(
   });
 }
 
+/** Whether its owner may still cancel an absence: pending, or approved and still to come. */
+export function isCancellable(
+  absence: Pick<AbsenceDto, 'status' | 'startDate'>,
+  today = todayUtc(),
+): boolean {
+  return (
+    absence.status === 'pending' || (absence.status === 'approved' && absence.startDate > today)
+  );
+}
+
 /** The actor cancels one of their own pending or future absences; the row stays, as `cancelled`. */
 export async function cancelAbsence(
   actor: Actor,
@@ -216,10 +223,7 @@ export async function cancelAbsence(
       .where(and(eq(absences.id, absenceId), eq(absences.userId, actor.id)))
       .for('update');
     if (!absence) throw new AppError('not_found', 'Absence not found.');
-    const cancellable =
-      absence.status === 'pending' ||
-      (absence.status === 'approved' && absence.startDate > today());
-    if (!cancellable)
+    if (!isCancellable(absence))
       throw new AppError(
         'conflict',
         'Only pending requests and absences still to come can be cancelled.',

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { z } from 'zod';
 import { requireActor } from '@/lib/auth';
+import { isCancellable } from '@/lib/dal/absences';
 import { getMyYear, listActiveAbsenceTypes } from '@/lib/dal/my-absences';
 import { CancelAbsenceButton } from './cancel-absence-button';
 import { RequestAbsenceForm } from './request-absence-form';
@@ -36,7 +37,6 @@ export default async function MyAbsencesPage({ searchParams }: Props) {
     .catch(thisYear)
     .parse((await searchParams).year);
   const [my, types] = await Promise.all([getMyYear(actor, year), listActiveAbsenceTypes()]);
-  const today = new Date().toISOString().slice(0, 10);
   const figures = [
     { label: 'Allowance', value: my.allowance ?? '—' },
     { label: 'Taken', value: my.taken },
@@ -115,8 +115,7 @@ export default async function MyAbsencesPage({ searchParams }: Props) {
                     a.startDate === a.endDate
                       ? formatDate(a.startDate)
                       : `${formatDate(a.startDate)} – ${formatDate(a.endDate)}`;
-                  const cancellable =
-                    a.status === 'pending' || (a.status === 'approved' && a.startDate > today);
+                  const cancellable = isCancellable(a);
                   return (
                     <tr key={a.id}>
                       <td className="px-4 py-2">
