@@ -1,0 +1,277 @@
+import 'server-only';
+import { TZDate } from '@date-fns/tz';
+import { addDays, format } from 'date-fns';
+import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { getDb } from '@/db';
+import { absences, absenceTypes, allowances, memberships, users } from '@/db/schema';
+import { isAdmin, type Actor } from './actor';
+import { getTeamBySlug, type TeamDetail } from './teams';
+
+// The team page's figures. Every number is aggregated by PostgreSQL; whatever the number of
+// members or days, the page costs the same handful of queries.
+
+/** How a private absence type (health data) looks to those who may not see it. */
+export const MASKED_TYPE = { id: 'away', label: 'Away', color: '#94a3b8' } as const;
+
+export interface TypeColumn {
+  id: string;
+  label: string;
+  color: string;
+  countsAgainstAllowance: boolean;
+}
+
+export interface MemberFigures {
+  userId: string;
+  name: string;
+  email: string;
+  role: 'manager' | 'member';
+  disabled: boolean;
+  /** Approved working days in the year, by type id (`away` for types hidden from the viewer). */
+  takenByType: Record<string, number>;
+  pending: number;
+  allowance: number | null;
+  daysLeft: number | null;
+}
+
+/** An absence as the viewer may see it: a hidden private type comes as "Away". */
+export interface TeamAbsence {
+  id: string;
+  userId: string;
+  personName: string;
+  startDate: string;
+  endDate: string;
+  halfDayStart: boolean;
+  halfDayEnd: boolean;
+  status: 'pending' | 'approved';
+  typeLabel: string;
+  color: string;
+}
+
+export interface CoverageDay {
+  date: string;
+  approved: number;
+  pending: number;
+}
+
+export interface TeamStatistics {
+  team: TeamDetail;
+  /** The team's date today, in its own time zone. */
+  today: string;
+  year: number;
+  month: string;
+  columns: TypeColumn[];
+  members: MemberFigures[];
+  awaySoon: TeamAbsence[];
+  monthAbsences: TeamAbsence[];
+  coverage: CoverageDay[];
+}
+
+export interface StatisticsPeriod {
+  year: number;
+  /** 'YYYY-MM' of the month grid. */
+  month: string;
+  coverage: 'month' | 'year';
+}
+
+/** Days ahead that "away soon" covers, today included. */
+export const AWAY_SOON_DAYS = 30;
+
+const isWorkingDay = (day: ReturnType<typeof sql>) => sql`extract(isodow from ${day}) < 6`;
+
+/**
+ * Working days of an absence between two dates: weekdays of the overlap, less half a day where the
+ * absence itself starts or ends with a half day on a weekday. Mirrors lib/workdays.ts.
+ */
+function workingDaysSql(from: string, to: string) {
+  const start = sql`greatest(${absences.startDate}, ${from}::date)`;
+  const end = sql`least(${absences.endDate}, ${to}::date)`;
+  return sql`(select count(*) from generate_series(${start}, ${end}, interval '1 day') as d where ${isWorkingDay(sql`d`)})
+    - case when ${absences.halfDayStart} and ${absences.startDate} >= ${from}::date and ${isWorkingDay(sql`${absences.startDate}`)} then 0.5 else 0 end
+    - case when ${absences.halfDayEnd} and ${absences.endDate} <= ${to}::date and ${isWorkingDay(sql`${absences.endDate}`)} then 0.5 else 0 end`;
+}
+
+function lastDayOfMonth(month: string): string {
+  const [year, monthNumber] = month.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(year, monthNumber, 0)).toISOString().slice(0, 10);
+}
+
+/**
+ * The team page for a member of the team or an admin (anyone else gets `not_found`): figures
+ * per member for a year, who is away soon, a month of absences and the daily coverage.
+ */
+export async function getTeamStatistics(
+  actor: Actor,
+  slug: string,
+  period: StatisticsPeriod,
+): Promise<TeamStatistics> {
+  const team = await getTeamBySlug(actor, slug);
+  const db = getDb();
+  const today = format(TZDate.tz(team.timeZone), 'yyyy-MM-dd');
+  const yearFrom = `${period.year}-01-01`;
+  const yearTo = `${period.year}-12-31`;
+  const monthFrom = `${period.month}-01`;
+  const monthTo = lastDayOfMonth(period.month);
+  const soonTo = format(addDays(new Date(`${today}T12:00:00Z`), AWAY_SOON_DAYS - 1), 'yyyy-MM-dd');
+  const [coverageFrom, coverageTo] =
+    period.coverage === 'year' ? [yearFrom, yearTo] : [monthFrom, monthTo];
+
+  // Managers of this team and admins see every type; others only their own private ones.
+  const seesAllTypes = isAdmin(actor) || team.myRole === 'manager';
+  const mayShowType = (userId: string, isPrivate: boolean) =>
+    !isPrivate || seesAllTypes || userId === actor.id;
+
+  const inTeam = inArray(
+    absences.userId,
+    db.select({ id: memberships.userId }).from(memberships).where(eq(memberships.teamId, team.id)),
+  );
+  const showing = inArray(absences.status, ['pending', 'approved']);
+  const overlapping = (from: string, to: string) =>
+    and(inTeam, showing, lte(absences.startDate, to), gte(absences.endDate, from));
+
+  const listAbsences = (from: string, to: string) =>
+    db
+      .select({
+        id: absences.id,
+        userId: absences.userId,
+        personName: users.name,
+        startDate: absences.startDate,
+        endDate: absences.endDate,
+        halfDayStart: absences.halfDayStart,
+        halfDayEnd: absences.halfDayEnd,
+        status: absences.status,
+        typeLabel: absenceTypes.label,
+        color: absenceTypes.color,
+        isPrivate: absenceTypes.isPrivate,
+      })
+      .from(absences)
+      .innerJoin(users, eq(users.id, absences.userId))
+      .innerJoin(absenceTypes, eq(absenceTypes.id, absences.typeId))
+      .where(overlapping(from, to))
+      .orderBy(asc(absences.startDate), asc(users.name));
+
+  const day = sql`day`;
+  const [types, totals, yearAllowances, soon, month, coverage] = await Promise.all([
+    db
+      .select({
+        id: absenceTypes.id,
+        label: absenceTypes.label,
+        color: absenceTypes.color,
+        isPrivate: absenceTypes.isPrivate,
+        active: absenceTypes.active,
+        countsAgainstAllowance: absenceTypes.countsAgainstAllowance,
+      })
+      .from(absenceTypes)
+      .orderBy(asc(absenceTypes.sortOrder), asc(absenceTypes.label)),
+    db
+      .select({
+        userId: absences.userId,
+        typeId: absences.typeId,
+        status: absences.status,
+        days: sql<string>`sum(${workingDaysSql(yearFrom, yearTo)})`,
+      })
+      .from(absences)
+      .where(overlapping(yearFrom, yearTo))
+      .groupBy(absences.userId, absences.typeId, absences.status),
+    db
+      .select({ userId: allowances.userId, days: allowances.days })
+      .from(allowances)
+      .where(
+        and(
+          eq(allowances.year, period.year),
+          inArray(
+            allowances.userId,
+            team.members.map((m) => m.id),
+          ),
+        ),
+      ),
+    listAbsences(today, soonTo),
+    listAbsences(monthFrom, monthTo),
+    db
+      .select({
+        date: sql<string>`to_char(${day}, 'YYYY-MM-DD')`,
+        approved: sql<number>`count(distinct ${absences.userId}) filter (where ${absences.status} = 'approved')::int`,
+        pending: sql<number>`count(distinct ${absences.userId}) filter (where ${absences.status} = 'pending')::int`,
+      })
+      .from(
+        sql`generate_series(${coverageFrom}::date, ${coverageTo}::date, interval '1 day') as day`,
+      )
+      .leftJoin(
+        absences,
+        and(
+          inTeam,
+          showing,
+          lte(absences.startDate, sql`${day}::date`),
+          gte(absences.endDate, sql`${day}::date`),
+        ),
+      )
+      .groupBy(day)
+      .orderBy(day),
+  ]);
+
+  const typeById = new Map(types.map((t) => [t.id, t]));
+  const allowanceOf = new Map(yearAllowances.map((a) => [a.userId, Number(a.days)]));
+  const members = team.members.map((member): MemberFigures => {
+    const takenByType: Record<string, number> = {};
+    let pending = 0;
+    let counted = 0;
+    for (const row of totals.filter((t) => t.userId === member.id)) {
+      const type = typeById.get(row.typeId)!;
+      const days = Number(row.days);
+      if (row.status === 'pending') {
+        pending += days;
+        continue;
+      }
+      const column = mayShowType(member.id, type.isPrivate) ? type.id : MASKED_TYPE.id;
+      takenByType[column] = (takenByType[column] ?? 0) + days;
+      if (type.countsAgainstAllowance) counted += days;
+    }
+    const allowance = allowanceOf.get(member.id) ?? null;
+    return {
+      userId: member.id,
+      name: member.name,
+      email: member.email,
+      role: member.role,
+      disabled: member.disabled,
+      takenByType,
+      pending,
+      allowance,
+      daysLeft: allowance === null ? null : allowance - counted,
+    };
+  });
+
+  const present = (rows: Awaited<ReturnType<typeof listAbsences>>): TeamAbsence[] =>
+    rows.map(({ isPrivate, ...row }) => ({
+      ...row,
+      status: row.status as TeamAbsence['status'],
+      ...(mayShowType(row.userId, isPrivate)
+        ? {}
+        : { typeLabel: MASKED_TYPE.label, color: MASKED_TYPE.color }),
+    }));
+
+  // A column per type in use this year, plus the usual ones even when empty; a private type only
+  // where the viewer may see it.
+  const columns: TypeColumn[] = types
+    .filter(
+      (t) => members.some((m) => m.takenByType[t.id] !== undefined) || (t.active && !t.isPrivate),
+    )
+    .map((t) => ({
+      id: t.id,
+      label: t.label,
+      color: t.color,
+      countsAgainstAllowance: t.countsAgainstAllowance,
+    }));
+  if (members.some((m) => m.takenByType[MASKED_TYPE.id] !== undefined))
+    columns.push({ ...MASKED_TYPE, countsAgainstAllowance: false });
+
+  return {
+    team,
+    today,
+    year: period.year,
+    month: period.month,
+    columns,
+    members,
+    awaySoon: present(soon),
+    monthAbsences: present(month),
+    coverage,
+  };
+}

@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest';
+import { absences, allowances, type NewAbsence } from '@/db/schema';
+import { getTeamStatistics, MASKED_TYPE } from '@/lib/dal/team-statistics';
+import { setupTestDatabase } from '@/test/helpers/database';
+import { addMember, createAbsenceType, createTeam, createUser } from '@/test/helpers/factories';
+
+const db = setupTestDatabase();
+
+/**
+ * A team in 2025: Paula takes a week off, an afternoon, the last days of the year, asks for two
+ * more days, and is sick for two days; her colleague is away one day of her week.
+ */
+async function teamIn2025() {
+  const team = await createTeam(db());
+  const outsiderTeam = await createTeam(db());
+  const person = await createUser(db(), { name: 'Paula Person' });
+  const colleague = await createUser(db(), { name: 'Colin Colleague' });
+  const manager = await createUser(db(), { name: 'Mona Manager' });
+  const otherManager = await createUser(db());
+  const admin = await createUser(db(), { role: 'admin' });
+  await addMember(db(), team.id, person.id);
+  await addMember(db(), team.id, colleague.id);
+  await addMember(db(), team.id, manager.id, 'manager');
+  await addMember(db(), outsiderTeam.id, otherManager.id, 'manager');
+  const vacation = await createAbsenceType(db(), { countsAgainstAllowance: true, sortOrder: 1 });
+  const sick = await createAbsenceType(db(), { isPrivate: true, sortOrder: 2 });
+  const remote = await createAbsenceType(db(), { sortOrder: 3 });
+  const absence = (row: NewAbsence): NewAbsence => ({ status: 'approved', ...row });
+  await db()
+    .insert(absences)
+    .values([
+      absence({
+        userId: person.id,
+        typeId: vacation.id,
+        startDate: '2025-03-03',
+        endDate: '2025-03-07',
+      }),
+      absence({
+        userId: person.id,
+        typeId: vacation.id,
+        startDate: '2025-03-10',
+        endDate: '2025-03-10',
+        halfDayStart: true,
+      }),
+      absence({
+        userId: person.id,
+        typeId: vacation.id,
+        startDate: '2025-12-29',
+        endDate: '2026-01-02',
+      }),
+      absence({
+        userId: person.id,
+        typeId: vacation.id,
+        startDate: '2025-04-01',
+        endDate: '2025-04-02',
+        status: 'pending',
+      }),
+      absence({
+        userId: person.id,
+        typeId: sick.id,
+        startDate: '2025-03-12',
+        endDate: '2025-03-13',
+        note: 'flu',
+      }),
+      absence({
+        userId: person.id,
+        typeId: remote.id,
+        startDate: '2025-03-17',
+        endDate: '2025-03-17',
+        status: 'cancelled',
+      }),
+      absence({
+        userId: colleague.id,
+        typeId: remote.id,
+        startDate: '2025-03-05',
+        endDate: '2025-03-05',
+      }),
+    ]);
+  await db().insert(allowances).values({ userId: person.id, year: 2025, days: 25 });
+  return { team, person, colleague, manager, otherManager, admin, vacation, sick, remote };
+}
+
+const march2025 = { year: 2025, month: '2025-03', coverage: 'month' } as const;
+
+describe('team statistics', () => {
+  it('adds up working days per member and type, pending days, allowance and days left', async () => {
+    const org = await teamIn2025();
+    const stats = await getTeamStatistics(org.manager, org.team.slug, march2025);
+    const paula = stats.members.find((m) => m.userId === org.person.id)!;
+    // 5 days, an afternoon and the three 2025 weekdays of the week across New Year.
+    expect(paula.takenByType[org.vacation.id]).toBe(8.5);
+    expect(paula.takenByType[org.sick.id]).toBe(2);
+    expect(paula.takenByType[org.remote.id]).toBeUndefined();
+    expect(paula).toMatchObject({ pending: 2, allowance: 25, daysLeft: 16.5 });
+    const colin = stats.members.find((m) => m.userId === org.colleague.id)!;
+    expect(colin).toMatchObject({ allowance: null, daysLeft: null, pending: 0 });
+    expect(colin.takenByType[org.remote.id]).toBe(1);
+  });
+
+  it('counts the other year of an absence across New Year in that year', async () => {
+    const org = await teamIn2025();
+    const stats = await getTeamStatistics(org.manager, org.team.slug, {
+      ...march2025,
+      year: 2026,
+    });
+    const paula = stats.members.find((m) => m.userId === org.person.id)!;
+    expect(paula.takenByType[org.vacation.id]).toBe(2);
+  });
+
+  it('lists the month’s pending and approved absences, not cancelled ones', async () => {
+    const org = await teamIn2025();
+    const stats = await getTeamStatistics(org.colleague, org.team.slug, march2025);
+    expect(stats.monthAbsences.map((a) => [a.personName, a.startDate, a.status])).toEqual([
+      ['Paula Person', '2025-03-03', 'approved'],
+      ['Colin Colleague', '2025-03-05', 'approved'],
+      ['Paula Person', '2025-03-10', 'approved'],
+      ['Paula Person', '2025-03-12', 'approved'],
+    ]);
+  });
+
+  it('counts the members away on each day of the month', async () => {
+    const org = await teamIn2025();
+    const stats = await getTeamStatistics(org.person, org.team.slug, march2025);
+    expect(stats.coverage).toHaveLength(31);
+    const on = (date: string) => stats.coverage.find((d) => d.date === date);
+    expect(on('2025-03-03')).toEqual({ date: '2025-03-03', approved: 1, pending: 0 });
+    expect(on('2025-03-05')).toEqual({ date: '2025-03-05', approved: 2, pending: 0 });
+    expect(on('2025-03-17')).toEqual({ date: '2025-03-17', approved: 0, pending: 0 });
+  });
+
+  it('covers the whole year in the year view, pending requests apart', async () => {
+    const org = await teamIn2025();
+    const stats = await getTeamStatistics(org.person, org.team.slug, {
+      ...march2025,
+      coverage: 'year',
+    });
+    expect(stats.coverage).toHaveLength(365);
+    expect(stats.coverage.find((d) => d.date === '2025-04-01')).toMatchObject({
+      approved: 0,
+      pending: 1,
+    });
+  });
+
+  it('shows a colleague’s sick leave as "Away" in figures and lists', async () => {
+    const org = await teamIn2025();
+    const stats = await getTeamStatistics(org.colleague, org.team.slug, march2025);
+    const paula = stats.members.find((m) => m.userId === org.person.id)!;
+    expect(paula.takenByType[org.sick.id]).toBeUndefined();
+    expect(paula.takenByType[MASKED_TYPE.id]).toBe(2);
+    expect(stats.columns.map((c) => c.id)).not.toContain(org.sick.id);
+    expect(stats.columns.map((c) => c.label)).toContain('Away');
+    const sickDays = stats.monthAbsences.find((a) => a.startDate === '2025-03-12')!;
+    expect(sickDays).toMatchObject({ typeLabel: 'Away', color: MASKED_TYPE.color });
+    expect(JSON.stringify(stats)).not.toContain(org.sick.label);
+  });
+
+  it('shows the sick leave’s type to the person, the team’s manager and admins', async () => {
+    const org = await teamIn2025();
+    for (const viewer of [org.person, org.manager, org.admin]) {
+      const stats = await getTeamStatistics(viewer, org.team.slug, march2025);
+      const sickDays = stats.monthAbsences.find((a) => a.startDate === '2025-03-12')!;
+      expect(sickDays.typeLabel).toBe(org.sick.label);
+    }
+  });
+
+  it('is hidden from a manager of another team, as if the team did not exist', async () => {
+    const org = await teamIn2025();
+    await expect(
+      getTeamStatistics(org.otherManager, org.team.slug, march2025),
+    ).rejects.toMatchObject({ code: 'not_found' });
+  });
+});
