@@ -163,10 +163,10 @@ function demoAbsences(
             ? 'sick'
             : roll < 0.85
               ? 'training'
-              : 'vacation';
+              : 'remote';
     const length =
       type === 'vacation'
-        ? random.int(1, 10)
+        ? random.int(1, 8)
         : type === 'remote'
           ? 1
           : type === 'sick'
@@ -202,7 +202,7 @@ function demoAbsences(
       decisionReason: status === 'rejected' ? 'Release week: please pick other dates' : null,
       sequence: status === 'approved' || status === 'pending' ? 0 : 1,
     });
-    cursor = addDays(last, random.int(6, 30));
+    cursor = addDays(last, random.int(8, 35));
   }
   return rows;
 }

@@ -72,6 +72,32 @@ export const absenceRequestSchema = z
   });
 export type AbsenceRequestInput = z.infer<typeof absenceRequestSchema>;
 
+const yearSchema = z.coerce.number().int().min(2000).max(2100);
+
+/**
+ * The team page's period from its query string: a year, a month for the grid and the coverage
+ * chart's range. Anything missing or malformed falls back to today's year and month.
+ */
+export function statisticsPeriodSchema(today: string) {
+  const thisYear = Number(today.slice(0, 4));
+  return z
+    .object({
+      year: yearSchema.optional().catch(undefined),
+      month: z
+        .string()
+        .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+        .refine((month) => yearSchema.safeParse(month.slice(0, 4)).success)
+        .optional()
+        .catch(undefined),
+      coverage: z.enum(['month', 'year']).catch('month'),
+    })
+    .transform(({ year, month, coverage }) => {
+      const shownYear = year ?? (month ? Number(month.slice(0, 4)) : thisYear);
+      const defaultMonth = shownYear === thisYear ? today.slice(0, 7) : `${shownYear}-01`;
+      return { year: shownYear, month: month ?? defaultMonth, coverage };
+    });
+}
+
 export const absenceDecisionSchema = z.object({
   absenceId: z.uuid('Unknown absence.'),
   decision: z.enum(['approve', 'reject']),

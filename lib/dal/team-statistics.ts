@@ -1,9 +1,10 @@
 import 'server-only';
 import { TZDate } from '@date-fns/tz';
 import { addDays, format } from 'date-fns';
-import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lte, ne, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { absences, absenceTypes, allowances, memberships, users } from '@/db/schema';
+import { workingDays } from '@/lib/workdays';
 import { isAdmin, type Actor } from './actor';
 import { getTeamBySlug, type TeamDetail } from './teams';
 
@@ -47,6 +48,12 @@ export interface TeamAbsence {
   color: string;
 }
 
+/** A pending request that the viewer, a manager of the team or an admin, may decide on. */
+export interface RequestToDecide extends TeamAbsence {
+  note: string | null;
+  days: number;
+}
+
 export interface CoverageDay {
   date: string;
   approved: number;
@@ -64,6 +71,8 @@ export interface TeamStatistics {
   awaySoon: TeamAbsence[];
   monthAbsences: TeamAbsence[];
   coverage: CoverageDay[];
+  /** Empty unless the viewer manages the team or is an admin. */
+  requestsToDecide: RequestToDecide[];
 }
 
 export interface StatisticsPeriod {
@@ -149,64 +158,101 @@ export async function getTeamStatistics(
       .where(overlapping(from, to))
       .orderBy(asc(absences.startDate), asc(users.name));
 
-  const day = sql`day`;
-  const [types, totals, yearAllowances, soon, month, coverage] = await Promise.all([
-    db
+  // Managers decide on their team's requests, except their own; admins on every one.
+  const listRequestsToDecide = async () => {
+    if (!seesAllTypes) return [];
+    const rows = await db
       .select({
-        id: absenceTypes.id,
-        label: absenceTypes.label,
-        color: absenceTypes.color,
-        isPrivate: absenceTypes.isPrivate,
-        active: absenceTypes.active,
-        countsAgainstAllowance: absenceTypes.countsAgainstAllowance,
-      })
-      .from(absenceTypes)
-      .orderBy(asc(absenceTypes.sortOrder), asc(absenceTypes.label)),
-    db
-      .select({
+        id: absences.id,
         userId: absences.userId,
-        typeId: absences.typeId,
+        personName: users.name,
+        startDate: absences.startDate,
+        endDate: absences.endDate,
+        halfDayStart: absences.halfDayStart,
+        halfDayEnd: absences.halfDayEnd,
         status: absences.status,
-        days: sql<string>`sum(${workingDaysSql(yearFrom, yearTo)})`,
+        typeLabel: absenceTypes.label,
+        color: absenceTypes.color,
+        note: absences.note,
       })
       .from(absences)
-      .where(overlapping(yearFrom, yearTo))
-      .groupBy(absences.userId, absences.typeId, absences.status),
-    db
-      .select({ userId: allowances.userId, days: allowances.days })
-      .from(allowances)
+      .innerJoin(users, eq(users.id, absences.userId))
+      .innerJoin(absenceTypes, eq(absenceTypes.id, absences.typeId))
       .where(
         and(
-          eq(allowances.year, period.year),
-          inArray(
-            allowances.userId,
-            team.members.map((m) => m.id),
+          inTeam,
+          eq(absences.status, 'pending'),
+          isAdmin(actor) ? undefined : ne(absences.userId, actor.id),
+        ),
+      )
+      .orderBy(asc(absences.startDate), asc(users.name));
+    return rows.map((row) => ({
+      ...row,
+      status: 'pending' as const,
+      days: workingDays(row),
+    }));
+  };
+
+  const day = sql`day`;
+  const [types, totals, yearAllowances, soon, month, coverage, requestsToDecide] =
+    await Promise.all([
+      db
+        .select({
+          id: absenceTypes.id,
+          label: absenceTypes.label,
+          color: absenceTypes.color,
+          isPrivate: absenceTypes.isPrivate,
+          active: absenceTypes.active,
+          countsAgainstAllowance: absenceTypes.countsAgainstAllowance,
+        })
+        .from(absenceTypes)
+        .orderBy(asc(absenceTypes.sortOrder), asc(absenceTypes.label)),
+      db
+        .select({
+          userId: absences.userId,
+          typeId: absences.typeId,
+          status: absences.status,
+          days: sql<string>`sum(${workingDaysSql(yearFrom, yearTo)})`,
+        })
+        .from(absences)
+        .where(overlapping(yearFrom, yearTo))
+        .groupBy(absences.userId, absences.typeId, absences.status),
+      db
+        .select({ userId: allowances.userId, days: allowances.days })
+        .from(allowances)
+        .where(
+          and(
+            eq(allowances.year, period.year),
+            inArray(
+              allowances.userId,
+              team.members.map((m) => m.id),
+            ),
           ),
         ),
-      ),
-    listAbsences(today, soonTo),
-    listAbsences(monthFrom, monthTo),
-    db
-      .select({
-        date: sql<string>`to_char(${day}, 'YYYY-MM-DD')`,
-        approved: sql<number>`count(distinct ${absences.userId}) filter (where ${absences.status} = 'approved')::int`,
-        pending: sql<number>`count(distinct ${absences.userId}) filter (where ${absences.status} = 'pending')::int`,
-      })
-      .from(
-        sql`generate_series(${coverageFrom}::date, ${coverageTo}::date, interval '1 day') as day`,
-      )
-      .leftJoin(
-        absences,
-        and(
-          inTeam,
-          showing,
-          lte(absences.startDate, sql`${day}::date`),
-          gte(absences.endDate, sql`${day}::date`),
-        ),
-      )
-      .groupBy(day)
-      .orderBy(day),
-  ]);
+      listAbsences(today, soonTo),
+      listAbsences(monthFrom, monthTo),
+      db
+        .select({
+          date: sql<string>`to_char(${day}, 'YYYY-MM-DD')`,
+          approved: sql<number>`count(distinct ${absences.userId}) filter (where ${absences.status} = 'approved')::int`,
+          pending: sql<number>`count(distinct ${absences.userId}) filter (where ${absences.status} = 'pending')::int`,
+        })
+        .from(
+          sql`generate_series(${coverageFrom}::date, ${coverageTo}::date, interval '1 day') as day`,
+        )
+        .leftJoin(
+          absences,
+          and(
+            inTeam,
+            showing,
+            lte(absences.startDate, sql`${day}::date`),
+            gte(absences.endDate, sql`${day}::date`),
+          ),
+        )
+        .groupBy(day)
+        .orderBy(day),
+      listRequestsToDecide(),
+    ]);
 
   const typeById = new Map(types.map((t) => [t.id, t]));
   const allowanceOf = new Map(yearAllowances.map((a) => [a.userId, Number(a.days)]));
@@ -273,5 +319,6 @@ export async function getTeamStatistics(
     awaySoon: present(soon),
     monthAbsences: present(month),
     coverage,
+    requestsToDecide,
   };
 }

@@ -163,6 +163,27 @@ describe('team statistics', () => {
     }
   });
 
+  it('lists the team’s pending requests for its manager to decide, with working days and note', async () => {
+    const org = await teamIn2025();
+    await db().insert(absences).values({
+      userId: org.manager.id,
+      typeId: org.vacation.id,
+      startDate: '2025-06-02',
+      endDate: '2025-06-02',
+    });
+    const forManager = await getTeamStatistics(org.manager, org.team.slug, march2025);
+    expect(forManager.requestsToDecide.map((r) => [r.personName, r.startDate, r.days])).toEqual([
+      ['Paula Person', '2025-04-01', 2],
+    ]);
+    const forAdmin = await getTeamStatistics(org.admin, org.team.slug, march2025);
+    expect(forAdmin.requestsToDecide.map((r) => r.personName)).toEqual([
+      'Paula Person',
+      'Mona Manager',
+    ]);
+    const forColleague = await getTeamStatistics(org.colleague, org.team.slug, march2025);
+    expect(forColleague.requestsToDecide).toEqual([]);
+  });
+
   it('is hidden from a manager of another team, as if the team did not exist', async () => {
     const org = await teamIn2025();
     await expect(

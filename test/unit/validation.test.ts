@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { callbackPathSchema, signInSchema, teamSlugSchema } from '@/lib/validation';
+import {
+  callbackPathSchema,
+  signInSchema,
+  teamSlugSchema,
+  statisticsPeriodSchema,
+} from '@/lib/validation';
 
 describe('sign-in input', () => {
   it('normalises the email address', () => {
@@ -47,5 +52,38 @@ describe('team slugs', () => {
     for (const bad of ['Customer', '../admin', 'a--b', '-a', '', 'x'.repeat(101)]) {
       expect(teamSlugSchema.safeParse(bad).success).toBe(false);
     }
+  });
+});
+
+describe('the team page period', () => {
+  const period = statisticsPeriodSchema('2026-11-23');
+
+  it('defaults to this year and this month, with a month of coverage', () => {
+    expect(period.parse({})).toEqual({ year: 2026, month: '2026-11', coverage: 'month' });
+  });
+
+  it('shows January of another year when only the year is chosen', () => {
+    expect(period.parse({ year: '2025' })).toEqual({
+      year: 2025,
+      month: '2025-01',
+      coverage: 'month',
+    });
+  });
+
+  it('takes the year from a chosen month', () => {
+    expect(period.parse({ month: '2027-02', coverage: 'year' })).toEqual({
+      year: 2027,
+      month: '2027-02',
+      coverage: 'year',
+    });
+  });
+
+  it('ignores malformed values instead of failing the page', () => {
+    expect(period.parse({ year: 'next', month: '2026-13', coverage: ['year', 'x'] })).toEqual({
+      year: 2026,
+      month: '2026-11',
+      coverage: 'month',
+    });
+    expect(period.parse({ year: '1066' }).year).toBe(2026);
   });
 });

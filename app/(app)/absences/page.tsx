@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { z } from 'zod';
+import { formatSpan } from '@/app/_components/format';
 import { requireActor } from '@/lib/auth';
 import { isCancellable } from '@/lib/dal/absences';
 import { getMyYear, listActiveAbsenceTypes } from '@/lib/dal/my-absences';
@@ -15,14 +16,6 @@ const statusStyle = {
   rejected: 'bg-red-100 text-red-800',
   cancelled: 'bg-slate-100 text-slate-600',
 } as const;
-
-const longDate = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-const formatDate = (date: string) => longDate.format(new Date(`${date}T00:00:00Z`));
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -111,10 +104,7 @@ export default async function MyAbsencesPage({ searchParams }: Props) {
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {my.absences.map((a) => {
-                  const dates =
-                    a.startDate === a.endDate
-                      ? formatDate(a.startDate)
-                      : `${formatDate(a.startDate)} – ${formatDate(a.endDate)}`;
+                  const dates = formatSpan(a);
                   const cancellable = isCancellable(a);
                   return (
                     <tr key={a.id}>

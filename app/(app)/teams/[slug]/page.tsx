@@ -1,19 +1,35 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { formatMonth } from '@/app/_components/format';
 import { requireActor } from '@/lib/auth';
-import { getTeamBySlug, type TeamDetail } from '@/lib/dal/teams';
+import { isAdmin } from '@/lib/dal/actor';
+import { getTeamBySlug } from '@/lib/dal/teams';
+import {
+  AWAY_SOON_DAYS,
+  getTeamStatistics,
+  type StatisticsPeriod,
+} from '@/lib/dal/team-statistics';
 import { isAppError } from '@/lib/errors';
-import { teamSlugSchema } from '@/lib/validation';
+import { statisticsPeriodSchema, teamSlugSchema } from '@/lib/validation';
+import { todayUtc } from '@/lib/workdays';
+import { AwaySoon } from './away-soon';
+import { CoverageChart } from './coverage-chart';
+import { MemberFiguresTable } from './member-figures-table';
+import { MonthGrid } from './month-grid';
+import { RequestsToDecide } from './requests-to-decide';
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
-async function loadTeam(params: Props['params']): Promise<TeamDetail> {
+/** Runs a team lookup, answering 404 for a malformed slug or a team the actor may not see. */
+async function orNotFound<T>(params: Props['params'], load: (slug: string) => Promise<T>) {
   const slug = teamSlugSchema.safeParse((await params).slug);
   if (!slug.success) notFound();
-  const actor = await requireActor();
   try {
-    return await getTeamBySlug(actor, slug.data);
+    return await load(slug.data);
   } catch (error) {
     if (isAppError(error) && error.code === 'not_found') notFound();
     throw error;
@@ -21,76 +37,81 @@ async function loadTeam(params: Props['params']): Promise<TeamDetail> {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: (await loadTeam(params)).name };
+  const actor = await requireActor();
+  const team = await orNotFound(params, (slug) => getTeamBySlug(actor, slug));
+  return { title: team.name };
 }
 
-export default async function TeamPage({ params }: Props) {
-  const team = await loadTeam(params);
+export default async function TeamPage({ params, searchParams }: Props) {
+  const actor = await requireActor();
+  const period = statisticsPeriodSchema(todayUtc()).parse(await searchParams);
+  const stats = await orNotFound(params, (slug) => getTeamStatistics(actor, slug, period));
+  const { team } = stats;
+  const href = (change: Partial<StatisticsPeriod>) => {
+    const next = { ...period, ...change };
+    return `/teams/${team.slug}?${new URLSearchParams({ year: String(next.year), month: next.month, coverage: next.coverage })}`;
+  };
   const managers = team.members.filter((m) => m.role === 'manager').length;
+  const decides = isAdmin(actor) || team.myRole === 'manager';
+
   return (
-    <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
-        <Link href="/teams" className="hover:text-slate-900">
-          Teams
-        </Link>{' '}
-        / <span aria-current="page">{team.name}</span>
-      </nav>
-      <header className="mb-6 flex flex-wrap items-end justify-between gap-4">
-        <div>
-          <h1 className="text-2xl font-semibold tracking-tight">{team.name}</h1>
-          <p className="mt-1 text-sm text-slate-600">
-            {team.members.length} members · {managers} {managers === 1 ? 'manager' : 'managers'} ·
-            Time zone {team.timeZone}
-          </p>
-        </div>
-        {/* The Calendar menu (subscribe, export, share) goes here. */}
-        <div id="team-actions" className="flex items-center gap-2" />
-      </header>
-      <section
-        aria-labelledby="members-heading"
-        className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm"
-      >
-        <h2 id="members-heading" className="border-b border-slate-200 px-5 py-3 font-semibold">
-          Members
-        </h2>
-        <table className="w-full text-left text-sm">
-          <thead className="bg-slate-50 text-slate-600">
-            <tr>
-              <th scope="col" className="px-5 py-2 font-medium">
-                Name
-              </th>
-              <th scope="col" className="px-5 py-2 font-medium">
-                Email
-              </th>
-              <th scope="col" className="px-5 py-2 font-medium">
-                Role
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {team.members.map((member) => (
-              <tr key={member.id}>
-                <td className="px-5 py-2.5 font-medium">
-                  {member.name}
-                  {member.disabled && (
-                    <span className="ml-2 rounded bg-slate-100 px-1.5 text-xs text-slate-500">
-                      Disabled
-                    </span>
-                  )}
-                </td>
-                <td className="px-5 py-2.5 text-slate-600">{member.email}</td>
-                <td className="px-5 py-2.5">
-                  <span
-                    className={`rounded-full px-2 py-0.5 text-xs ${member.role === 'manager' ? 'bg-brand-100 text-brand-700' : 'bg-slate-100 text-slate-700'}`}
-                  >
-                    {member.role === 'manager' ? 'Manager' : 'Member'}
-                  </span>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
-    </>
+    <div className="space-y-6">
+      <div>
+        <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
+          <Link href="/teams" className="hover:text-slate-900">
+            Teams
+          </Link>{' '}
+          / <span aria-current="page">{team.name}</span>
+        </nav>
+        <header className="flex flex-wrap items-end justify-between gap-4">
+          <div>
+            <h1 className="text-2xl font-semibold tracking-tight">{team.name}</h1>
+            <p className="mt-1 text-sm text-slate-600">
+              {team.members.length} members · {managers} {managers === 1 ? 'manager' : 'managers'} ·
+              Time zone {team.timeZone}
+            </p>
+          </div>
+          <div className="flex flex-wrap items-center gap-3">
+            <nav aria-label="Year" className="flex items-center gap-2 text-sm">
+              <Link
+                href={href({ year: period.year - 1, month: `${period.year - 1}-01` })}
+                className="rounded-md border border-slate-300 px-2 py-1 hover:bg-slate-100"
+              >
+                ← {period.year - 1}
+              </Link>
+              <span className="font-semibold" aria-current="page">
+                {period.year}
+              </span>
+              <Link
+                href={href({ year: period.year + 1, month: `${period.year + 1}-01` })}
+                className="rounded-md border border-slate-300 px-2 py-1 hover:bg-slate-100"
+              >
+                {period.year + 1} →
+              </Link>
+            </nav>
+            {/* The Calendar menu (subscribe, export, share) goes here. */}
+            <div id="team-actions" className="flex items-center gap-2" />
+          </div>
+        </header>
+      </div>
+
+      {decides && <RequestsToDecide requests={stats.requestsToDecide} />}
+      <AwaySoon today={stats.today} absences={stats.awaySoon} days={AWAY_SOON_DAYS} />
+      <MonthGrid
+        month={stats.month}
+        today={stats.today}
+        members={stats.members}
+        absences={stats.monthAbsences}
+        monthHref={(month) => href({ month, year: Number(month.slice(0, 4)) })}
+      />
+      <CoverageChart
+        coverage={stats.coverage}
+        view={period.coverage}
+        memberCount={team.members.length}
+        title={period.coverage === 'year' ? String(period.year) : formatMonth(period.month)}
+        viewHref={(coverage) => href({ coverage })}
+      />
+      <MemberFiguresTable year={stats.year} columns={stats.columns} members={stats.members} />
+    </div>
   );
 }

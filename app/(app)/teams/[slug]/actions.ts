@@ -1,0 +1,20 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { headers } from 'next/headers';
+import { runFormAction, type FormState } from '@/lib/action';
+import { decideAbsence } from '@/lib/dal/absences';
+import { requestInfo } from '@/lib/request-info';
+import { absenceDecisionSchema } from '@/lib/validation';
+
+export async function decideAbsenceAction(
+  _previous: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  const state = await runFormAction(absenceDecisionSchema, formData, async (actor, input) => {
+    const decided = await decideAbsence(actor, input, requestInfo(await headers()));
+    return decided.status === 'approved' ? 'Request approved.' : 'Request rejected.';
+  });
+  if (state.ok) revalidatePath('/teams/[slug]', 'page');
+  return state;
+}

@@ -1,0 +1,69 @@
+import { formatSpan, halfDayNote } from '@/app/_components/format';
+import type { TeamAbsence } from '@/lib/dal/team-statistics';
+
+function AbsenceList({ absences, empty }: { absences: TeamAbsence[]; empty: string }) {
+  if (absences.length === 0) return <p className="text-sm text-slate-600">{empty}</p>;
+  return (
+    <ul className="divide-y divide-slate-100 text-sm">
+      {absences.map((a) => {
+        const half = halfDayNote(a);
+        return (
+          <li key={a.id} className="flex flex-wrap items-baseline gap-x-2 py-1.5">
+            <span className="font-medium">{a.personName}</span>
+            <span className="flex items-center gap-1 text-slate-700">
+              <span
+                className="inline-block h-2.5 w-2.5 rounded-full"
+                style={{ backgroundColor: a.color }}
+                aria-hidden="true"
+              />
+              {a.typeLabel}
+            </span>
+            <span className="text-slate-600">
+              {formatSpan(a)}
+              {half && ` (${half})`}
+            </span>
+            {a.status === 'pending' && (
+              <span className="rounded-full bg-amber-100 px-2 text-xs text-amber-800">pending</span>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** Who is away today, and who will be in the coming days. */
+export function AwaySoon({
+  today,
+  absences,
+  days,
+}: {
+  today: string;
+  absences: TeamAbsence[];
+  days: number;
+}) {
+  const awayToday = absences.filter((a) => a.startDate <= today);
+  const later = absences.filter((a) => a.startDate > today);
+  return (
+    <div className="grid gap-4 md:grid-cols-2">
+      <section
+        aria-labelledby="today-heading"
+        className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
+      >
+        <h2 id="today-heading" className="mb-2 font-semibold">
+          Away today
+        </h2>
+        <AbsenceList absences={awayToday} empty="Everyone is in today." />
+      </section>
+      <section
+        aria-labelledby="soon-heading"
+        className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
+      >
+        <h2 id="soon-heading" className="mb-2 font-semibold">
+          Next {days} days
+        </h2>
+        <AbsenceList absences={later} empty={`Nobody is away in the next ${days} days.`} />
+      </section>
+    </div>
+  );
+}

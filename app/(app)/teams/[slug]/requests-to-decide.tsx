@@ -1,0 +1,133 @@
+'use client';
+
+import { useActionState } from 'react';
+import { formatDays, formatSpan, halfDayNote } from '@/app/_components/format';
+import type { FormState } from '@/lib/action';
+import type { RequestToDecide } from '@/lib/dal/team-statistics';
+import { decideAbsenceAction } from './actions';
+
+function DecideRequest({ request }: { request: RequestToDecide }) {
+  const [state, formAction, pending] = useActionState<FormState, FormData>(decideAbsenceAction, {});
+  const half = halfDayNote(request);
+  const label = `${request.personName}, ${request.typeLabel}, ${formatSpan(request)}`;
+  const reasonId = `reason-${request.id}`;
+  const reasonError = state.fieldErrors?.reason?.[0];
+  return (
+    <li className="flex flex-wrap items-start justify-between gap-x-4 gap-y-2 py-3">
+      <div className="min-w-64 flex-1">
+        <div className="flex flex-wrap items-baseline gap-x-2 text-sm">
+          <span className="font-medium">{request.personName}</span>
+          <span className="flex items-center gap-1">
+            <span
+              className="inline-block h-2.5 w-2.5 rounded-full"
+              style={{ backgroundColor: request.color }}
+              aria-hidden="true"
+            />
+            {request.typeLabel}
+          </span>
+          <span className="text-slate-600">
+            {formatSpan(request)}
+            {half && ` (${half})`} · {formatDays(request.days)}{' '}
+            {request.days === 1 ? 'working day' : 'working days'}
+          </span>
+        </div>
+        {request.note && <p className="mt-1 text-sm text-slate-600">“{request.note}”</p>}
+      </div>
+      {state.ok ? (
+        <p role="status" className="text-sm text-green-800">
+          {state.message}
+        </p>
+      ) : (
+        <form
+          action={formAction}
+          aria-label={`Decide on ${label}`}
+          className="flex flex-wrap items-start gap-2"
+        >
+          <input type="hidden" name="absenceId" value={request.id} />
+          <div>
+            <label htmlFor={reasonId} className="sr-only">
+              Reason for {request.personName} (optional)
+            </label>
+            <input
+              id={reasonId}
+              name="reason"
+              placeholder="Reason (optional)"
+              maxLength={500}
+              defaultValue={state.values?.reason}
+              aria-invalid={reasonError ? true : undefined}
+              aria-describedby={reasonError ? `${reasonId}-error` : undefined}
+              className="block w-52 rounded-md border border-slate-300 px-2 py-1.5 text-sm"
+            />
+          </div>
+          <button
+            type="submit"
+            name="decision"
+            value="approve"
+            disabled={pending}
+            aria-label={`Approve ${label}`}
+            className="rounded-md bg-green-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-green-800 disabled:opacity-60"
+          >
+            Approve
+          </button>
+          <button
+            type="submit"
+            name="decision"
+            value="reject"
+            disabled={pending}
+            aria-label={`Reject ${label}`}
+            className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 disabled:opacity-60"
+          >
+            Reject
+          </button>
+          {(reasonError || state.message) && (
+            <p id={`${reasonId}-error`} role="alert" className="w-full text-sm text-red-700">
+              {reasonError ?? state.message}
+            </p>
+          )}
+        </form>
+      )}
+    </li>
+  );
+}
+
+/** How many requests show before the rest fold away. */
+const SHOWN_FIRST = 5;
+
+/** Pending requests of the team, for its managers and admins to approve or reject. */
+export function RequestsToDecide({ requests }: { requests: RequestToDecide[] }) {
+  const first = requests.slice(0, SHOWN_FIRST);
+  const rest = requests.slice(SHOWN_FIRST);
+  return (
+    <section
+      aria-labelledby="requests-heading"
+      className="rounded-xl border border-amber-200 bg-white px-5 py-3 shadow-sm"
+    >
+      <h2 id="requests-heading" className="font-semibold">
+        Requests awaiting your decision ({requests.length})
+      </h2>
+      {requests.length === 0 ? (
+        <p className="py-2 text-sm text-slate-600">No request is waiting.</p>
+      ) : (
+        <>
+          <ul className="divide-y divide-slate-100">
+            {first.map((request) => (
+              <DecideRequest key={request.id} request={request} />
+            ))}
+          </ul>
+          {rest.length > 0 && (
+            <details className="border-t border-slate-100">
+              <summary className="cursor-pointer py-2 text-sm font-medium text-brand-700">
+                {rest.length} more {rest.length === 1 ? 'request' : 'requests'}
+              </summary>
+              <ul className="divide-y divide-slate-100">
+                {rest.map((request) => (
+                  <DecideRequest key={request.id} request={request} />
+                ))}
+              </ul>
+            </details>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
