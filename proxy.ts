@@ -12,7 +12,9 @@ type ProxyHandler = (request: NextRequest, event: NextFetchEvent) => Promise<Res
 // With a lazily built configuration (the secret is read at run time, not at build time),
 // Auth.js hands back the wrapped handler through a promise.
 const redirectSignedOut = auth((request) => {
-  if (request.auth) return NextResponse.next();
+  // A server action answers a signed-out caller itself (requireActor redirects in a way the
+  // client follows); a proxy redirect would replay the POST against the sign-in page.
+  if (request.auth || request.headers.has('next-action')) return NextResponse.next();
   const signIn = new URL('/sign-in', request.nextUrl.origin);
   const path = request.nextUrl.pathname + request.nextUrl.search;
   if (path !== '/') signIn.searchParams.set('callbackUrl', path);

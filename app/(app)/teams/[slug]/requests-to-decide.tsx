@@ -1,15 +1,29 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useState } from 'react';
 import { formatDays, formatSpan, halfDayNote } from '@/app/_components/format';
 import type { FormState } from '@/lib/action';
 import type { RequestToDecide } from '@/lib/dal/team-statistics';
 import { decideAbsenceAction } from './actions';
 
-function DecideRequest({ request }: { request: RequestToDecide }) {
-  const [state, formAction, pending] = useActionState<FormState, FormData>(decideAbsenceAction, {});
-  const half = halfDayNote(request);
+function DecideRequest({
+  request,
+  onDecided,
+}: {
+  request: RequestToDecide;
+  /** Told once the decision is saved: the request then leaves the list on the next render. */
+  onDecided: (message: string) => void;
+}) {
   const label = `${request.personName}, ${request.typeLabel}, ${formatSpan(request)}`;
+  const [state, formAction, pending] = useActionState<FormState, FormData>(
+    async (previous, formData) => {
+      const next = await decideAbsenceAction(previous, formData);
+      if (next.ok) onDecided(`${label}: ${next.message}`);
+      return next;
+    },
+    {},
+  );
+  const half = halfDayNote(request);
   const reasonId = `reason-${request.id}`;
   const reasonError = state.fieldErrors?.reason?.[0];
   return (
@@ -33,59 +47,53 @@ function DecideRequest({ request }: { request: RequestToDecide }) {
         </div>
         {request.note && <p className="mt-1 text-sm text-slate-600">“{request.note}”</p>}
       </div>
-      {state.ok ? (
-        <p role="status" className="text-sm text-green-800">
-          {state.message}
-        </p>
-      ) : (
-        <form
-          action={formAction}
-          aria-label={`Decide on ${label}`}
-          className="flex flex-wrap items-start gap-2"
+      <form
+        action={formAction}
+        aria-label={`Decide on ${label}`}
+        className="flex flex-wrap items-start gap-2"
+      >
+        <input type="hidden" name="absenceId" value={request.id} />
+        <div>
+          <label htmlFor={reasonId} className="sr-only">
+            Reason for {request.personName} (optional)
+          </label>
+          <input
+            id={reasonId}
+            name="reason"
+            placeholder="Reason (optional)"
+            maxLength={500}
+            defaultValue={state.values?.reason}
+            aria-invalid={reasonError ? true : undefined}
+            aria-describedby={reasonError ? `${reasonId}-error` : undefined}
+            className="block w-52 rounded-md border border-slate-300 px-2 py-1.5 text-sm"
+          />
+        </div>
+        <button
+          type="submit"
+          name="decision"
+          value="approve"
+          disabled={pending}
+          aria-label={`Approve ${label}`}
+          className="rounded-md bg-green-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-green-800 disabled:opacity-60"
         >
-          <input type="hidden" name="absenceId" value={request.id} />
-          <div>
-            <label htmlFor={reasonId} className="sr-only">
-              Reason for {request.personName} (optional)
-            </label>
-            <input
-              id={reasonId}
-              name="reason"
-              placeholder="Reason (optional)"
-              maxLength={500}
-              defaultValue={state.values?.reason}
-              aria-invalid={reasonError ? true : undefined}
-              aria-describedby={reasonError ? `${reasonId}-error` : undefined}
-              className="block w-52 rounded-md border border-slate-300 px-2 py-1.5 text-sm"
-            />
-          </div>
-          <button
-            type="submit"
-            name="decision"
-            value="approve"
-            disabled={pending}
-            aria-label={`Approve ${label}`}
-            className="rounded-md bg-green-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-green-800 disabled:opacity-60"
-          >
-            Approve
-          </button>
-          <button
-            type="submit"
-            name="decision"
-            value="reject"
-            disabled={pending}
-            aria-label={`Reject ${label}`}
-            className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 disabled:opacity-60"
-          >
-            Reject
-          </button>
-          {(reasonError || state.message) && (
-            <p id={`${reasonId}-error`} role="alert" className="w-full text-sm text-red-700">
-              {reasonError ?? state.message}
-            </p>
-          )}
-        </form>
-      )}
+          Approve
+        </button>
+        <button
+          type="submit"
+          name="decision"
+          value="reject"
+          disabled={pending}
+          aria-label={`Reject ${label}`}
+          className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 disabled:opacity-60"
+        >
+          Reject
+        </button>
+        {(reasonError || state.message) && (
+          <p id={`${reasonId}-error`} role="alert" className="w-full text-sm text-red-700">
+            {reasonError ?? state.message}
+          </p>
+        )}
+      </form>
     </li>
   );
 }
@@ -95,6 +103,8 @@ const SHOWN_FIRST = 5;
 
 /** Pending requests of the team, for its managers and admins to approve or reject. */
 export function RequestsToDecide({ requests }: { requests: RequestToDecide[] }) {
+  const [decided, setDecided] = useState<string[]>([]);
+  const onDecided = (message: string) => setDecided((messages) => [message, ...messages]);
   const first = requests.slice(0, SHOWN_FIRST);
   const rest = requests.slice(SHOWN_FIRST);
   return (
@@ -105,13 +115,20 @@ export function RequestsToDecide({ requests }: { requests: RequestToDecide[] }) 
       <h2 id="requests-heading" className="font-semibold">
         Requests awaiting your decision ({requests.length})
       </h2>
+      <div role="status" className="text-sm text-green-800">
+        {decided.map((message) => (
+          <p key={message} className="py-1">
+            {message}
+          </p>
+        ))}
+      </div>
       {requests.length === 0 ? (
         <p className="py-2 text-sm text-slate-600">No request is waiting.</p>
       ) : (
         <>
           <ul className="divide-y divide-slate-100">
             {first.map((request) => (
-              <DecideRequest key={request.id} request={request} />
+              <DecideRequest key={request.id} request={request} onDecided={onDecided} />
             ))}
           </ul>
           {rest.length > 0 && (
@@ -121,7 +138,7 @@ export function RequestsToDecide({ requests }: { requests: RequestToDecide[] }) 
               </summary>
               <ul className="divide-y divide-slate-100">
                 {rest.map((request) => (
-                  <DecideRequest key={request.id} request={request} />
+                  <DecideRequest key={request.id} request={request} onDecided={onDecided} />
                 ))}
               </ul>
             </details>

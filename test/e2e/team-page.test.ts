@@ -1,0 +1,133 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { formatSpan } from '@/app/_components/format';
+import { setupBrowser, signInAs } from '@/test/helpers/browser';
+
+const browser = setupBrowser();
+
+/** The Monday at least `days` ahead, and the days after it, as 'YYYY-MM-DD'. */
+function weekAhead(days: number) {
+  const monday = new Date(Date.now() + days * 86_400_000);
+  monday.setUTCDate(monday.getUTCDate() + ((8 - monday.getUTCDay()) % 7));
+  const day = (offset: number) =>
+    new Date(monday.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+  return { monday: day(0), friday: day(4), nextMonday: day(7), nextTuesday: day(8) };
+}
+
+async function requestAbsence(page: Page, type: string, first: string, last: string) {
+  await page.goto('/absences');
+  await page.getByLabel('Type').selectOption({ label: type });
+  await page.getByLabel('First day', { exact: true }).fill(first);
+  await page.getByLabel('Last day', { exact: true }).fill(last);
+  await page.getByRole('button', { name: 'Request absence' }).click();
+  await page.locator('form [role="status"]').waitFor();
+}
+
+/** The team page for the month and year of `date`. */
+const teamPageOf = (date: string) =>
+  `/teams/engineering?year=${date.slice(0, 4)}&month=${date.slice(0, 7)}`;
+
+/** The decision form of a request, unfolding the longer list if it sits there. */
+async function decisionForm(page: Page, who: string) {
+  const form = page.getByRole('form', { name: `Decide on ${who}` });
+  if (!(await form.isVisible())) await page.getByText(/\d+ more requests?/).click();
+  return form;
+}
+
+/** The grid cell of a member on a day, by the description it carries. */
+const gridCell = (page: Page, who: string) =>
+  page
+    .locator('section[aria-labelledby="grid-heading"] table')
+    .getByRole('row', { name: new RegExp(`^${who}`) });
+
+describe('the team page', () => {
+  // Far beyond the demo data, so the figures of that year are Léa's request alone.
+  const week = weekAhead(480);
+
+  it('a member requests leave, the manager approves it, and it shows in the grid and the figures', async () => {
+    const lea = await browser.newPage({ clientAddress: '198.51.100.40' });
+    await signInAs(lea, 'lea@example.com');
+    await requestAbsence(lea, 'Vacation (needs approval)', week.monday, week.friday);
+
+    const camille = await browser.newPage({ clientAddress: '198.51.100.41' });
+    await signInAs(camille, 'camille@example.com');
+    await camille.goto(teamPageOf(week.monday));
+    const form = await decisionForm(
+      camille,
+      `Léa Dubois, Vacation, ${formatSpan({ startDate: week.monday, endDate: week.friday })}`,
+    );
+    await form.getByRole('button', { name: /^Approve/ }).click();
+    await camille
+      .getByRole('status')
+      .getByText(/^Léa Dubois, Vacation, .*2\d{3}: Request approved\.$/)
+      .waitFor();
+
+    await camille.reload();
+    const row = gridCell(camille, 'Léa Dubois');
+    expect(await row.getByText('Vacation', { exact: true }).count()).toBe(5);
+    const figures = camille.getByRole('table').filter({ has: camille.getByText('Days left') });
+    const leaFigures = figures.getByRole('row', { name: /Léa Dubois/ });
+    const vacationColumn = await figures
+      .getByRole('columnheader')
+      .allInnerTexts()
+      .then((headers) => headers.findIndex((h) => h.startsWith('Vacation')));
+    expect(await leaFigures.locator('th, td').nth(vacationColumn).innerText()).toBe('5');
+
+    await lea.goto(`/absences?year=${week.monday.slice(0, 4)}`);
+    await lea
+      .getByRole('row', { name: /Vacation/ })
+      .filter({ hasText: 'approved' })
+      .waitFor();
+  });
+
+  it('a colleague sees a sick leave as "Away", the manager sees its type', async () => {
+    const lea = await browser.newPage({ clientAddress: '198.51.100.42' });
+    await signInAs(lea, 'lea@example.com');
+    await requestAbsence(lea, 'Sick leave', week.nextMonday, week.nextTuesday);
+
+    const hugo = await browser.newPage({ clientAddress: '198.51.100.43' });
+    await signInAs(hugo, 'hugo@example.com');
+    await hugo.goto(teamPageOf(week.nextMonday));
+    const leaRow = gridCell(hugo, 'Léa Dubois');
+    expect(await leaRow.getByText('Away', { exact: true }).count()).toBe(2);
+    expect(await hugo.getByText('Sick leave').count()).toBe(0);
+
+    const camille = await browser.newPage({ clientAddress: '198.51.100.44' });
+    await signInAs(camille, 'camille@example.com');
+    await camille.goto(teamPageOf(week.nextMonday));
+    expect(await gridCell(camille, 'Léa Dubois').getByText('Sick leave').count()).toBe(2);
+  });
+
+  it('a decision sent after signing out changes nothing and asks to sign in', async () => {
+    const later = weekAhead(530);
+    const lea = await browser.newPage({ clientAddress: '198.51.100.45' });
+    await signInAs(lea, 'lea@example.com');
+    await requestAbsence(lea, 'Training (needs approval)', later.monday, later.monday);
+
+    const camille = await browser.newPage({ clientAddress: '198.51.100.46' });
+    await signInAs(camille, 'camille@example.com');
+    await camille.goto(teamPageOf(later.monday));
+    const form = await decisionForm(
+      camille,
+      `Léa Dubois, Training, ${formatSpan({ startDate: later.monday, endDate: later.monday })}`,
+    );
+    await camille.context().clearCookies();
+    await form.getByRole('button', { name: /^Approve/ }).click();
+    await camille.waitForURL(/\/sign-in/);
+
+    await lea.goto(`/absences?year=${later.monday.slice(0, 4)}`);
+    await lea
+      .getByRole('row', { name: /Training/ })
+      .filter({ hasText: 'pending' })
+      .waitFor();
+  });
+
+  it('a member of the team sees no decisions to take', async () => {
+    const hugo = await browser.newPage({ clientAddress: '198.51.100.47' });
+    await signInAs(hugo, 'hugo@example.com');
+    await hugo.goto('/teams/engineering');
+    await hugo.getByRole('heading', { name: 'Away today' }).waitFor();
+    expect(await hugo.getByRole('heading', { name: /Requests awaiting/ }).count()).toBe(0);
+    expect(await hugo.getByRole('button', { name: /^Approve/ }).count()).toBe(0);
+  });
+});
