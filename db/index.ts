@@ -118,4 +118,11 @@ export async function isDatabaseEmpty(db: Database): Promise<boolean> {
   return (row?.count ?? 0) === 0;
 }
 
+/** Whether a query failed on a unique constraint (23505), through either driver and drizzle. */
+export function isUniqueViolation(error: unknown): boolean {
+  for (let cause = error; cause instanceof Error; cause = cause.cause)
+    if ((cause as { code?: unknown }).code === '23505') return true;
+  return false;
+}
+
 export { schema };

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { requireActor } from '@/lib/auth';
 import type { Actor } from '@/lib/dal/actor';
 import { isAppError } from '@/lib/errors';
+import { formDataToObject } from '@/lib/validation';
 
 /** What a form's server action answers: field errors, a message, and what the person typed. */
 export interface FormState {
@@ -31,7 +32,7 @@ export async function runFormAction<Schema extends z.ZodType>(
 ): Promise<FormState> {
   const actor = await requireActor();
   const values = submittedValues(formData);
-  const parsed = schema.safeParse(Object.fromEntries(formData));
+  const parsed = schema.safeParse(formDataToObject(formData));
   if (!parsed.success) {
     return {
       fieldErrors: z.flattenError(parsed.error).fieldErrors as FormState['fieldErrors'],

@@ -98,6 +98,34 @@ export function statisticsPeriodSchema(today: string) {
     });
 }
 
+/** Form values as one object; a name that appears several times (checkboxes) gives an array. */
+export function formDataToObject(formData: FormData): Record<string, unknown> {
+  const object: Record<string, unknown> = {};
+  for (const key of new Set(formData.keys())) {
+    const values = formData.getAll(key);
+    object[key] = values.length > 1 ? values : values[0];
+  }
+  return object;
+}
+
+export const privacyLevelSchema = z.enum(['full', 'standard', 'busy'], {
+  error: 'Choose what the calendar shows.',
+});
+
+/** What a feed link shows: its privacy level and filters. */
+export const feedOptionsSchema = z.object({
+  privacy: privacyLevelSchema.default('standard'),
+  includePending: checkboxSchema,
+  includeTeamEvents: checkboxSchema,
+  absenceTypeIds: z
+    .preprocess(
+      (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
+      z.array(z.uuid('Unknown absence type.')).max(50),
+    )
+    .refine((ids) => ids.length > 0, 'Choose at least one type of absence.'),
+});
+export type FeedOptionsInput = z.infer<typeof feedOptionsSchema>;
+
 export const absenceDecisionSchema = z.object({
   absenceId: z.uuid('Unknown absence.'),
   decision: z.enum(['approve', 'reject']),

@@ -50,10 +50,12 @@ export async function listTeamsForActor(actor: Actor): Promise<TeamSummary[]> {
   return rows.map((row) => ({ ...row, myRole: row.myRole ?? null }));
 }
 
-/** A team with its members, for its members and admins; anyone else gets `not_found`. */
-export async function getTeamBySlug(actor: Actor, slug: string): Promise<TeamDetail> {
-  const db = getDb();
-  const [team] = await db
+/** A team as the actor sees it, for its members and admins; anyone else gets `not_found`. */
+export async function findTeamForActor(
+  actor: Actor,
+  slug: string,
+): Promise<Omit<TeamSummary, 'memberCount'>> {
+  const [team] = await getDb()
     .select({
       id: teams.id,
       name: teams.name,
@@ -66,8 +68,13 @@ export async function getTeamBySlug(actor: Actor, slug: string): Promise<TeamDet
     .where(eq(teams.slug, slug));
   if (!team || (!team.myRole && !isAdmin(actor)))
     throw new AppError('not_found', 'Team not found.');
+  return { ...team, myRole: team.myRole ?? null };
+}
 
-  const members = await db
+/** A team with its members, for its members and admins; anyone else gets `not_found`. */
+export async function getTeamBySlug(actor: Actor, slug: string): Promise<TeamDetail> {
+  const team = await findTeamForActor(actor, slug);
+  const members = await getDb()
     .select({
       id: users.id,
       name: users.name,
@@ -82,7 +89,6 @@ export async function getTeamBySlug(actor: Actor, slug: string): Promise<TeamDet
 
   return {
     ...team,
-    myRole: team.myRole ?? null,
     members: members.map(({ disabledAt, ...m }) => ({ ...m, disabled: disabledAt !== null })),
   };
 }

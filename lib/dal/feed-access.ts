@@ -1,0 +1,131 @@
+import 'server-only';
+import { and, eq } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { getDb } from '@/db';
+import { feedTokens, memberships, teams, users } from '@/db/schema';
+import { AppError } from '@/lib/errors';
+import { hashFeedToken, isWellFormedFeedToken } from '@/lib/feed-tokens';
+import type { RequestInfo } from '@/lib/request-info';
+import type { FeedOptions } from './feed-tokens';
+import { countRateLimitHit, type RateLimitRule } from './rate-limits';
+
+// Who may read a feed is decided again on every fetch, from one indexed query: the token, its
+// team and its owner's standing now. A link never shows more than its owner may see today.
+
+export interface FeedAccess {
+  tokenId: string;
+  kind: 'personal' | 'public' | 'guest';
+  ownerId: string;
+  guestShareId: string | null;
+  team: {
+    id: string;
+    name: string;
+    slug: string;
+    timeZone: string;
+    calendarVersion: number;
+    calendarUpdatedAt: Date;
+  };
+  options: FeedOptions;
+  createdAt: Date;
+  expiresAt: Date | null;
+  lastUsedAt: Date | null;
+  /**
+   * Whose private absence types (health data) the link may name: every member's for a manager's
+   * or admin's own subscription, the owner's own for a member's, nobody's for a link that
+   * outsiders read.
+   */
+  privateTypes: 'all' | 'own' | 'none';
+}
+
+/** Unknown tokens one address may try before it is told to wait. */
+export const UNKNOWN_TOKEN_LIMIT: RateLimitRule = { limit: 30, windowSeconds: 600 };
+
+/**
+ * Resolves a feed token. Malformed → `not_found` without touching the database; unknown →
+ * `not_found` (counted per address, `rate_limited` beyond the limit); revoked, expired, or an
+ * owner who is disabled or no longer entitled → `gone`.
+ */
+export async function openFeed(token: string, request: RequestInfo): Promise<FeedAccess> {
+  if (!isWellFormedFeedToken(token)) throw new AppError('not_found', 'Unknown calendar link.');
+  const owner = alias(users, 'owner');
+  const [row] = await getDb()
+    .select({
+      tokenId: feedTokens.id,
+      kind: feedTokens.kind,
+      ownerId: feedTokens.ownerId,
+      guestShareId: feedTokens.guestShareId,
+      privacy: feedTokens.privacy,
+      includePending: feedTokens.includePending,
+      absenceTypeIds: feedTokens.absenceTypeIds,
+      includeTeamEvents: feedTokens.includeTeamEvents,
+      createdAt: feedTokens.createdAt,
+      expiresAt: feedTokens.expiresAt,
+      revokedAt: feedTokens.revokedAt,
+      lastUsedAt: feedTokens.lastUsedAt,
+      teamId: teams.id,
+      teamName: teams.name,
+      teamSlug: teams.slug,
+      teamTimeZone: teams.timeZone,
+      calendarVersion: teams.calendarVersion,
+      calendarUpdatedAt: teams.calendarUpdatedAt,
+      ownerRole: owner.role,
+      ownerDisabledAt: owner.disabledAt,
+      ownerMembership: memberships.role,
+    })
+    .from(feedTokens)
+    .innerJoin(teams, eq(teams.id, feedTokens.teamId))
+    .innerJoin(owner, eq(owner.id, feedTokens.ownerId))
+    .leftJoin(
+      memberships,
+      and(eq(memberships.teamId, feedTokens.teamId), eq(memberships.userId, feedTokens.ownerId)),
+    )
+    .where(eq(feedTokens.tokenHash, hashFeedToken(token)));
+
+  if (!row) {
+    const key = `feed-unknown:${request.ip ?? 'unknown'}`;
+    const state = await countRateLimitHit(key, UNKNOWN_TOKEN_LIMIT);
+    if (state.limited)
+      throw new AppError('rate_limited', 'Too many unknown calendar links. Try again later.', {
+        retryAfterSeconds: state.retryAfterSeconds,
+      });
+    throw new AppError('not_found', 'Unknown calendar link.');
+  }
+
+  const ownerIsAdmin = row.ownerRole === 'admin';
+  const ownerManages = row.ownerMembership === 'manager' || ownerIsAdmin;
+  // A personal link needs its owner to still see the team; a shared link, to still manage it.
+  const entitled =
+    row.kind === 'personal' ? row.ownerMembership !== null || ownerIsAdmin : ownerManages;
+  if (
+    row.revokedAt !== null ||
+    (row.expiresAt !== null && row.expiresAt <= new Date()) ||
+    row.ownerDisabledAt !== null ||
+    !entitled
+  )
+    throw new AppError('gone', 'This calendar link is no longer valid.');
+
+  return {
+    tokenId: row.tokenId,
+    kind: row.kind,
+    ownerId: row.ownerId,
+    guestShareId: row.guestShareId,
+    team: {
+      id: row.teamId,
+      name: row.teamName,
+      slug: row.teamSlug,
+      timeZone: row.teamTimeZone,
+      calendarVersion: row.calendarVersion,
+      calendarUpdatedAt: row.calendarUpdatedAt,
+    },
+    options: {
+      privacy: row.privacy,
+      includePending: row.includePending,
+      absenceTypeIds: row.absenceTypeIds,
+      includeTeamEvents: row.includeTeamEvents,
+    },
+    createdAt: row.createdAt,
+    expiresAt: row.expiresAt,
+    lastUsedAt: row.lastUsedAt,
+    privateTypes: row.kind !== 'personal' ? 'none' : ownerManages ? 'all' : 'own',
+  };
+}

@@ -1,0 +1,236 @@
+import 'server-only';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { getDb, isUniqueViolation, type Transaction } from '@/db';
+import { absenceTypes, feedTokens } from '@/db/schema';
+import { AppError } from '@/lib/errors';
+import { generateFeedToken } from '@/lib/feed-tokens';
+import type { RequestInfo } from '@/lib/request-info';
+import type { FeedOptionsInput } from '@/lib/validation';
+import type { Actor } from './actor';
+import { recordAuditEvent } from './audit';
+import { getPolicy } from './policy';
+import { findTeamForActor } from './teams';
+
+// Personal subscriptions: one active token per (person, team), for members of the team and
+// admins. The plaintext token leaves this module once, on creation; only its hash is stored.
+
+export interface FeedOptions {
+  privacy: 'full' | 'standard' | 'busy';
+  includePending: boolean;
+  /** Null: every absence type, including types added later. */
+  absenceTypeIds: string[] | null;
+  includeTeamEvents: boolean;
+}
+
+export interface PersonalSubscription extends FeedOptions {
+  id: string;
+  displayPrefix: string;
+  createdAt: Date;
+  expiresAt: Date;
+  lastUsedAt: Date | null;
+  lastUsedUserAgent: string | null;
+  useCount: number;
+}
+
+export interface IssuedSubscription {
+  /** The full token, to show once; it cannot be read again. */
+  token: string;
+  subscription: PersonalSubscription;
+}
+
+const subscriptionColumns = {
+  id: feedTokens.id,
+  displayPrefix: feedTokens.displayPrefix,
+  createdAt: feedTokens.createdAt,
+  expiresAt: feedTokens.expiresAt,
+  lastUsedAt: feedTokens.lastUsedAt,
+  lastUsedUserAgent: feedTokens.lastUsedUserAgent,
+  useCount: feedTokens.useCount,
+  privacy: feedTokens.privacy,
+  includePending: feedTokens.includePending,
+  absenceTypeIds: feedTokens.absenceTypeIds,
+  includeTeamEvents: feedTokens.includeTeamEvents,
+};
+
+type SubscriptionRow = Omit<PersonalSubscription, 'expiresAt'> & { expiresAt: Date | null };
+
+function toSubscription(row: SubscriptionRow): PersonalSubscription {
+  // Personal tokens always expire: the schema refuses a personal token without an expiry.
+  return { ...row, expiresAt: row.expiresAt! };
+}
+
+const activePersonal = (ownerId: string, teamId: string) =>
+  and(
+    eq(feedTokens.kind, 'personal'),
+    eq(feedTokens.ownerId, ownerId),
+    eq(feedTokens.teamId, teamId),
+    isNull(feedTokens.revokedAt),
+  );
+
+/** The actor's active subscription to a team, or null; an expired one still shows, as expired. */
+export async function getPersonalSubscription(
+  actor: Actor,
+  teamSlug: string,
+): Promise<PersonalSubscription | null> {
+  const team = await findTeamForActor(actor, teamSlug);
+  const [row] = await getDb()
+    .select(subscriptionColumns)
+    .from(feedTokens)
+    .where(activePersonal(actor.id, team.id));
+  return row ? toSubscription(row) : null;
+}
+
+/** Keeps only active types that exist; all of them means "every type", now and later. */
+async function normaliseTypeFilter(tx: Transaction, ids: string[]): Promise<string[] | null> {
+  const active = await tx
+    .select({ id: absenceTypes.id })
+    .from(absenceTypes)
+    .where(eq(absenceTypes.active, true));
+  const known = new Set(active.map((t) => t.id));
+  const chosen = [...new Set(ids)];
+  if (chosen.some((id) => !known.has(id)))
+    throw new AppError('bad_request', 'Choose types of absence from the list.', {
+      field: 'absenceTypeIds',
+    });
+  return chosen.length === known.size ? null : chosen;
+}
+
+async function insertPersonalToken(
+  tx: Transaction,
+  ownerId: string,
+  teamId: string,
+  options: FeedOptions,
+): Promise<IssuedSubscription> {
+  const { maxTokenLifetimeDays } = await getPolicy(tx);
+  const { token, tokenHash, displayPrefix } = generateFeedToken();
+  const [row] = await tx
+    .insert(feedTokens)
+    .values({
+      kind: 'personal',
+      tokenHash,
+      displayPrefix,
+      ownerId,
+      teamId,
+      ...options,
+      expiresAt: sql`now() + make_interval(days => ${maxTokenLifetimeDays})`,
+    })
+    .returning(subscriptionColumns);
+  return { token, subscription: toSubscription(row!) };
+}
+
+/** Creates the actor's subscription link to a team; refused while one is active. */
+export async function createPersonalSubscription(
+  actor: Actor,
+  teamSlug: string,
+  input: FeedOptionsInput,
+  request?: RequestInfo,
+): Promise<IssuedSubscription> {
+  const team = await findTeamForActor(actor, teamSlug);
+  return getDb().transaction(async (tx) => {
+    const [existing] = await tx
+      .select({ id: feedTokens.id })
+      .from(feedTokens)
+      .where(activePersonal(actor.id, team.id));
+    if (existing)
+      throw new AppError(
+        'conflict',
+        'You already have a link for this team: regenerate it to get a new one.',
+      );
+    const { absenceTypeIds, ...options } = input;
+    const issued = await insertPersonalToken(tx, actor.id, team.id, {
+      ...options,
+      absenceTypeIds: await normaliseTypeFilter(tx, absenceTypeIds),
+    }).catch((error: unknown) => {
+      // Two clicks at once: the database's one-active-token index lets only one through.
+      if (isUniqueViolation(error))
+        throw new AppError('conflict', 'You already have a link for this team.');
+      throw error;
+    });
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: 'feed_token.created',
+      targetType: 'feed_token',
+      targetId: issued.subscription.id,
+      teamId: team.id,
+      details: {
+        kind: 'personal',
+        privacy: options.privacy,
+        prefix: issued.subscription.displayPrefix,
+      },
+      request,
+    });
+    return issued;
+  });
+}
+
+/** Revokes the active subscription (if `replace`, issues a new one with the same settings). */
+async function endPersonalSubscription(
+  actor: Actor,
+  teamSlug: string,
+  replace: boolean,
+  request?: RequestInfo,
+): Promise<IssuedSubscription | null> {
+  const team = await findTeamForActor(actor, teamSlug);
+  return getDb().transaction(async (tx) => {
+    const [current] = await tx
+      .select({
+        id: feedTokens.id,
+        displayPrefix: feedTokens.displayPrefix,
+        privacy: feedTokens.privacy,
+        includePending: feedTokens.includePending,
+        absenceTypeIds: feedTokens.absenceTypeIds,
+        includeTeamEvents: feedTokens.includeTeamEvents,
+      })
+      .from(feedTokens)
+      .where(activePersonal(actor.id, team.id))
+      .for('update');
+    if (!current) throw new AppError('not_found', 'You have no active link for this team.');
+    await tx
+      .update(feedTokens)
+      .set({
+        revokedAt: sql`now()`,
+        revokedById: actor.id,
+        revokeReason: replace ? 'Regenerated by its owner' : 'Invalidated by its owner',
+      })
+      .where(eq(feedTokens.id, current.id));
+    const { id, displayPrefix, ...options } = current;
+    const issued = replace ? await insertPersonalToken(tx, actor.id, team.id, options) : null;
+    if (issued)
+      await tx
+        .update(feedTokens)
+        .set({ replacedById: issued.subscription.id })
+        .where(eq(feedTokens.id, id));
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: replace ? 'feed_token.rotated' : 'feed_token.revoked',
+      targetType: 'feed_token',
+      targetId: id,
+      teamId: team.id,
+      details: {
+        kind: 'personal',
+        prefix: displayPrefix,
+        ...(issued && { replacedBy: issued.subscription.id }),
+      },
+      request,
+    });
+    return issued;
+  });
+}
+
+/** A new token for the actor's subscription; the old one stops at once, settings are kept. */
+export async function regeneratePersonalSubscription(
+  actor: Actor,
+  teamSlug: string,
+  request?: RequestInfo,
+): Promise<IssuedSubscription> {
+  return (await endPersonalSubscription(actor, teamSlug, true, request))!;
+}
+
+/** Revokes the actor's subscription to a team, effective on the next fetch. */
+export async function invalidatePersonalSubscription(
+  actor: Actor,
+  teamSlug: string,
+  request?: RequestInfo,
+): Promise<void> {
+  await endPersonalSubscription(actor, teamSlug, false, request);
+}

@@ -1,0 +1,26 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import { getDb, type Transaction } from '@/db';
+import { policy } from '@/db/schema';
+
+export interface Policy {
+  maxTokenLifetimeDays: number;
+  publicLinksAllowed: boolean;
+  neverExpiringLinksAllowed: boolean;
+  guestSharesAllowed: boolean;
+}
+
+/** The organisation's settings (a single row, created by the migrations). */
+export async function getPolicy(tx?: Transaction): Promise<Policy> {
+  const [row] = await (tx ?? getDb())
+    .select({
+      maxTokenLifetimeDays: policy.maxTokenLifetimeDays,
+      publicLinksAllowed: policy.publicLinksAllowed,
+      neverExpiringLinksAllowed: policy.neverExpiringLinksAllowed,
+      guestSharesAllowed: policy.guestSharesAllowed,
+    })
+    .from(policy)
+    .where(eq(policy.id, 1));
+  if (!row) throw new Error('The policy row is missing: run the migrations.');
+  return row;
+}

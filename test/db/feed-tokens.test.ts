@@ -1,0 +1,223 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { absenceTypes, auditEvents, feedTokens, memberships, policy, users } from '@/db/schema';
+import { openFeed, UNKNOWN_TOKEN_LIMIT } from '@/lib/dal/feed-access';
+import {
+  createPersonalSubscription,
+  getPersonalSubscription,
+  invalidatePersonalSubscription,
+  regeneratePersonalSubscription,
+} from '@/lib/dal/feed-tokens';
+import { generateFeedToken, hashFeedToken } from '@/lib/feed-tokens';
+import { feedOptionsSchema } from '@/lib/validation';
+import { setupTestDatabase } from '@/test/helpers/database';
+import { addMember, createAbsenceType, createTeam, createUser } from '@/test/helpers/factories';
+
+const db = setupTestDatabase();
+const request = { ip: '203.0.113.9', userAgent: 'Thunderbird/140' };
+
+async function organisation() {
+  const team = await createTeam(db());
+  const member = await createUser(db());
+  const manager = await createUser(db());
+  const outsider = await createUser(db());
+  const admin = await createUser(db(), { role: 'admin' });
+  await addMember(db(), team.id, member.id);
+  await addMember(db(), team.id, manager.id, 'manager');
+  const type = await createAbsenceType(db());
+  const allTypes = await db()
+    .select({ id: absenceTypes.id })
+    .from(absenceTypes)
+    .where(eq(absenceTypes.active, true));
+  const options = (overrides: Record<string, unknown> = {}) =>
+    feedOptionsSchema.parse({
+      privacy: 'standard',
+      includeTeamEvents: 'on',
+      absenceTypeIds: allTypes.map((t) => t.id),
+      ...overrides,
+    });
+  return { team, member, manager, outsider, admin, type, options };
+}
+
+describe('personal subscriptions', () => {
+  it('a member generates a link shown once, stored as a hash, expiring after the policy’s lifetime', async () => {
+    const org = await organisation();
+    const { token, subscription } = await createPersonalSubscription(
+      org.member,
+      org.team.slug,
+      org.options(),
+      request,
+    );
+    expect(token.startsWith(subscription.displayPrefix)).toBe(true);
+    const [row] = await db().select().from(feedTokens).where(eq(feedTokens.id, subscription.id));
+    expect(row!.tokenHash).toBe(hashFeedToken(token));
+    expect(JSON.stringify(row)).not.toContain(token);
+    const lifetime = row!.expiresAt!.getTime() - row!.createdAt.getTime();
+    expect(Math.round(lifetime / 86_400_000)).toBe(183);
+    // Every active type chosen means "all types", so types added later show too.
+    expect(subscription.absenceTypeIds).toBeNull();
+    const [audit] = await db().select().from(auditEvents).orderBy(desc(auditEvents.id)).limit(1);
+    expect(audit).toMatchObject({ action: 'feed_token.created', targetId: subscription.id });
+    expect(JSON.stringify(audit)).not.toContain(token);
+    expect(await getPersonalSubscription(org.member, org.team.slug)).toMatchObject({
+      id: subscription.id,
+      privacy: 'standard',
+      includeTeamEvents: true,
+      includePending: false,
+    });
+  });
+
+  it('keeps one active link per person and team', async () => {
+    const org = await organisation();
+    await createPersonalSubscription(org.member, org.team.slug, org.options());
+    await expect(
+      createPersonalSubscription(org.member, org.team.slug, org.options()),
+    ).rejects.toMatchObject({ code: 'conflict' });
+    const both = await Promise.allSettled([
+      createPersonalSubscription(org.manager, org.team.slug, org.options()),
+      createPersonalSubscription(org.manager, org.team.slug, org.options()),
+    ]);
+    expect(both.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const active = await db()
+      .select()
+      .from(feedTokens)
+      .where(and(eq(feedTokens.ownerId, org.manager.id), sql`${feedTokens.revokedAt} is null`));
+    expect(active).toHaveLength(1);
+  });
+
+  it('follows the policy’s maximum lifetime for new links', async () => {
+    const org = await organisation();
+    await db().update(policy).set({ maxTokenLifetimeDays: 30 });
+    const { subscription } = await createPersonalSubscription(
+      org.member,
+      org.team.slug,
+      org.options(),
+    );
+    await db().update(policy).set({ maxTokenLifetimeDays: 183 });
+    const days = (subscription.expiresAt.getTime() - subscription.createdAt.getTime()) / 86_400_000;
+    expect(Math.round(days)).toBe(30);
+  });
+
+  it('keeps a chosen subset of types and refuses an unknown one next to the field', async () => {
+    const org = await organisation();
+    const { subscription } = await createPersonalSubscription(
+      org.member,
+      org.team.slug,
+      org.options({ absenceTypeIds: [org.type.id], privacy: 'busy', includePending: 'on' }),
+    );
+    expect(subscription).toMatchObject({
+      absenceTypeIds: [org.type.id],
+      privacy: 'busy',
+      includePending: true,
+    });
+    await expect(
+      createPersonalSubscription(
+        org.manager,
+        org.team.slug,
+        org.options({ absenceTypeIds: [crypto.randomUUID()] }),
+      ),
+    ).rejects.toMatchObject({ code: 'bad_request', field: 'absenceTypeIds' });
+  });
+
+  it('is for members of the team and admins only', async () => {
+    const org = await organisation();
+    await expect(
+      createPersonalSubscription(org.outsider, org.team.slug, org.options()),
+    ).rejects.toMatchObject({ code: 'not_found' });
+    await expect(getPersonalSubscription(org.outsider, org.team.slug)).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    const { token } = await createPersonalSubscription(org.admin, org.team.slug, org.options());
+    expect((await openFeed(token, request)).privateTypes).toBe('all');
+  });
+
+  it('regenerating kills the old link at once and keeps the settings', async () => {
+    const org = await organisation();
+    const first = await createPersonalSubscription(
+      org.member,
+      org.team.slug,
+      org.options({ privacy: 'full', includePending: 'on' }),
+    );
+    const second = await regeneratePersonalSubscription(org.member, org.team.slug, request);
+    expect(second.token).not.toBe(first.token);
+    expect(second.subscription).toMatchObject({ privacy: 'full', includePending: true });
+    await expect(openFeed(first.token, request)).rejects.toMatchObject({ code: 'gone' });
+    expect((await openFeed(second.token, request)).tokenId).toBe(second.subscription.id);
+    const [old] = await db()
+      .select()
+      .from(feedTokens)
+      .where(eq(feedTokens.id, first.subscription.id));
+    expect(old).toMatchObject({ replacedById: second.subscription.id, revokedById: org.member.id });
+  });
+
+  it('invalidating stops the link on the next fetch', async () => {
+    const org = await organisation();
+    const { token } = await createPersonalSubscription(org.member, org.team.slug, org.options());
+    await invalidatePersonalSubscription(org.member, org.team.slug, request);
+    await expect(openFeed(token, request)).rejects.toMatchObject({ code: 'gone' });
+    expect(await getPersonalSubscription(org.member, org.team.slug)).toBeNull();
+    await expect(
+      invalidatePersonalSubscription(org.member, org.team.slug, request),
+    ).rejects.toMatchObject({ code: 'not_found' });
+  });
+});
+
+describe('opening a feed', () => {
+  it('names its owner’s own private types only, for a member', async () => {
+    const org = await organisation();
+    const { token } = await createPersonalSubscription(org.member, org.team.slug, org.options());
+    expect(await openFeed(token, request)).toMatchObject({
+      kind: 'personal',
+      ownerId: org.member.id,
+      privateTypes: 'own',
+      team: { id: org.team.id, timeZone: org.team.timeZone },
+    });
+  });
+
+  it('refuses a malformed or unknown token as not found', async () => {
+    await expect(openFeed('tcal_nope', request)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(openFeed(generateFeedToken().token, request)).rejects.toMatchObject({
+      code: 'not_found',
+    });
+  });
+
+  it('tells an address that tries too many unknown tokens to wait', async () => {
+    const prober = { ip: '198.51.100.250', userAgent: 'curl' };
+    for (let i = 1; i < UNKNOWN_TOKEN_LIMIT.limit; i++)
+      await expect(openFeed(generateFeedToken().token, prober)).rejects.toMatchObject({
+        code: 'not_found',
+      });
+    const refused = await openFeed(generateFeedToken().token, prober).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: 'rate_limited' });
+    expect((refused as { retryAfterSeconds: number }).retryAfterSeconds).toBeGreaterThan(0);
+  });
+
+  it('answers gone once the link has expired', async () => {
+    const org = await organisation();
+    const { token, subscription } = await createPersonalSubscription(
+      org.member,
+      org.team.slug,
+      org.options(),
+    );
+    await db()
+      .update(feedTokens)
+      .set({
+        createdAt: sql`now() - interval '200 days'`,
+        expiresAt: sql`now() - interval '1 day'`,
+      })
+      .where(eq(feedTokens.id, subscription.id));
+    await expect(openFeed(token, request)).rejects.toMatchObject({ code: 'gone' });
+  });
+
+  it('answers gone once the owner is disabled or removed from the team', async () => {
+    const org = await organisation();
+    const mine = await createPersonalSubscription(org.member, org.team.slug, org.options());
+    const managers = await createPersonalSubscription(org.manager, org.team.slug, org.options());
+    await db().update(users).set({ disabledAt: new Date() }).where(eq(users.id, org.member.id));
+    await expect(openFeed(mine.token, request)).rejects.toMatchObject({ code: 'gone' });
+    await db()
+      .delete(memberships)
+      .where(and(eq(memberships.userId, org.manager.id), eq(memberships.teamId, org.team.id)));
+    await expect(openFeed(managers.token, request)).rejects.toMatchObject({ code: 'gone' });
+  });
+});
