@@ -6,12 +6,17 @@ import { isAppError } from '@/lib/errors';
 import { formDataToObject } from '@/lib/validation';
 
 /** What a form's server action answers: field errors, a message, and what the person typed. */
-export interface FormState {
+export interface FormState<Data = never> {
   ok?: boolean;
   message?: string;
   fieldErrors?: Record<string, string[] | undefined>;
   values?: Record<string, string>;
+  /** What a successful action hands back to the page beyond a message (e.g. a link shown once). */
+  data?: Data;
 }
+
+/** What an action's work answers: a message, or a message with data for the page. */
+export type ActionOutcome<Data> = string | void | { message?: string; data: Data };
 
 /** The submitted text fields, to give back to the form so nothing typed is lost. */
 export function submittedValues(formData: FormData): Record<string, string> {
@@ -25,23 +30,24 @@ export function submittedValues(formData: FormData): Record<string, string> {
  * The one shape of every form action: the signed-in actor (or a redirect to sign-in), zod
  * validation, one data-access call, expected failures as form state. Bugs are rethrown.
  */
-export async function runFormAction<Schema extends z.ZodType>(
+export async function runFormAction<Schema extends z.ZodType, Data = never>(
   schema: Schema,
   formData: FormData,
-  run: (actor: Actor, input: z.infer<Schema>) => Promise<string | void>,
-): Promise<FormState> {
+  run: (actor: Actor, input: z.infer<Schema>) => Promise<ActionOutcome<Data>>,
+): Promise<FormState<Data>> {
   const actor = await requireActor();
   const values = submittedValues(formData);
   const parsed = schema.safeParse(formDataToObject(formData));
   if (!parsed.success) {
     return {
-      fieldErrors: z.flattenError(parsed.error).fieldErrors as FormState['fieldErrors'],
+      fieldErrors: z.flattenError(parsed.error).fieldErrors as FormState<Data>['fieldErrors'],
       values,
     };
   }
   try {
-    const message = await run(actor, parsed.data);
-    return { ok: true, message: message ?? undefined };
+    const outcome = await run(actor, parsed.data);
+    if (typeof outcome === 'object') return { ok: true, ...outcome };
+    return { ok: true, message: outcome ?? undefined };
   } catch (error) {
     if (!isAppError(error)) throw error;
     if (error.field) return { fieldErrors: { [error.field]: [error.message] }, values };

@@ -36,6 +36,7 @@ export interface IssuedSubscription {
   /** The full token, to show once; it cannot be read again. */
   token: string;
   subscription: PersonalSubscription;
+  teamName: string;
 }
 
 const subscriptionColumns = {
@@ -98,7 +99,7 @@ async function normaliseTypeFilter(tx: Transaction, ids: string[]): Promise<stri
 async function insertPersonalToken(
   tx: Transaction,
   ownerId: string,
-  teamId: string,
+  team: { id: string; name: string },
   options: FeedOptions,
 ): Promise<IssuedSubscription> {
   const { maxTokenLifetimeDays } = await getPolicy(tx);
@@ -110,12 +111,12 @@ async function insertPersonalToken(
       tokenHash,
       displayPrefix,
       ownerId,
-      teamId,
+      teamId: team.id,
       ...options,
       expiresAt: sql`now() + make_interval(days => ${maxTokenLifetimeDays})`,
     })
     .returning(subscriptionColumns);
-  return { token, subscription: toSubscription(row!) };
+  return { token, subscription: toSubscription(row!), teamName: team.name };
 }
 
 /** Creates the actor's subscription link to a team; refused while one is active. */
@@ -137,7 +138,7 @@ export async function createPersonalSubscription(
         'You already have a link for this team: regenerate it to get a new one.',
       );
     const { absenceTypeIds, ...options } = input;
-    const issued = await insertPersonalToken(tx, actor.id, team.id, {
+    const issued = await insertPersonalToken(tx, actor.id, team, {
       ...options,
       absenceTypeIds: await normaliseTypeFilter(tx, absenceTypeIds),
     }).catch((error: unknown) => {
@@ -194,7 +195,7 @@ async function endPersonalSubscription(
       })
       .where(eq(feedTokens.id, current.id));
     const { id, displayPrefix, ...options } = current;
-    const issued = replace ? await insertPersonalToken(tx, actor.id, team.id, options) : null;
+    const issued = replace ? await insertPersonalToken(tx, actor.id, team, options) : null;
     if (issued)
       await tx
         .update(feedTokens)
