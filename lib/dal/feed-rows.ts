@@ -1,0 +1,194 @@
+import 'server-only';
+import {
+  and,
+  asc,
+  count,
+  eq,
+  gt,
+  gte,
+  inArray,
+  lte,
+  or,
+  type AnyColumn,
+  type SQL,
+} from 'drizzle-orm';
+import { getDb } from '@/db';
+import { absences, absenceTypes, memberships, teamEvents, users } from '@/db/schema';
+import type { FeedOptions } from './feed-tokens';
+
+// The rows a feed publishes, read in keyset pages so that memory stays flat however many there
+// are: each page starts after the last (date, id) of the previous one, using the date indexes.
+
+export interface FeedAbsenceRow {
+  kind: 'absence';
+  id: string;
+  userId: string;
+  personName: string;
+  typeKey: string;
+  typeLabel: string;
+  typeColor: string;
+  typePrivate: boolean;
+  startDate: string;
+  endDate: string;
+  halfDayStart: boolean;
+  halfDayEnd: boolean;
+  status: 'pending' | 'approved';
+  note: string | null;
+  sequence: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface FeedEventRow {
+  kind: 'event';
+  id: string;
+  title: string;
+  description: string | null;
+  location: string | null;
+  allDay: boolean;
+  startDate: string;
+  endDate: string;
+  startsAt: Date | null;
+  endsAt: Date | null;
+  timeZone: string;
+  status: 'confirmed' | 'cancelled';
+  sequence: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type FeedRow = FeedAbsenceRow | FeedEventRow;
+
+export interface FeedSelection {
+  teamId: string;
+  options: FeedOptions;
+  /** Inclusive 'YYYY-MM-DD' window of the feed. */
+  from: string;
+  to: string;
+}
+
+export const FEED_PAGE_SIZE = 500;
+
+function absenceFilter({ teamId, options, from, to }: FeedSelection): SQL {
+  return and(
+    inArray(
+      absences.userId,
+      getDb()
+        .select({ id: memberships.userId })
+        .from(memberships)
+        .where(eq(memberships.teamId, teamId)),
+    ),
+    inArray(absences.status, options.includePending ? ['approved', 'pending'] : ['approved']),
+    options.absenceTypeIds ? inArray(absences.typeId, options.absenceTypeIds) : undefined,
+    lte(absences.startDate, to),
+    gte(absences.endDate, from),
+  )!;
+}
+
+function eventFilter({ teamId, from, to }: FeedSelection): SQL {
+  return and(
+    eq(teamEvents.teamId, teamId),
+    lte(teamEvents.startDate, to),
+    gte(teamEvents.endDate, from),
+  )!;
+}
+
+/** Keyset condition: rows after (startDate, id) in (start_date, id) order. */
+function after(
+  table: { startDate: AnyColumn; id: AnyColumn },
+  last: { startDate: string; id: string } | undefined,
+): SQL | undefined {
+  if (!last) return undefined;
+  return or(
+    gt(table.startDate, last.startDate),
+    and(eq(table.startDate, last.startDate), gt(table.id, last.id)),
+  );
+}
+
+async function absencePage(selection: FeedSelection, last?: FeedAbsenceRow) {
+  const rows = await getDb()
+    .select({
+      id: absences.id,
+      userId: absences.userId,
+      personName: users.name,
+      typeKey: absenceTypes.key,
+      typeLabel: absenceTypes.label,
+      typeColor: absenceTypes.color,
+      typePrivate: absenceTypes.isPrivate,
+      startDate: absences.startDate,
+      endDate: absences.endDate,
+      halfDayStart: absences.halfDayStart,
+      halfDayEnd: absences.halfDayEnd,
+      status: absences.status,
+      note: absences.note,
+      sequence: absences.sequence,
+      createdAt: absences.createdAt,
+      updatedAt: absences.updatedAt,
+    })
+    .from(absences)
+    .innerJoin(users, eq(users.id, absences.userId))
+    .innerJoin(absenceTypes, eq(absenceTypes.id, absences.typeId))
+    .where(and(absenceFilter(selection), after(absences, last)))
+    .orderBy(asc(absences.startDate), asc(absences.id))
+    .limit(FEED_PAGE_SIZE);
+  return rows.map((row): FeedAbsenceRow => ({
+    ...row,
+    kind: 'absence',
+    status: row.status as FeedAbsenceRow['status'],
+  }));
+}
+
+async function eventPage(selection: FeedSelection, last?: FeedEventRow) {
+  const rows = await getDb()
+    .select({
+      id: teamEvents.id,
+      title: teamEvents.title,
+      description: teamEvents.description,
+      location: teamEvents.location,
+      allDay: teamEvents.allDay,
+      startDate: teamEvents.startDate,
+      endDate: teamEvents.endDate,
+      startsAt: teamEvents.startsAt,
+      endsAt: teamEvents.endsAt,
+      timeZone: teamEvents.timeZone,
+      status: teamEvents.status,
+      sequence: teamEvents.sequence,
+      createdAt: teamEvents.createdAt,
+      updatedAt: teamEvents.updatedAt,
+    })
+    .from(teamEvents)
+    .where(and(eventFilter(selection), after(teamEvents, last)))
+    .orderBy(asc(teamEvents.startDate), asc(teamEvents.id))
+    .limit(FEED_PAGE_SIZE);
+  return rows.map((row): FeedEventRow => ({ ...row, kind: 'event' }));
+}
+
+/**
+ * The feed's rows, page by page: absences, then team events if the link includes them. A page is
+ * read only when the consumer asks for it, so a slow client holds back the queries too.
+ */
+export async function* readFeedRows(selection: FeedSelection): AsyncGenerator<FeedRow[]> {
+  for (let page = await absencePage(selection); page.length > 0;) {
+    yield page;
+    if (page.length < FEED_PAGE_SIZE) break;
+    page = await absencePage(selection, page.at(-1));
+  }
+  if (!selection.options.includeTeamEvents) return;
+  for (let page = await eventPage(selection); page.length > 0;) {
+    yield page;
+    if (page.length < FEED_PAGE_SIZE) break;
+    page = await eventPage(selection, page.at(-1));
+  }
+}
+
+/** How many events a feed will hold, for a download's progress bar. */
+export async function countFeedRows(selection: FeedSelection): Promise<number> {
+  const db = getDb();
+  const [[absenceCount], [eventCount]] = await Promise.all([
+    db.select({ n: count() }).from(absences).where(absenceFilter(selection)),
+    selection.options.includeTeamEvents
+      ? db.select({ n: count() }).from(teamEvents).where(eventFilter(selection))
+      : Promise.resolve([{ n: 0 }]),
+  ]);
+  return Number(absenceCount?.n ?? 0) + Number(eventCount?.n ?? 0);
+}
