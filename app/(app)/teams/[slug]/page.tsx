@@ -5,6 +5,7 @@ import { requireActor } from '@/lib/auth';
 import { getTeamBySlug, type TeamDetail } from '@/lib/dal/teams';
 import { isAppError } from '@/lib/errors';
 import { teamSlugSchema } from '@/lib/validation';
+import { TeamEventsSection } from './team-events-section';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -91,6 +92,7 @@ export default async function TeamPage({ params }: Props) {
           </tbody>
         </table>
       </section>
+      <TeamEventsSection teamId={team.id} timeZone={team.timeZone} />
     </>
   );
 }
