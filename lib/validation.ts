@@ -145,43 +145,54 @@ interface EventTiming {
   endDate: string;
   endTime: string | null;
 }
-const timingFields = new Set(['allDay', 'startDate', 'startTime', 'endDate', 'endTime']);
+const hasIssueOn =
+  (...fields: string[]) =>
+  (payload: { issues: Array<{ path?: PropertyKey[] }> }) =>
+    payload.issues.some((i) => fields.includes(String(i.path?.[0])));
+const issueOn =
+  (ctx: z.RefinementCtx<EventTiming>) => (field: keyof EventTiming, message: string) =>
+    ctx.addIssue({ code: 'custom', path: [field], message });
 
-// Runs as soon as the timing fields themselves are valid, so that these messages appear together
+// Each rule runs as soon as the fields it reads are valid, so that its message appears together
 // with those of the other fields rather than after the person has fixed them.
-const eventTimingRules = z.superRefine<EventTiming>(
+const eventTimesRequired = z.superRefine<EventTiming>(
   (event, ctx) => {
-    const issue = (field: keyof EventTiming, message: string) =>
-      ctx.addIssue({ code: 'custom', path: [field], message });
-    if (event.allDay) {
-      if (event.endDate < event.startDate)
-        issue('endDate', 'The end date cannot be before the start date.');
-      return;
-    }
-    if (!event.startTime) issue('startTime', 'Enter the start time, or tick “All day”.');
-    if (!event.endTime) issue('endTime', 'Enter the end time, or tick “All day”.');
+    if (event.allDay) return;
+    if (!event.startTime) issueOn(ctx)('startTime', 'Enter the start time, or tick “All day”.');
+    if (!event.endTime) issueOn(ctx)('endTime', 'Enter the end time, or tick “All day”.');
+  },
+  { when: (payload) => !hasIssueOn('allDay', 'startTime', 'endTime')(payload) },
+);
+const eventEndsAfterStart = z.superRefine<EventTiming>(
+  (event, ctx) => {
     if (event.endDate < event.startDate)
-      issue('endDate', 'The end date cannot be before the start date.');
+      issueOn(ctx)('endDate', 'The end date cannot be before the start date.');
     else if (
+      !event.allDay &&
       event.startTime &&
       event.endTime &&
       event.endDate === event.startDate &&
       event.endTime <= event.startTime
     )
-      issue('endTime', 'The event must end after it starts.');
+      issueOn(ctx)('endTime', 'The event must end after it starts.');
   },
-  { when: (payload) => !payload.issues.some((i) => timingFields.has(String(i.path?.[0]))) },
+  {
+    when: (payload) =>
+      !hasIssueOn('allDay', 'startDate', 'startTime', 'endDate', 'endTime')(payload),
+  },
 );
 
 const dropTimesOfAllDay = <T extends EventTiming>(event: T): T =>
   event.allDay ? { ...event, startTime: null, endTime: null } : event;
 
-export const teamEventSchema = teamEventFields.check(eventTimingRules).transform(dropTimesOfAllDay);
+export const teamEventSchema = teamEventFields
+  .check(eventTimesRequired, eventEndsAfterStart)
+  .transform(dropTimesOfAllDay);
 export type TeamEventInput = z.infer<typeof teamEventSchema>;
 
 export const teamEventUpdateSchema = teamEventFields
   .extend({ eventId: z.uuid('Unknown event.') })
-  .check(eventTimingRules)
+  .check(eventTimesRequired, eventEndsAfterStart)
   .transform(dropTimesOfAllDay);
 export type TeamEventUpdateInput = z.infer<typeof teamEventUpdateSchema>;
 

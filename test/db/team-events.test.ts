@@ -134,6 +134,12 @@ describe('the team event form’s validation', () => {
       startTime: 'Enter the start time, or tick “All day”.',
       endTime: 'Enter the end time, or tick “All day”.',
     });
+    expect(fieldErrors({ teamId: crypto.randomUUID(), title: 'Offsite' })).toEqual({
+      startDate: 'Enter the start date.',
+      startTime: 'Enter the start time, or tick “All day”.',
+      endDate: 'Enter the end date.',
+      endTime: 'Enter the end time, or tick “All day”.',
+    });
   });
 
   it('refuses an event that ends before it starts, on the field that is wrong', () => {
