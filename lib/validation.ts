@@ -137,3 +137,121 @@ export const absenceDecisionSchema = z.object({
     .transform((reason) => reason || null),
 });
 export type AbsenceDecisionInput = z.infer<typeof absenceDecisionSchema>;
+
+// Team events. Dates and times are entered in the team's time zone; the data-access layer turns
+// times into instants, since only it knows the zone.
+
+export const TEAM_EVENT_TITLE_MAX_LENGTH = 200;
+export const TEAM_EVENT_LOCATION_MAX_LENGTH = 500;
+export const TEAM_EVENT_DESCRIPTION_MAX_LENGTH = 4000;
+
+const eventDateSchema = (label: string) =>
+  z
+    .string({ error: `Enter the ${label}.` })
+    .trim()
+    .min(1, { error: `Enter the ${label}.`, abort: true })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `Enter the ${label} as a date.`, abort: true })
+    .refine(isCalendarDate, `The ${label} is not a real date.`);
+
+/** 'HH:MM' (a browser may add seconds), or nothing: an all-day event has no times. */
+const eventTimeSchema = (label: string) =>
+  z
+    .string()
+    .trim()
+    .regex(
+      /^(?:(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d)?)?$/,
+      `Enter the ${label} as hours and minutes, like 09:30.`,
+    )
+    .optional()
+    .transform((time) => (time ? time.slice(0, 5) : null));
+
+const optionalEventText = (max: number, what: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Keep the ${what} under ${max} characters.`)
+    .optional()
+    .transform((text) => text || null);
+
+const teamEventFields = z.object({
+  teamId: z.uuid('Unknown team.'),
+  title: z
+    .string({ error: 'Enter a title.' })
+    .trim()
+    .min(1, 'Enter a title.')
+    .max(
+      TEAM_EVENT_TITLE_MAX_LENGTH,
+      `Keep the title under ${TEAM_EVENT_TITLE_MAX_LENGTH} characters.`,
+    ),
+  allDay: checkboxSchema,
+  startDate: eventDateSchema('start date'),
+  startTime: eventTimeSchema('start time'),
+  endDate: eventDateSchema('end date'),
+  endTime: eventTimeSchema('end time'),
+  location: optionalEventText(TEAM_EVENT_LOCATION_MAX_LENGTH, 'location'),
+  description: optionalEventText(TEAM_EVENT_DESCRIPTION_MAX_LENGTH, 'description'),
+});
+
+interface EventTiming {
+  allDay: boolean;
+  startDate: string;
+  startTime: string | null;
+  endDate: string;
+  endTime: string | null;
+}
+const hasIssueOn =
+  (...fields: string[]) =>
+  (payload: { issues: Array<{ path?: PropertyKey[] }> }) =>
+    payload.issues.some((i) => fields.includes(String(i.path?.[0])));
+const issueOn =
+  (ctx: z.RefinementCtx<EventTiming>) => (field: keyof EventTiming, message: string) =>
+    ctx.addIssue({ code: 'custom', path: [field], message });
+
+// Each rule runs as soon as the fields it reads are valid, so that its message appears together
+// with those of the other fields rather than after the person has fixed them.
+const eventTimesRequired = z.superRefine<EventTiming>(
+  (event, ctx) => {
+    if (event.allDay) return;
+    if (!event.startTime) issueOn(ctx)('startTime', 'Enter the start time, or tick “All day”.');
+    if (!event.endTime) issueOn(ctx)('endTime', 'Enter the end time, or tick “All day”.');
+  },
+  { when: (payload) => !hasIssueOn('allDay', 'startTime', 'endTime')(payload) },
+);
+const eventEndsAfterStart = z.superRefine<EventTiming>(
+  (event, ctx) => {
+    if (event.endDate < event.startDate)
+      issueOn(ctx)('endDate', 'The end date cannot be before the start date.');
+    else if (
+      !event.allDay &&
+      event.startTime &&
+      event.endTime &&
+      event.endDate === event.startDate &&
+      event.endTime <= event.startTime
+    )
+      issueOn(ctx)('endTime', 'The event must end after it starts.');
+  },
+  {
+    when: (payload) =>
+      !hasIssueOn('allDay', 'startDate', 'startTime', 'endDate', 'endTime')(payload),
+  },
+);
+
+const dropTimesOfAllDay = <T extends EventTiming>(event: T): T =>
+  event.allDay ? { ...event, startTime: null, endTime: null } : event;
+
+export const teamEventSchema = teamEventFields
+  .check(eventTimesRequired, eventEndsAfterStart)
+  .transform(dropTimesOfAllDay);
+export type TeamEventInput = z.infer<typeof teamEventSchema>;
+
+export const teamEventUpdateSchema = teamEventFields
+  .extend({ eventId: z.uuid('Unknown event.') })
+  .check(eventTimesRequired, eventEndsAfterStart)
+  .transform(dropTimesOfAllDay);
+export type TeamEventUpdateInput = z.infer<typeof teamEventUpdateSchema>;
+
+export const teamEventCancelSchema = z.object({
+  teamId: z.uuid('Unknown team.'),
+  eventId: z.uuid('Unknown event.'),
+});
+export type TeamEventCancelInput = z.infer<typeof teamEventCancelSchema>;

@@ -21,3 +21,11 @@ export async function bumpCalendarVersionsOfUser(tx: Transaction, userId: string
       ),
     );
 }
+
+/** Moves one team's calendar version, inside the caller's transaction (e.g. a team event changed). */
+export async function bumpCalendarVersion(tx: Transaction, teamId: string): Promise<void> {
+  await tx
+    .update(teams)
+    .set({ calendarVersion: sql`${teams.calendarVersion} + 1`, calendarUpdatedAt: sql`now()` })
+    .where(eq(teams.id, teamId));
+}

@@ -22,6 +22,7 @@ import { CoverageChart } from './coverage-chart';
 import { MemberFiguresTable } from './member-figures-table';
 import { MonthGrid } from './month-grid';
 import { RequestsToDecide } from './requests-to-decide';
+import { TeamEventsSection } from './team-events-section';
 
 type Props = {
   params: Promise<{ slug: string }>;
@@ -135,6 +136,7 @@ export default async function TeamPage({ params, searchParams }: Props) {
         title={period.coverage === 'year' ? String(period.year) : formatMonth(period.month)}
         viewHref={(coverage) => href({ coverage })}
       />
+      <TeamEventsSection teamId={team.id} timeZone={team.timeZone} />
       <MemberFiguresTable year={stats.year} columns={stats.columns} members={stats.members} />
     </div>
   );
