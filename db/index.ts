@@ -125,4 +125,32 @@ export function isUniqueViolation(error: unknown): boolean {
   return false;
 }
 
+// Connection failures (refused, reset, server shutting down, too many clients), not query errors.
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'CONNECT_TIMEOUT',
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+  '3D000',
+  '55000',
+]);
+
+/** Whether a failure means the database cannot be reached right now (a 503, not a bug). */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let cause = error; cause instanceof Error; cause = cause.cause) {
+    const code = (cause as { code?: unknown }).code;
+    if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('08')))
+      return true;
+  }
+  return false;
+}
+
 export { schema };

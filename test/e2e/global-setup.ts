@@ -4,17 +4,26 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
 
-// Builds the production app into its own folder, then starts the real server on a free port with
-// a temporary embedded database, as a user would after the README's first command.
+// Builds the production app into its own folder, then starts the real server twice on free
+// ports: on a temporary embedded database, as a user would after the README's first command, and
+// on a fresh PostgreSQL database that the feed tests also open, to arrange what they fetch.
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
     serverLogPath: string;
+    postgresBaseUrl: string;
+    postgresDatabaseUrl: string;
+    postgresServerLogPath: string;
   }
 }
+
+/** The PostgreSQL server of the tests: TEST_DATABASE_URL, or the local one every machine runs. */
+export const testPostgresUrl = () =>
+  process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 const DIST_DIR = '.next-test';
 
@@ -68,19 +77,55 @@ export default async function setup(project: TestProject) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'teamcal-e2e-'));
   const logDir = path.join(root, '.test-results');
   fs.mkdirSync(logDir, { recursive: true });
-  const serverLogPath = path.join(logDir, 'e2e-server.log');
-  const log = fs.openSync(serverLogPath, 'w');
+  const embedded = await startServer(root, env, { TEAMCAL_DATA_DIR: dataDir }, logDir, 'e2e');
+
+  const databaseName = `teamcal_e2e_${crypto.randomBytes(6).toString('hex')}`;
+  const admin = postgres(testPostgresUrl(), { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${databaseName}`);
+  const databaseUrl = new URL(testPostgresUrl());
+  databaseUrl.pathname = `/${databaseName}`;
+  const onPostgres = await startServer(
+    root,
+    env,
+    { DATABASE_URL: databaseUrl.toString(), TEAMCAL_SEED_DEMO: 'true' },
+    logDir,
+    'e2e-postgres',
+  ).catch(async (error: unknown) => {
+    await embedded.stop();
+    throw error;
+  });
+
+  project.provide('baseUrl', embedded.baseUrl);
+  project.provide('serverLogPath', embedded.logPath);
+  project.provide('postgresBaseUrl', onPostgres.baseUrl);
+  project.provide('postgresDatabaseUrl', databaseUrl.toString());
+  project.provide('postgresServerLogPath', onPostgres.logPath);
+
+  return async () => {
+    await Promise.all([embedded.stop(), onPostgres.stop()]);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    await admin.unsafe(`drop database if exists ${databaseName} with (force)`);
+    await admin.end();
+  };
+}
+
+/** Starts `next start` on a free port with extra environment, and waits until it is healthy. */
+async function startServer(
+  root: string,
+  env: NodeJS.ProcessEnv,
+  extraEnv: Record<string, string>,
+  logDir: string,
+  name: string,
+) {
+  const logPath = path.join(logDir, `${name}-server.log`);
+  const log = fs.openSync(logPath, 'w');
   const port = await freePort();
   const server = spawn(
     process.execPath,
     ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'],
     {
       cwd: root,
-      env: {
-        ...env,
-        TEAMCAL_DATA_DIR: dataDir,
-        AUTH_SECRET: crypto.randomBytes(32).toString('base64url'),
-      },
+      env: { ...env, ...extraEnv, AUTH_SECRET: crypto.randomBytes(32).toString('base64url') },
       stdio: ['ignore', log, log],
     },
   );
@@ -89,24 +134,24 @@ export default async function setup(project: TestProject) {
     await waitForHealth(baseUrl, server, 120_000);
   } catch (error) {
     server.kill('SIGKILL');
-    throw new Error(`${(error as Error).message}\n${fs.readFileSync(serverLogPath, 'utf8')}`);
+    throw new Error(`${(error as Error).message}\n${fs.readFileSync(logPath, 'utf8')}`);
   }
-  project.provide('baseUrl', baseUrl);
-  project.provide('serverLogPath', serverLogPath);
-
-  return async () => {
-    server.kill('SIGTERM');
-    await new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        server.kill('SIGKILL');
-        resolve(undefined);
-      }, 10_000);
-      server.once('exit', () => {
-        clearTimeout(timer);
-        resolve(undefined);
+  return {
+    baseUrl,
+    logPath,
+    async stop() {
+      server.kill('SIGTERM');
+      await new Promise((resolve) => {
+        const timer = setTimeout(() => {
+          server.kill('SIGKILL');
+          resolve(undefined);
+        }, 10_000);
+        server.once('exit', () => {
+          clearTimeout(timer);
+          resolve(undefined);
+        });
       });
-    });
-    fs.closeSync(log);
-    fs.rmSync(dataDir, { recursive: true, force: true });
+      fs.closeSync(log);
+    },
   };
 }

@@ -18,7 +18,7 @@ describe('signing in and out', () => {
 
     await page.getByRole('link', { name: /Engineering/ }).click();
     await page.waitForURL(/\/teams\/engineering$/);
-    const members = page.getByRole('table');
+    const members = page.getByRole('region', { name: /^Members in/ }).getByRole('table');
     expect(await members.getByRole('row').count()).toBe(10); // header + 9 members
     expect(await members.getByRole('row', { name: /Camille Martin/ }).innerText()).toContain(
       'Manager',
