@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PASSWORD_MAX_LENGTH } from '@/lib/passwords';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@/lib/passwords';
 import { isCalendarDate } from '@/lib/workdays';
 
 // The zod schemas of every boundary, with messages written for the person filling the form.
@@ -125,6 +125,50 @@ export const feedOptionsSchema = z.object({
     .refine((ids) => ids.length > 0, 'Choose at least one type of absence.'),
 });
 export type FeedOptionsInput = z.infer<typeof feedOptionsSchema>;
+
+/** A public link's settings; `expiresInDays` is a number of days or "never". */
+export const publicLinkSchema = feedOptionsSchema.extend({
+  label: z
+    .string({ error: 'Give the link a label.' })
+    .trim()
+    .min(1, 'Give the link a label, e.g. who it is for.')
+    .max(100, 'Keep the label under 100 characters.'),
+  privacy: privacyLevelSchema.default('busy'),
+  expiresInDays: z.union([
+    z.literal('never'),
+    z.coerce
+      .number({ error: 'Choose when the link expires.' })
+      .int('Choose a whole number of days.')
+      .min(1, 'A link lasts at least one day.')
+      .max(3660, 'A link lasts at most ten years.'),
+  ]),
+});
+export type PublicLinkInput = z.infer<typeof publicLinkSchema>;
+
+export const guestShareSchema = z.object({
+  email: emailSchema,
+  label: z
+    .string({ error: 'Give the share a label.' })
+    .trim()
+    .min(1, 'Give the share a label, e.g. the guest’s company.')
+    .max(100, 'Keep the label under 100 characters.'),
+  privacy: privacyLevelSchema.default('busy'),
+});
+export type GuestShareInput = z.infer<typeof guestShareSchema>;
+
+/** A new password, typed twice. */
+export const newPasswordSchema = z
+  .object({
+    password: z
+      .string({ error: 'Choose a password.' })
+      .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
+      .max(PASSWORD_MAX_LENGTH, 'This password is too long.'),
+    confirmation: z.string({ error: 'Type the password again.' }),
+  })
+  .refine((p) => p.password === p.confirmation, {
+    path: ['confirmation'],
+    message: 'The two passwords are different.',
+  });
 
 export const absenceDecisionSchema = z.object({
   absenceId: z.uuid('Unknown absence.'),

@@ -2,12 +2,15 @@ import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db';
-import { feedTokens, memberships, teams, users } from '@/db/schema';
+import { feedTokens, guestShares, memberships, policy, teams, users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { hashFeedToken, isWellFormedFeedToken } from '@/lib/feed-tokens';
 import type { RequestInfo } from '@/lib/request-info';
+import { isAdmin, type Actor } from './actor';
 import type { FeedOptions } from './feed-tokens';
+import { checkGuestCredentials } from './guest-credentials';
 import { countRateLimitHit, type RateLimitRule } from './rate-limits';
+import { findTeamForActor } from './teams';
 
 // Who may read a feed is decided again on every fetch, from one indexed query: the token, its
 // team and its owner's standing now. A link never shows more than its owner may see today.
@@ -42,10 +45,15 @@ export const UNKNOWN_TOKEN_LIMIT: RateLimitRule = { limit: 30, windowSeconds: 60
 
 /**
  * Resolves a feed token. Malformed → `not_found` without touching the database; unknown →
- * `not_found` (counted per address, `rate_limited` beyond the limit); revoked, expired, or an
- * owner who is disabled or no longer entitled → `gone`.
+ * `not_found` (counted per address, `rate_limited` beyond the limit); revoked, expired, turned
+ * off by the policy, or an owner who is disabled or no longer entitled → `gone`. A guest share
+ * also needs the guest's email and password (HTTP Basic): `unauthenticated` without them.
  */
-export async function openFeed(token: string, request: RequestInfo): Promise<FeedAccess> {
+export async function openFeed(
+  token: string,
+  request: RequestInfo,
+  authorization: string | null = null,
+): Promise<FeedAccess> {
   if (!isWellFormedFeedToken(token)) throw new AppError('not_found', 'Unknown calendar link.');
   const owner = alias(users, 'owner');
   const [row] = await getDb()
@@ -71,6 +79,11 @@ export async function openFeed(token: string, request: RequestInfo): Promise<Fee
       ownerRole: owner.role,
       ownerDisabledAt: owner.disabledAt,
       ownerMembership: memberships.role,
+      publicLinksAllowed: policy.publicLinksAllowed,
+      guestSharesAllowed: policy.guestSharesAllowed,
+      guestEmail: guestShares.email,
+      guestPasswordHash: guestShares.passwordHash,
+      guestRevokedAt: guestShares.revokedAt,
     })
     .from(feedTokens)
     .innerJoin(teams, eq(teams.id, feedTokens.teamId))
@@ -79,6 +92,8 @@ export async function openFeed(token: string, request: RequestInfo): Promise<Fee
       memberships,
       and(eq(memberships.teamId, feedTokens.teamId), eq(memberships.userId, feedTokens.ownerId)),
     )
+    .leftJoin(guestShares, eq(guestShares.id, feedTokens.guestShareId))
+    .innerJoin(policy, eq(policy.id, 1))
     .where(eq(feedTokens.tokenHash, hashFeedToken(token)));
 
   if (!row) {
@@ -96,13 +111,23 @@ export async function openFeed(token: string, request: RequestInfo): Promise<Fee
   // A personal link needs its owner to still see the team; a shared link, to still manage it.
   const entitled =
     row.kind === 'personal' ? row.ownerMembership !== null || ownerIsAdmin : ownerManages;
+  const allowedByPolicy =
+    (row.kind !== 'public' || row.publicLinksAllowed) &&
+    (row.kind !== 'guest' || (row.guestSharesAllowed && row.guestRevokedAt === null));
   if (
+    !allowedByPolicy ||
     row.revokedAt !== null ||
     (row.expiresAt !== null && row.expiresAt <= new Date()) ||
     row.ownerDisabledAt !== null ||
     !entitled
   )
     throw new AppError('gone', 'This calendar link is no longer valid.');
+  if (row.kind === 'guest')
+    await checkGuestCredentials(
+      { shareId: row.guestShareId!, email: row.guestEmail!, passwordHash: row.guestPasswordHash },
+      authorization,
+      request,
+    );
 
   return {
     tokenId: row.tokenId,
@@ -127,5 +152,30 @@ export async function openFeed(token: string, request: RequestInfo): Promise<Fee
     expiresAt: row.expiresAt,
     lastUsedAt: row.lastUsedAt,
     privateTypes: row.kind !== 'personal' ? 'none' : ownerManages ? 'all' : 'own',
+  };
+}
+
+export interface TeamExport {
+  team: { id: string; name: string; slug: string; timeZone: string };
+  options: FeedOptions;
+  privateTypes: 'all' | 'own';
+}
+
+/**
+ * A one-off download of a team calendar for a member or an admin: what the team page shows them,
+ * with every type, pending requests and team events; notes only for managers and admins.
+ */
+export async function openTeamExport(actor: Actor, teamSlug: string): Promise<TeamExport> {
+  const team = await findTeamForActor(actor, teamSlug);
+  const seesAll = isAdmin(actor) || team.myRole === 'manager';
+  return {
+    team,
+    options: {
+      privacy: seesAll ? 'full' : 'standard',
+      includePending: true,
+      absenceTypeIds: null,
+      includeTeamEvents: true,
+    },
+    privateTypes: seesAll ? 'all' : 'own',
   };
 }

@@ -82,7 +82,10 @@ export async function getPersonalSubscription(
 }
 
 /** Keeps only active types that exist; all of them means "every type", now and later. */
-async function normaliseTypeFilter(tx: Transaction, ids: string[]): Promise<string[] | null> {
+export async function normaliseTypeFilter(
+  tx: Transaction,
+  ids: string[],
+): Promise<string[] | null> {
   const active = await tx
     .select({ id: absenceTypes.id })
     .from(absenceTypes)

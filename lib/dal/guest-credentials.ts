@@ -1,0 +1,70 @@
+import 'server-only';
+import crypto from 'node:crypto';
+import { AppError } from '@/lib/errors';
+import { verifyPassword } from '@/lib/passwords';
+import type { RequestInfo } from '@/lib/request-info';
+import { countRateLimitHit, readRateLimit, type RateLimitRule } from './rate-limits';
+
+// HTTP Basic auth of guest feeds. Calendar clients send the credentials on every poll, so a
+// verified pair is remembered (by a hash that includes the stored password hash: a new password
+// forgets it) instead of running the slow password hash every few minutes.
+
+export const GUEST_FAILURES_PER_ADDRESS: RateLimitRule = { limit: 10, windowSeconds: 900 };
+export const GUEST_FAILURES_PER_SHARE: RateLimitRule = { limit: 20, windowSeconds: 900 };
+const REMEMBERED_MAX = 5_000;
+const remembered = new Set<string>();
+
+interface GuestShareCredentials {
+  shareId: string;
+  email: string;
+  /** Null until the guest has completed the setup. */
+  passwordHash: string | null;
+}
+
+function parseBasic(authorization: string | null): { email: string; password: string } | null {
+  const match = /^Basic\s+([A-Za-z0-9+/=]{1,1024})$/i.exec(authorization?.trim() ?? '');
+  if (!match) return null;
+  const decoded = Buffer.from(match[1]!, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon < 0) return null;
+  return {
+    email: decoded.slice(0, colon).trim().toLowerCase(),
+    password: decoded.slice(colon + 1),
+  };
+}
+
+/** Passes, or throws `unauthenticated` (401) or `rate_limited` (429). */
+export async function checkGuestCredentials(
+  share: GuestShareCredentials,
+  authorization: string | null,
+  request: RequestInfo,
+): Promise<void> {
+  const credentials = parseBasic(authorization);
+  if (!credentials)
+    throw new AppError('unauthenticated', 'This calendar needs the guest’s email and password.');
+  const rememberKey = crypto
+    .createHash('sha256')
+    .update(`${share.shareId}\n${share.passwordHash}\n${authorization}`)
+    .digest('hex');
+  if (share.passwordHash && remembered.has(rememberKey)) return;
+
+  const keys = [`guest-ip:${request.ip ?? 'unknown'}`, `guest-share:${share.shareId}`];
+  const rules = [GUEST_FAILURES_PER_ADDRESS, GUEST_FAILURES_PER_SHARE];
+  const states = await Promise.all(keys.map((key, i) => readRateLimit(key, rules[i]!)));
+  const limited = states.find((state) => state.limited);
+  if (limited)
+    throw new AppError('rate_limited', 'Too many wrong passwords. Try again later.', {
+      retryAfterSeconds: limited.retryAfterSeconds,
+    });
+
+  // The password is checked even for a wrong email, so timing tells nothing about either.
+  const passwordMatches =
+    share.passwordHash !== null && (await verifyPassword(share.passwordHash, credentials.password));
+  const valid = passwordMatches && credentials.email === share.email;
+  if (!valid) {
+    await Promise.all(keys.map((key, i) => countRateLimitHit(key, rules[i]!)));
+    throw new AppError('unauthenticated', 'Wrong email or password for this calendar.');
+  }
+  if (remembered.size >= REMEMBERED_MAX) remembered.clear();
+  remembered.add(rememberKey);
+}

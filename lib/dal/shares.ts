@@ -1,0 +1,360 @@
+import 'server-only';
+import crypto from 'node:crypto';
+import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { getDb, type Transaction } from '@/db';
+import { feedTokens, guestShares, teams, users } from '@/db/schema';
+import { AppError } from '@/lib/errors';
+import { generateFeedToken } from '@/lib/feed-tokens';
+import { hashPassword } from '@/lib/passwords';
+import type { RequestInfo } from '@/lib/request-info';
+import type { GuestShareInput, PublicLinkInput } from '@/lib/validation';
+import { isAdmin, type Actor } from './actor';
+import { recordAuditEvent } from './audit';
+import { normaliseTypeFilter, type FeedOptions } from './feed-tokens';
+import { getPolicy } from './policy';
+import { findTeamForActor } from './teams';
+
+// Sharing a team calendar outside the organisation: public links and password-protected guest
+// shares, created and revoked by the team's managers and admins, within the admins' policy.
+
+export const GUEST_SETUP_DAYS = 7;
+
+const setupHashOf = (secret: string) => crypto.createHash('sha256').update(secret).digest('hex');
+
+export interface SharedLink extends FeedOptions {
+  id: string;
+  kind: 'public' | 'guest';
+  label: string | null;
+  displayPrefix: string;
+  createdAt: Date;
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+  lastUsedAt: Date | null;
+  lastUsedUserAgent: string | null;
+  useCount: number;
+  createdByName: string;
+  guest: {
+    shareId: string;
+    email: string;
+    status: 'awaiting_setup' | 'active' | 'revoked';
+    setupExpiresAt: Date | null;
+  } | null;
+}
+
+/** The team, for one of its managers or an admin; `not_found` for anyone else. */
+async function managedTeam(actor: Actor, slug: string) {
+  const team = await findTeamForActor(actor, slug);
+  if (team.myRole !== 'manager' && !isAdmin(actor))
+    throw new AppError('not_found', 'Team not found.');
+  return team;
+}
+
+function expiryFor(days: number | 'never', maxDays: number, neverAllowed: boolean) {
+  if (days === 'never') {
+    if (!neverAllowed)
+      throw new AppError('forbidden', 'Links that never expire are not allowed here.', {
+        field: 'expiresInDays',
+      });
+    return null;
+  }
+  if (days > maxDays)
+    throw new AppError('bad_request', `Links can last at most ${maxDays} days here.`, {
+      field: 'expiresInDays',
+    });
+  return sql`now() + make_interval(days => ${days})`;
+}
+
+/** A read-only link anyone holding it can read; the plaintext token is returned once. */
+export async function createPublicLink(
+  actor: Actor,
+  teamSlug: string,
+  input: PublicLinkInput,
+  request?: RequestInfo,
+): Promise<{ token: string; id: string; expiresAt: Date | null }> {
+  const team = await managedTeam(actor, teamSlug);
+  return getDb().transaction(async (tx) => {
+    const policy = await getPolicy(tx);
+    if (!policy.publicLinksAllowed)
+      throw new AppError('forbidden', 'Public links are turned off for this organisation.');
+    const { token, tokenHash, displayPrefix } = generateFeedToken();
+    const [row] = await tx
+      .insert(feedTokens)
+      .values({
+        kind: 'public',
+        tokenHash,
+        displayPrefix,
+        ownerId: actor.id,
+        teamId: team.id,
+        label: input.label,
+        privacy: input.privacy,
+        includePending: input.includePending,
+        includeTeamEvents: input.includeTeamEvents,
+        absenceTypeIds: await normaliseTypeFilter(tx, input.absenceTypeIds),
+        expiresAt: expiryFor(
+          input.expiresInDays,
+          policy.maxTokenLifetimeDays,
+          policy.neverExpiringLinksAllowed,
+        ),
+      })
+      .returning({ id: feedTokens.id, expiresAt: feedTokens.expiresAt });
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: 'public_link.created',
+      targetType: 'feed_token',
+      targetId: row!.id,
+      teamId: team.id,
+      details: { label: input.label, privacy: input.privacy, prefix: displayPrefix },
+      request,
+    });
+    return { token, id: row!.id, expiresAt: row!.expiresAt };
+  });
+}
+
+/** The team's public links and guest shares, newest first, for its managers and admins. */
+export async function listSharedLinks(actor: Actor, teamSlug: string): Promise<SharedLink[]> {
+  const team = await managedTeam(actor, teamSlug);
+  const rows = await getDb()
+    .select({
+      id: feedTokens.id,
+      kind: feedTokens.kind,
+      label: feedTokens.label,
+      displayPrefix: feedTokens.displayPrefix,
+      createdAt: feedTokens.createdAt,
+      expiresAt: feedTokens.expiresAt,
+      revokedAt: feedTokens.revokedAt,
+      lastUsedAt: feedTokens.lastUsedAt,
+      lastUsedUserAgent: feedTokens.lastUsedUserAgent,
+      useCount: feedTokens.useCount,
+      privacy: feedTokens.privacy,
+      includePending: feedTokens.includePending,
+      absenceTypeIds: feedTokens.absenceTypeIds,
+      includeTeamEvents: feedTokens.includeTeamEvents,
+      createdByName: users.name,
+      shareId: guestShares.id,
+      guestEmail: guestShares.email,
+      shareRevokedAt: guestShares.revokedAt,
+      setupCompletedAt: guestShares.setupCompletedAt,
+      setupExpiresAt: guestShares.setupExpiresAt,
+    })
+    .from(feedTokens)
+    .innerJoin(users, eq(users.id, feedTokens.ownerId))
+    .leftJoin(guestShares, eq(guestShares.id, feedTokens.guestShareId))
+    .where(and(eq(feedTokens.teamId, team.id), sql`${feedTokens.kind} <> 'personal'`))
+    .orderBy(asc(sql`${feedTokens.revokedAt} is not null`), desc(feedTokens.createdAt));
+  return rows.map(
+    ({ shareId, guestEmail, shareRevokedAt, setupCompletedAt, setupExpiresAt, kind, ...row }) => ({
+      ...row,
+      kind: kind as SharedLink['kind'],
+      guest:
+        shareId && guestEmail
+          ? {
+              shareId,
+              email: guestEmail,
+              status: shareRevokedAt ? 'revoked' : setupCompletedAt ? 'active' : 'awaiting_setup',
+              setupExpiresAt,
+            }
+          : null,
+    }),
+  );
+}
+
+/** Revokes a public link or a guest share (its feed token with it), effective on the next fetch. */
+export async function revokeSharedLink(
+  actor: Actor,
+  teamSlug: string,
+  tokenId: string,
+  request?: RequestInfo,
+): Promise<void> {
+  const team = await managedTeam(actor, teamSlug);
+  await getDb().transaction(async (tx) => {
+    const [link] = await tx
+      .update(feedTokens)
+      .set({ revokedAt: sql`now()`, revokedById: actor.id, revokeReason: 'Revoked by a manager' })
+      .where(
+        and(
+          eq(feedTokens.id, tokenId),
+          eq(feedTokens.teamId, team.id),
+          sql`${feedTokens.kind} <> 'personal'`,
+          isNull(feedTokens.revokedAt),
+        ),
+      )
+      .returning({ kind: feedTokens.kind, guestShareId: feedTokens.guestShareId });
+    if (!link) throw new AppError('not_found', 'This link does not exist or is already revoked.');
+    if (link.guestShareId)
+      await tx
+        .update(guestShares)
+        .set({
+          revokedAt: sql`now()`,
+          revokedById: actor.id,
+          setupHash: null,
+          setupExpiresAt: null,
+        })
+        .where(eq(guestShares.id, link.guestShareId));
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: link.kind === 'guest' ? 'guest_share.revoked' : 'public_link.revoked',
+      targetType: 'feed_token',
+      targetId: tokenId,
+      teamId: team.id,
+      request,
+    });
+  });
+}
+
+async function startGuestSetup(tx: Transaction, shareId: string) {
+  const secret = crypto.randomBytes(32).toString('base64url');
+  await tx
+    .update(guestShares)
+    .set({
+      setupHash: setupHashOf(secret),
+      setupExpiresAt: sql`now() + make_interval(days => ${GUEST_SETUP_DAYS})`,
+    })
+    .where(eq(guestShares.id, shareId));
+  return secret;
+}
+
+/**
+ * Shares the team calendar with an outside address: a guest share, its (not yet usable) feed
+ * token holding the settings, and a one-time setup secret returned once.
+ */
+export async function createGuestShare(
+  actor: Actor,
+  teamSlug: string,
+  input: GuestShareInput,
+  request?: RequestInfo,
+): Promise<{ shareId: string; setupSecret: string }> {
+  const team = await managedTeam(actor, teamSlug);
+  return getDb().transaction(async (tx) => {
+    const policy = await getPolicy(tx);
+    if (!policy.guestSharesAllowed)
+      throw new AppError('forbidden', 'Guest shares are turned off for this organisation.');
+    const [share] = await tx
+      .insert(guestShares)
+      .values({ teamId: team.id, email: input.email, label: input.label, createdById: actor.id })
+      .returning({ id: guestShares.id });
+    // The token's plaintext is made when the guest completes the setup; until then nobody has it.
+    const placeholder = generateFeedToken();
+    await tx.insert(feedTokens).values({
+      kind: 'guest',
+      tokenHash: placeholder.tokenHash,
+      displayPrefix: placeholder.displayPrefix,
+      ownerId: actor.id,
+      teamId: team.id,
+      guestShareId: share!.id,
+      label: input.label,
+      privacy: input.privacy,
+      includePending: false,
+      includeTeamEvents: true,
+      expiresAt: sql`now() + make_interval(days => ${policy.maxTokenLifetimeDays})`,
+    });
+    const setupSecret = await startGuestSetup(tx, share!.id);
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: 'guest_share.created',
+      targetType: 'guest_share',
+      targetId: share!.id,
+      teamId: team.id,
+      details: { email: input.email, privacy: input.privacy },
+      request,
+    });
+    return { shareId: share!.id, setupSecret };
+  });
+}
+
+/** A new setup link for a guest share (the guest lost it, or it expired). */
+export async function reissueGuestSetup(
+  actor: Actor,
+  teamSlug: string,
+  shareId: string,
+  request?: RequestInfo,
+): Promise<{ setupSecret: string }> {
+  const team = await managedTeam(actor, teamSlug);
+  return getDb().transaction(async (tx) => {
+    const [share] = await tx
+      .select({ id: guestShares.id })
+      .from(guestShares)
+      .where(
+        and(
+          eq(guestShares.id, shareId),
+          eq(guestShares.teamId, team.id),
+          isNull(guestShares.revokedAt),
+        ),
+      )
+      .for('update');
+    if (!share) throw new AppError('not_found', 'This guest share does not exist or was revoked.');
+    const setupSecret = await startGuestSetup(tx, share.id);
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: 'guest_share.setup_reissued',
+      targetType: 'guest_share',
+      targetId: share.id,
+      teamId: team.id,
+      request,
+    });
+    return { setupSecret };
+  });
+}
+
+/** A setup link that can still be used, locked for the caller's transaction when given one. */
+async function usableSetup(tx: Transaction, secret: string) {
+  const [share] = await tx
+    .select({
+      id: guestShares.id,
+      email: guestShares.email,
+      teamId: teams.id,
+      teamName: teams.name,
+    })
+    .from(guestShares)
+    .innerJoin(teams, eq(teams.id, guestShares.teamId))
+    .where(
+      and(
+        eq(guestShares.setupHash, setupHashOf(secret)),
+        gt(guestShares.setupExpiresAt, sql`now()`),
+        isNull(guestShares.revokedAt),
+      ),
+    )
+    .for('update', { of: guestShares });
+  if (!share) throw new AppError('gone', 'This setup link has expired or was already used.');
+  return share;
+}
+
+/** What the setup page shows before the guest chooses a password; `gone` once used or expired. */
+export async function findGuestSetup(secret: string): Promise<{ email: string; teamName: string }> {
+  const { email, teamName } = await getDb().transaction((tx) => usableSetup(tx, secret));
+  return { email, teamName };
+}
+
+/**
+ * The guest chooses their password: the setup link is spent, and the share's feed gets a fresh
+ * token, returned once, which works only with the guest's email and password (HTTP Basic).
+ */
+export async function completeGuestSetup(
+  secret: string,
+  password: string,
+  request?: RequestInfo,
+): Promise<{ token: string; email: string; teamName: string }> {
+  const passwordHash = await hashPassword(password);
+  return getDb().transaction(async (tx) => {
+    const share = await usableSetup(tx, secret);
+    await tx
+      .update(guestShares)
+      .set({ passwordHash, setupHash: null, setupExpiresAt: null, setupCompletedAt: sql`now()` })
+      .where(eq(guestShares.id, share.id));
+    const { token, tokenHash, displayPrefix } = generateFeedToken();
+    const [feed] = await tx
+      .update(feedTokens)
+      .set({ tokenHash, displayPrefix })
+      .where(and(eq(feedTokens.guestShareId, share.id), isNull(feedTokens.revokedAt)))
+      .returning({ id: feedTokens.id });
+    if (!feed) throw new AppError('gone', 'This guest share was revoked.');
+    await recordAuditEvent(tx, {
+      action: 'guest_share.setup_completed',
+      targetType: 'guest_share',
+      targetId: share.id,
+      teamId: share.teamId,
+      details: { email: share.email },
+      request,
+    });
+    return { token, email: share.email, teamName: share.teamName };
+  });
+}

@@ -1,0 +1,113 @@
+import 'server-only';
+import { z } from 'zod';
+import { isDatabaseUnavailable } from '@/db';
+import { openFeed, type FeedAccess } from '@/lib/dal/feed-access';
+import { readFeedRows } from '@/lib/dal/feed-rows';
+import { recordFeedUse } from '@/lib/dal/feed-usage';
+import { AppError, errorResponse, isAppError } from '@/lib/errors';
+import { feedCalendarStream, feedWindow } from '@/lib/feed-calendar';
+import { expiryWarningDate, feedValidators, isNotModified } from '@/lib/feed-http';
+import { publicBaseUrl } from '@/lib/public-url';
+import { requestInfo } from '@/lib/request-info';
+
+// The feed endpoint's work, outcome by outcome: token → access check → 304 or a streamed body.
+// Every response, errors included, carries the same privacy headers.
+
+export const FEED_HEADERS = {
+  'Cache-Control': 'private, no-cache',
+  'Referrer-Policy': 'no-referrer',
+  'X-Robots-Tag': 'noindex',
+  'X-Content-Type-Options': 'nosniff',
+} as const;
+
+/** Seconds a client should wait before trying again while the database is down. */
+const RETRY_AFTER_UNAVAILABLE = 30;
+
+// The token, with an optional `.ics` that some clients need to recognise a calendar.
+const tokenParamSchema = z
+  .string()
+  .max(200)
+  .transform((value) => value.replace(/\.ics$/i, ''));
+
+/** A short answer for a refused or failed feed request: never a stack trace, never the token. */
+export function feedErrorResponse(error: unknown): Response {
+  if (isAppError(error)) return errorResponse(error, FEED_HEADERS);
+  if (isDatabaseUnavailable(error))
+    return errorResponse(
+      new AppError('unavailable', undefined, { retryAfterSeconds: RETRY_AFTER_UNAVAILABLE }),
+      FEED_HEADERS,
+    );
+  // One line, without the request URL (it holds the token).
+  console.error(`Feed failed: ${error instanceof Error ? error.name : 'unknown error'}`);
+  return Response.json(
+    { error: 'internal', message: 'The calendar could not be built. Please try again later.' },
+    { status: 500, headers: FEED_HEADERS },
+  );
+}
+
+/** The headers that say which version of a feed this is. */
+function versionHeaders(access: FeedAccess, now: Date) {
+  const window = feedWindow(now);
+  const expiryWarning = expiryWarningDate(access.expiresAt, now);
+  const validators = feedValidators({
+    tokenId: access.tokenId,
+    calendarVersion: access.team.calendarVersion,
+    calendarUpdatedAt: access.team.calendarUpdatedAt,
+    tokenCreatedAt: access.createdAt,
+    settings: [access.options, access.privateTypes, access.team.name, access.team.timeZone],
+    windowFrom: window.from,
+    expiryWarning,
+  });
+  return { window, expiryWarning, validators };
+}
+
+export async function respondWithFeed(
+  request: Request,
+  tokenParam: string,
+  method: 'GET' | 'HEAD',
+): Promise<Response> {
+  try {
+    const token = tokenParamSchema.safeParse(tokenParam);
+    if (!token.success) throw new AppError('not_found', 'Unknown calendar link.');
+    const info = requestInfo(request.headers);
+    const access = await openFeed(token.data, info, request.headers.get('authorization'));
+    recordFeedUse(access.tokenId, access.lastUsedAt === null, info);
+
+    const now = new Date();
+    const { window, expiryWarning, validators } = versionHeaders(access, now);
+    const headers = new Headers({
+      ...FEED_HEADERS,
+      ETag: validators.etag,
+      'Last-Modified': validators.lastModified.toUTCString(),
+    });
+    if (isNotModified(request.headers, validators))
+      return new Response(null, { status: 304, headers });
+
+    headers.set('Content-Type', 'text/calendar; charset=utf-8');
+    headers.set('Content-Disposition', `inline; filename="${access.team.slug}.ics"`);
+    if (method === 'HEAD') return new Response(null, { status: 200, headers });
+
+    const body = feedCalendarStream({
+      team: access.team,
+      ownerId: access.ownerId,
+      options: access.options,
+      privateTypes: access.privateTypes,
+      window,
+      expiryWarning,
+      renewUrl: `${publicBaseUrl(request.headers)}/teams/${access.team.slug}`,
+      rows: readFeedRows({
+        teamId: access.team.id,
+        options: access.options,
+        from: window.from,
+        to: window.to,
+      }),
+    });
+    return new Response(body, { status: 200, headers });
+  } catch (error) {
+    const response = feedErrorResponse(error);
+    // A guest feed: calendar clients such as Thunderbird then ask for the email and password.
+    if (response.status === 401)
+      response.headers.set('WWW-Authenticate', 'Basic realm="TeamCal", charset="UTF-8"');
+    return response;
+  }
+}

@@ -1,0 +1,266 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { and, desc, eq, sql } from 'drizzle-orm';
+import postgres from 'postgres';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { installDatabase, openDatabase, type DatabaseHandle } from '@/db';
+import {
+  absences,
+  absenceTypes,
+  auditEvents,
+  feedTokens,
+  memberships,
+  teams,
+  users,
+} from '@/db/schema';
+import { requestAbsence } from '@/lib/dal/absences';
+import type { Actor } from '@/lib/dal/actor';
+import {
+  createPersonalSubscription,
+  invalidatePersonalSubscription,
+  regeneratePersonalSubscription,
+} from '@/lib/dal/feed-tokens';
+import { UNKNOWN_TOKEN_LIMIT } from '@/lib/dal/feed-access';
+import { generateFeedToken } from '@/lib/feed-tokens';
+import { absenceRequestSchema, feedOptionsSchema } from '@/lib/validation';
+import { parseFeed } from '@/test/helpers/feeds';
+
+// The feed route over real HTTP, served by the production build on PostgreSQL. The test opens the
+// same database to arrange tokens and data, as other users' actions would.
+
+const baseUrl = inject('postgresBaseUrl');
+const databaseUrl = inject('postgresDatabaseUrl');
+let handle: DatabaseHandle;
+const db = () => handle.db;
+
+beforeAll(async () => {
+  handle = openDatabase({ url: databaseUrl });
+  installDatabase(handle);
+});
+afterAll(async () => {
+  installDatabase(undefined);
+  await handle.close();
+});
+
+let nextAddress = 1;
+/** Each test fetches from its own address, so the unknown-token limit of one never hits another. */
+const newAddress = () => `192.0.2.${nextAddress++}`;
+
+function fetchFeed(path: string, init: RequestInit & { address?: string } = {}) {
+  const headers = new Headers(init.headers);
+  headers.set('x-forwarded-for', init.address ?? '192.0.2.200');
+  headers.set('user-agent', headers.get('user-agent') ?? 'Thunderbird/140.0');
+  return fetch(`${baseUrl}${path}`, { ...init, headers });
+}
+
+async function actorByEmail(email: string): Promise<Actor> {
+  const [user] = await db()
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      timeZone: users.timeZone,
+    })
+    .from(users)
+    .where(eq(users.email, email));
+  return user!;
+}
+
+async function allTypeIds() {
+  const rows = await db().select({ id: absenceTypes.id }).from(absenceTypes);
+  return rows.map((r) => r.id);
+}
+
+async function subscribe(email: string, overrides: Record<string, unknown> = {}) {
+  const actor = await actorByEmail(email);
+  await invalidatePersonalSubscription(actor, 'engineering').catch(() => {});
+  const options = feedOptionsSchema.parse({
+    privacy: 'standard',
+    includeTeamEvents: 'on',
+    absenceTypeIds: await allTypeIds(),
+    ...overrides,
+  });
+  const issued = await createPersonalSubscription(actor, 'engineering', options);
+  return { actor, ...issued, path: `/api/ics/${issued.token}` };
+}
+
+describe('the feed over HTTP', () => {
+  it('serves a calendar that ical.js and node-ical read, with the privacy headers', async () => {
+    const { path, token } = await subscribe('hugo@example.com');
+    const response = await fetchFeed(`${path}.ics`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+    expect(response.headers.get('cache-control')).toMatch(/^private/);
+    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(response.headers.get('x-robots-tag')).toBe('noindex');
+    expect(response.headers.get('etag')).toMatch(/^"[^"]+"$/);
+    expect(Date.parse(response.headers.get('last-modified')!)).not.toBeNaN();
+    const feed = parseFeed(await response.text());
+    expect(feed.property('method')).toBe('PUBLISH');
+    expect(feed.property('x-wr-calname')).toContain('Engineering');
+    expect(feed.events.length).toBeGreaterThan(20);
+    const [{ n }] = (await db()
+      .select({ n: sql<number>`count(*)::int` })
+      .from(absences)
+      .innerJoin(memberships, eq(memberships.userId, absences.userId))
+      .innerJoin(teams, eq(teams.id, memberships.teamId))
+      .where(and(eq(teams.slug, 'engineering'), eq(absences.status, 'approved')))) as [
+      { n: number },
+    ];
+    expect(feed.events.filter((e) => e.uid.startsWith('absence-')).length).toBe(n);
+    expect(fs.readFileSync(inject('postgresServerLogPath'), 'utf8')).not.toContain(token);
+  });
+
+  it('answers HEAD with the same headers and no body', async () => {
+    const { path } = await subscribe('lea@example.com');
+    const [get, head] = [await fetchFeed(path), await fetchFeed(path, { method: 'HEAD' })];
+    expect(head.status).toBe(200);
+    expect(head.headers.get('etag')).toBe(get.headers.get('etag'));
+    expect(head.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+    expect(await head.text()).toBe('');
+  });
+
+  it('answers 304 by ETag and by date, and a new ETag after an edit', async () => {
+    const { path } = await subscribe('noah@example.com');
+    const first = await fetchFeed(path);
+    const etag = first.headers.get('etag')!;
+    const lastModified = first.headers.get('last-modified')!;
+    const byTag = await fetchFeed(path, { headers: { 'if-none-match': etag } });
+    expect(byTag.status).toBe(304);
+    expect(byTag.headers.get('etag')).toBe(etag);
+    expect(await byTag.text()).toBe('');
+    const byDate = await fetchFeed(path, { headers: { 'if-modified-since': lastModified } });
+    expect(byDate.status).toBe(304);
+
+    const colleague = await actorByEmail('ines@example.com');
+    const monday = new Date(Date.now() + 400 * 86_400_000);
+    monday.setUTCDate(monday.getUTCDate() + ((8 - monday.getUTCDay()) % 7));
+    const day = monday.toISOString().slice(0, 10);
+    const [remote] = await db().select().from(absenceTypes).where(eq(absenceTypes.key, 'remote'));
+    await requestAbsence(
+      colleague,
+      absenceRequestSchema.parse({ typeId: remote!.id, startDate: day, endDate: day }),
+    );
+    const after = await fetchFeed(path, { headers: { 'if-none-match': etag } });
+    expect(after.status).toBe(200);
+    expect(after.headers.get('etag')).not.toBe(etag);
+    const feed = parseFeed(await after.text());
+    expect(feed.events.some((e) => e.start.toString() === day)).toBe(true);
+  });
+
+  it('records when and by which client the link was used, off the response path', async () => {
+    const { path, subscription } = await subscribe('manon@example.com');
+    await fetchFeed(path, { headers: { 'user-agent': 'Google-Calendar-Importer' } });
+    let row: typeof feedTokens.$inferSelect | undefined;
+    for (let attempt = 0; attempt < 40 && !row?.lastUsedAt; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      [row] = await db().select().from(feedTokens).where(eq(feedTokens.id, subscription.id));
+    }
+    expect(row).toMatchObject({ lastUsedUserAgent: 'Google-Calendar-Importer', useCount: 1 });
+    const [audit] = await db()
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.targetId, subscription.id))
+      .orderBy(desc(auditEvents.id))
+      .limit(1);
+    expect(audit?.action).toBe('feed_token.first_used');
+  });
+});
+
+describe('feed errors', () => {
+  it('answers 404 to a random or malformed token', async () => {
+    const address = newAddress();
+    expect((await fetchFeed(`/api/ics/${generateFeedToken().token}`, { address })).status).toBe(
+      404,
+    );
+    for (const junk of [
+      'nope',
+      'tcal_abc',
+      `${generateFeedToken().token.slice(0, -1)}x`,
+      'x'.repeat(500),
+    ])
+      expect((await fetchFeed(`/api/ics/${junk}`, { address })).status).toBe(404);
+  });
+
+  it('answers 410 once the link is invalidated, regenerated or expired', async () => {
+    const invalidated = await subscribe('chloe@example.com');
+    await invalidatePersonalSubscription(invalidated.actor, 'engineering');
+    expect((await fetchFeed(invalidated.path)).status).toBe(410);
+
+    const rotated = await subscribe('lucas@example.com');
+    const renewed = await regeneratePersonalSubscription(rotated.actor, 'engineering');
+    expect((await fetchFeed(rotated.path)).status).toBe(410);
+    expect((await fetchFeed(`/api/ics/${renewed.token}`)).status).toBe(200);
+
+    const expiring = await subscribe('jules@example.com');
+    await db()
+      .update(feedTokens)
+      .set({
+        createdAt: sql`now() - interval '200 days'`,
+        expiresAt: sql`now() - interval '1 minute'`,
+      })
+      .where(eq(feedTokens.id, expiring.subscription.id));
+    expect((await fetchFeed(expiring.path)).status).toBe(410);
+  });
+
+  it('answers 410 once the owner is removed from the team or disabled', async () => {
+    const removed = await subscribe('ines@example.com');
+    const [engineering] = await db().select().from(teams).where(eq(teams.slug, 'engineering'));
+    await db()
+      .delete(memberships)
+      .where(
+        and(eq(memberships.userId, removed.actor.id), eq(memberships.teamId, engineering!.id)),
+      );
+    expect((await fetchFeed(removed.path)).status).toBe(410);
+
+    const disabled = await subscribe('camille@example.com');
+    await db().update(users).set({ disabledAt: new Date() }).where(eq(users.id, disabled.actor.id));
+    expect((await fetchFeed(disabled.path)).status).toBe(410);
+    await db().update(users).set({ disabledAt: null }).where(eq(users.id, disabled.actor.id));
+  });
+
+  it('tells an address that tries too many unknown tokens to wait, with Retry-After', async () => {
+    const address = newAddress();
+    for (let i = 1; i < UNKNOWN_TOKEN_LIMIT.limit; i++)
+      expect((await fetchFeed(`/api/ics/${generateFeedToken().token}`, { address })).status).toBe(
+        404,
+      );
+    const refused = await fetchFeed(`/api/ics/${generateFeedToken().token}`, { address });
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+
+  it('answers 503 with Retry-After while the database is down, and 404 to junk without asking it', async () => {
+    const { path } = await subscribe('hugo@example.com');
+    const name = new URL(databaseUrl).pathname.slice(1);
+    const admin = postgres(databaseUrl.replace(`/${name}`, '/postgres'), {
+      max: 1,
+      onnotice: () => {},
+    });
+    try {
+      await admin.unsafe(`alter database ${name} allow_connections false`);
+      await admin.unsafe(
+        `select pg_terminate_backend(pid) from pg_stat_activity where datname = '${name}' and pid <> pg_backend_pid()`,
+      );
+      const down = await fetchFeed(path);
+      expect(down.status).toBe(503);
+      expect(Number(down.headers.get('retry-after'))).toBeGreaterThan(0);
+      const body = await down.text();
+      expect(body).not.toMatch(/at \w+ \(|node_modules|Error:/);
+      // A bad checksum is refused before any query, so the outage doesn't show.
+      expect(
+        (await fetchFeed(`/api/ics/tcal_${crypto.randomBytes(20).toString('hex')}`)).status,
+      ).toBe(404);
+    } finally {
+      await admin.unsafe(`alter database ${name} allow_connections true`);
+      await admin.end();
+    }
+    let recovered = 0;
+    for (let attempt = 0; attempt < 20 && recovered !== 200; attempt++) {
+      recovered = (await fetchFeed(path)).status;
+      if (recovered !== 200) await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    expect(recovered).toBe(200);
+  });
+});
