@@ -156,6 +156,9 @@ export const guestShareSchema = z.object({
 });
 export type GuestShareInput = z.infer<typeof guestShareSchema>;
 
+/** The secret of a one-time setup link (32 random bytes, base64url). */
+export const guestSetupSecretSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
+
 /** A new password, typed twice. */
 export const newPasswordSchema = z
   .object({

@@ -1,7 +1,8 @@
 'use client';
 
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { ExportProgress, useIcsExport } from './export-ics';
+import { SharePanel, type SharedLinkSummary, type SharingPolicy } from './share-panel';
 import { SubscribePanel, type SubscriptionSummary, type TypeChoice } from './subscribe-dialog';
 
 interface CalendarMenuProps {
@@ -9,14 +10,58 @@ interface CalendarMenuProps {
   teamName: string;
   subscription: SubscriptionSummary | null;
   types: TypeChoice[];
+  /** For the team's managers and admins only: its shared links and what the policy allows. */
+  sharing: { links: SharedLinkSummary[]; policy: SharingPolicy } | null;
 }
 
-/** The team's Calendar menu: Subscribe (a dialog) and Export ICS (a download with progress). */
-export function CalendarMenu({ slug, teamName, subscription, types }: CalendarMenuProps) {
-  const [menuOpen, setMenuOpen] = useState(false);
-  // Each opening starts afresh, so an address shown once is gone once the dialog closes.
-  const [opening, setOpening] = useState(0);
+/** A native modal dialog: focus stays inside, Escape closes it, the page behind is inert. */
+function Modal({
+  open,
+  title,
+  onClose,
+  children,
+}: {
+  open: boolean;
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+}) {
   const dialog = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  useEffect(() => {
+    if (open && !dialog.current?.open) dialog.current?.showModal();
+    if (!open && dialog.current?.open) dialog.current.close();
+  }, [open]);
+  return (
+    <dialog
+      ref={dialog}
+      aria-labelledby={titleId}
+      onClose={onClose}
+      className="m-auto w-full max-w-3xl rounded-xl p-0 shadow-xl backdrop:bg-slate-900/40"
+    >
+      <div className="flex items-center justify-between border-b border-slate-200 px-6 py-4">
+        <h2 id={titleId} className="text-lg font-semibold">
+          {title}
+        </h2>
+        <button
+          type="button"
+          onClick={onClose}
+          aria-label="Close"
+          className="rounded-md px-2 py-1 text-slate-500 hover:bg-slate-100"
+        >
+          ✕
+        </button>
+      </div>
+      {/* Rendered only while open, so an address shown once is gone after closing. */}
+      <div className="max-h-[75vh] overflow-y-auto px-6 py-5">{open && children}</div>
+    </dialog>
+  );
+}
+
+/** The team's Calendar menu: Subscribe, Export ICS and, for managers, Share externally. */
+export function CalendarMenu({ slug, teamName, subscription, types, sharing }: CalendarMenuProps) {
+  const [menuOpen, setMenuOpen] = useState(false);
+  const [dialog, setDialog] = useState<'subscribe' | 'share' | null>(null);
   const menuButton = useRef<HTMLButtonElement>(null);
   const menuId = useId();
   const exporter = useIcsExport(slug);
@@ -33,12 +78,10 @@ export function CalendarMenu({ slug, teamName, subscription, types }: CalendarMe
     return () => document.removeEventListener('keydown', close);
   }, [menuOpen]);
 
-  const openSubscribe = () => {
+  const choose = (next: () => void) => () => {
     setMenuOpen(false);
-    setOpening((n) => n + 1);
-    dialog.current?.showModal();
+    next();
   };
-
   const item =
     'block w-full px-4 py-2 text-left text-sm hover:bg-slate-100 focus:bg-slate-100 focus:outline-none';
   return (
@@ -56,49 +99,40 @@ export function CalendarMenu({ slug, teamName, subscription, types }: CalendarMe
       <div
         id={menuId}
         hidden={!menuOpen}
-        className="absolute right-0 z-10 mt-1 w-56 overflow-hidden rounded-md border border-slate-200 bg-white shadow-lg"
+        className="absolute right-0 z-10 mt-1 w-60 overflow-hidden rounded-md border border-slate-200 bg-white shadow-lg"
       >
-        <button type="button" className={item} onClick={openSubscribe}>
+        <button type="button" className={item} onClick={choose(() => setDialog('subscribe'))}>
           Subscribe…
           <span className="block text-xs text-slate-500">Keep it in your calendar app</span>
         </button>
-        <button
-          type="button"
-          className={item}
-          onClick={() => {
-            setMenuOpen(false);
-            void exporter.start();
-          }}
-        >
+        <button type="button" className={item} onClick={choose(() => void exporter.start())}>
           Export ICS
           <span className="block text-xs text-slate-500">Download a one-off .ics file</span>
         </button>
+        {sharing && (
+          <button type="button" className={item} onClick={choose(() => setDialog('share'))}>
+            Share externally…
+            <span className="block text-xs text-slate-500">Public link or guest password</span>
+          </button>
+        )}
       </div>
       <ExportProgress state={exporter.state} />
-      <dialog
-        ref={dialog}
-        aria-labelledby={`${menuId}-title`}
-        className="m-auto w-full max-w-2xl rounded-xl p-0 shadow-xl backdrop:bg-slate-900/40"
-        onClose={() => setOpening((n) => n + 1)}
+      <Modal
+        open={dialog === 'subscribe'}
+        title={`Subscribe to ${teamName}`}
+        onClose={() => setDialog(null)}
       >
-        <div className="flex items-center justify-between border-b border-slate-200 px-6 py-4">
-          <h2 id={`${menuId}-title`} className="text-lg font-semibold">
-            Subscribe to {teamName}
-          </h2>
-          <form method="dialog">
-            <button
-              type="submit"
-              aria-label="Close"
-              className="rounded-md px-2 py-1 text-slate-500 hover:bg-slate-100"
-            >
-              ✕
-            </button>
-          </form>
-        </div>
-        <div className="max-h-[75vh] overflow-y-auto px-6 py-5">
-          <SubscribePanel key={opening} slug={slug} subscription={subscription} types={types} />
-        </div>
-      </dialog>
+        <SubscribePanel slug={slug} subscription={subscription} types={types} />
+      </Modal>
+      {sharing && (
+        <Modal
+          open={dialog === 'share'}
+          title={`Share ${teamName} outside TeamCal`}
+          onClose={() => setDialog(null)}
+        >
+          <SharePanel slug={slug} links={sharing.links} types={types} policy={sharing.policy} />
+        </Modal>
+      )}
     </div>
   );
 }

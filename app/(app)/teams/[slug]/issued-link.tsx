@@ -8,7 +8,17 @@ const linkButton =
   'inline-flex items-center rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100';
 
 /** A feed address shown once, with every way to add it to a calendar client. */
-export function IssuedLink({ link }: { link: IssuedLinkData }) {
+export function IssuedLink({
+  link,
+  audience = 'personal',
+}: {
+  link: IssuedLinkData;
+  /** A personal subscription, or a public link meant to be handed out. */
+  audience?: 'personal' | 'public';
+}) {
+  const expiry = link.expiresAt
+    ? `It expires on ${formatDate(link.expiresAt.slice(0, 10))}.`
+    : 'It never expires: revoke it when it is no longer needed.';
   const [copied, setCopied] = useState(false);
   const copy = async () => {
     await navigator.clipboard.writeText(link.feedUrl);
@@ -33,9 +43,11 @@ export function IssuedLink({ link }: { link: IssuedLinkData }) {
           </button>
         </div>
         <p className="mt-1 text-xs text-amber-800">
-          Shown only now: copy it before closing. Anyone with this address can read the calendar as
-          you see it, so keep it to yourself. It expires on{' '}
-          {formatDate(link.expiresAt.slice(0, 10))}.
+          Shown only now: copy it before closing.{' '}
+          {audience === 'personal'
+            ? 'Anyone with this address can read the calendar as you see it, so keep it to yourself.'
+            : 'Anyone who obtains this address can read the calendar, with no password.'}{' '}
+          {expiry}
         </p>
         <p role="status" className="sr-only">
           {copied ? 'Address copied to the clipboard.' : ''}

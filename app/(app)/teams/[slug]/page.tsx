@@ -4,8 +4,6 @@ import { notFound } from 'next/navigation';
 import { formatMonth } from '@/app/_components/format';
 import { requireActor } from '@/lib/auth';
 import { isAdmin } from '@/lib/dal/actor';
-import { getPersonalSubscription } from '@/lib/dal/feed-tokens';
-import { listActiveAbsenceTypes } from '@/lib/dal/my-absences';
 import { getTeamBySlug } from '@/lib/dal/teams';
 import {
   AWAY_SOON_DAYS,
@@ -14,14 +12,13 @@ import {
 } from '@/lib/dal/team-statistics';
 import { isAppError } from '@/lib/errors';
 import { statisticsPeriodSchema, teamSlugSchema } from '@/lib/validation';
-import { describeCalendarClient } from '@/lib/user-agents';
 import { todayUtc } from '@/lib/workdays';
 import { AwaySoon } from './away-soon';
-import { CalendarMenu } from './calendar-menu';
 import { CoverageChart } from './coverage-chart';
 import { MemberFiguresTable } from './member-figures-table';
 import { MonthGrid } from './month-grid';
 import { RequestsToDecide } from './requests-to-decide';
+import { TeamCalendarMenu } from './team-calendar-menu';
 import { TeamEventsSection } from './team-events-section';
 
 type Props = {
@@ -50,13 +47,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function TeamPage({ params, searchParams }: Props) {
   const actor = await requireActor();
   const period = statisticsPeriodSchema(todayUtc()).parse(await searchParams);
-  const [stats, subscription, types] = await orNotFound(params, (slug) =>
-    Promise.all([
-      getTeamStatistics(actor, slug, period),
-      getPersonalSubscription(actor, slug),
-      listActiveAbsenceTypes(),
-    ]),
-  );
+  const stats = await orNotFound(params, (slug) => getTeamStatistics(actor, slug, period));
   const { team } = stats;
   const href = (change: Partial<StatisticsPeriod>) => {
     const next = { ...period, ...change };
@@ -100,22 +91,7 @@ export default async function TeamPage({ params, searchParams }: Props) {
                 {period.year + 1} →
               </Link>
             </nav>
-            <CalendarMenu
-              slug={team.slug}
-              teamName={team.name}
-              types={types.map(({ id, label }) => ({ id, label }))}
-              subscription={
-                subscription && {
-                  displayPrefix: subscription.displayPrefix,
-                  privacy: subscription.privacy,
-                  createdAt: subscription.createdAt.toISOString(),
-                  expiresAt: subscription.expiresAt.toISOString(),
-                  lastUsedAt: subscription.lastUsedAt?.toISOString() ?? null,
-                  lastUsedBy: describeCalendarClient(subscription.lastUsedUserAgent),
-                  useCount: subscription.useCount,
-                }
-              }
-            />
+            <TeamCalendarMenu actor={actor} team={team} canShare={decides} />
           </div>
         </header>
       </div>

@@ -3,6 +3,7 @@
 import { useActionState, useState } from 'react';
 import { FieldError } from '@/app/_components/form-field';
 import { formatDate } from '@/app/_components/format';
+import type { FormState } from '@/lib/action';
 import { IssuedLink } from './issued-link';
 import type { IssuedLink as IssuedLinkData } from './subscription-actions';
 import {
@@ -28,7 +29,7 @@ export interface TypeChoice {
   label: string;
 }
 
-const PRIVACY_CHOICES = [
+export const PRIVACY_CHOICES = [
   { value: 'full', label: 'Full', hint: 'Names, types and notes.' },
   {
     value: 'standard',
@@ -45,7 +46,7 @@ const secondaryButton =
 
 const dateOf = (iso: string) => formatDate(iso.slice(0, 10));
 
-function Message({ state }: { state: SubscriptionState }) {
+export function Message({ state }: { state: FormState<unknown> }) {
   if (!state.message) return null;
   return (
     <p

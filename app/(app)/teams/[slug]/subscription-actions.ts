@@ -18,7 +18,8 @@ import { feedOptionsSchema, teamSlugSchema } from '@/lib/validation';
 /** A link just issued: the only time its full address exists outside the subscriber's client. */
 export interface IssuedLink extends ReturnType<typeof subscriptionLinks> {
   displayPrefix: string;
-  expiresAt: string;
+  /** Null for a public link that never expires. */
+  expiresAt: string | null;
   /** The feed address as a QR code, for phones. */
   qrSvg: string;
 }

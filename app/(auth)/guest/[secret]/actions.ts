@@ -1,0 +1,47 @@
+'use server';
+
+import { headers } from 'next/headers';
+import { z } from 'zod';
+import type { FormState } from '@/lib/action';
+import { completeGuestSetup } from '@/lib/dal/shares';
+import { isAppError } from '@/lib/errors';
+import { publicBaseUrl } from '@/lib/public-url';
+import { requestInfo } from '@/lib/request-info';
+import { guestSetupSecretSchema, newPasswordSchema } from '@/lib/validation';
+
+export type GuestSetupFormState = FormState<{ feedUrl: string; email: string; teamName: string }>;
+
+/** No account and no session: the one-time secret in the address is the only credential. */
+export async function completeGuestSetupAction(
+  secret: string,
+  _previous: GuestSetupFormState,
+  formData: FormData,
+): Promise<GuestSetupFormState> {
+  const parsedSecret = guestSetupSecretSchema.safeParse(secret);
+  if (!parsedSecret.success) return { message: 'This setup link is not valid.' };
+  const parsed = newPasswordSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success)
+    return {
+      fieldErrors: z.flattenError(parsed.error).fieldErrors as GuestSetupFormState['fieldErrors'],
+    };
+  try {
+    const requestHeaders = await headers();
+    const done = await completeGuestSetup(
+      parsedSecret.data,
+      parsed.data.password,
+      requestInfo(requestHeaders),
+    );
+    return {
+      ok: true,
+      message: 'Your password is set.',
+      data: {
+        feedUrl: `${publicBaseUrl(requestHeaders)}/api/ics/${done.token}.ics`,
+        email: done.email,
+        teamName: done.teamName,
+      },
+    };
+  } catch (error) {
+    if (isAppError(error)) return { message: error.message };
+    throw error;
+  }
+}

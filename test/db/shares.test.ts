@@ -1,0 +1,213 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { absenceTypes, guestShares, memberships, policy } from '@/db/schema';
+import { openFeed } from '@/lib/dal/feed-access';
+import { GUEST_FAILURES_PER_SHARE } from '@/lib/dal/guest-credentials';
+import {
+  completeGuestSetup,
+  createGuestShare,
+  createPublicLink,
+  findGuestSetup,
+  listSharedLinks,
+  reissueGuestSetup,
+  revokeSharedLink,
+} from '@/lib/dal/shares';
+import { guestShareSchema, publicLinkSchema } from '@/lib/validation';
+import { setupTestDatabase } from '@/test/helpers/database';
+import { addMember, createAbsenceType, createTeam, createUser } from '@/test/helpers/factories';
+
+const db = setupTestDatabase();
+const request = { ip: '203.0.113.50', userAgent: 'Thunderbird/140' };
+const basic = (email: string, password: string) =>
+  `Basic ${Buffer.from(`${email}:${password}`).toString('base64')}`;
+const GUEST_PASSWORD = 'a long guest password';
+
+async function organisation() {
+  const team = await createTeam(db());
+  const otherTeam = await createTeam(db());
+  const manager = await createUser(db());
+  const member = await createUser(db());
+  const otherManager = await createUser(db());
+  const admin = await createUser(db(), { role: 'admin' });
+  await addMember(db(), team.id, manager.id, 'manager');
+  await addMember(db(), team.id, member.id);
+  await addMember(db(), otherTeam.id, otherManager.id, 'manager');
+  await createAbsenceType(db());
+  const typeIds = (await db().select({ id: absenceTypes.id }).from(absenceTypes)).map((t) => t.id);
+  const publicLink = (overrides: Record<string, unknown> = {}) =>
+    publicLinkSchema.parse({
+      label: 'Mileage app',
+      absenceTypeIds: typeIds,
+      includeTeamEvents: 'on',
+      expiresInDays: '183',
+      ...overrides,
+    });
+  const guest = guestShareSchema.parse({ email: 'Guest@Partner.example', label: 'Partner' });
+  return { team, manager, member, otherManager, admin, publicLink, guest };
+}
+
+async function setPolicy(values: Partial<typeof policy.$inferInsert>) {
+  await db().update(policy).set(values).where(eq(policy.id, 1));
+}
+
+describe('public links', () => {
+  it('a manager creates one, busy by default, that outsiders read without private types', async () => {
+    const org = await organisation();
+    const link = await createPublicLink(org.manager, org.team.slug, org.publicLink(), request);
+    const access = await openFeed(link.token, request);
+    expect(access).toMatchObject({ kind: 'public', privateTypes: 'none' });
+    expect(access.options.privacy).toBe('busy');
+    const [listed] = await listSharedLinks(org.manager, org.team.slug);
+    expect(listed).toMatchObject({
+      id: link.id,
+      kind: 'public',
+      label: 'Mileage app',
+      guest: null,
+    });
+  });
+
+  it('is for the team’s managers and admins only', async () => {
+    const org = await organisation();
+    for (const outsider of [org.member, org.otherManager])
+      await expect(
+        createPublicLink(outsider, org.team.slug, org.publicLink()),
+      ).rejects.toMatchObject({ code: 'not_found' });
+    await expect(listSharedLinks(org.member, org.team.slug)).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    await expect(
+      createPublicLink(org.admin, org.team.slug, org.publicLink()),
+    ).resolves.toBeTruthy();
+  });
+
+  it('follows the policy: off, never-expiring, longest lifetime', async () => {
+    const org = await organisation();
+    await expect(
+      createPublicLink(org.manager, org.team.slug, org.publicLink({ expiresInDays: 'never' })),
+    ).rejects.toMatchObject({ code: 'forbidden', field: 'expiresInDays' });
+    await expect(
+      createPublicLink(org.manager, org.team.slug, org.publicLink({ expiresInDays: '400' })),
+    ).rejects.toMatchObject({ code: 'bad_request', field: 'expiresInDays' });
+    await setPolicy({ neverExpiringLinksAllowed: true });
+    const forever = await createPublicLink(
+      org.manager,
+      org.team.slug,
+      org.publicLink({ expiresInDays: 'never' }),
+    );
+    expect(forever.expiresAt).toBeNull();
+    await setPolicy({ publicLinksAllowed: false });
+    await expect(
+      createPublicLink(org.manager, org.team.slug, org.publicLink()),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    // Turning public links off stops the existing ones too.
+    await expect(openFeed(forever.token, request)).rejects.toMatchObject({ code: 'gone' });
+    await setPolicy({ publicLinksAllowed: true, neverExpiringLinksAllowed: false });
+  });
+
+  it('stops when revoked, or when its creator is no longer a manager', async () => {
+    const org = await organisation();
+    const revoked = await createPublicLink(org.manager, org.team.slug, org.publicLink());
+    await revokeSharedLink(org.manager, org.team.slug, revoked.id, request);
+    await expect(openFeed(revoked.token, request)).rejects.toMatchObject({ code: 'gone' });
+    await expect(
+      revokeSharedLink(org.manager, org.team.slug, revoked.id, request),
+    ).rejects.toMatchObject({ code: 'not_found' });
+
+    const demoted = await createPublicLink(org.manager, org.team.slug, org.publicLink());
+    await db()
+      .update(memberships)
+      .set({ role: 'member' })
+      .where(and(eq(memberships.userId, org.manager.id), eq(memberships.teamId, org.team.id)));
+    await expect(openFeed(demoted.token, request)).rejects.toMatchObject({ code: 'gone' });
+  });
+});
+
+describe('guest shares', () => {
+  it('a guest sets a password once and then reads the feed with HTTP Basic only', async () => {
+    const org = await organisation();
+    const { setupSecret } = await createGuestShare(org.manager, org.team.slug, org.guest, request);
+    expect(await findGuestSetup(setupSecret)).toEqual({
+      email: 'guest@partner.example',
+      teamName: org.team.name,
+    });
+    const { token } = await completeGuestSetup(setupSecret, GUEST_PASSWORD, request);
+    await expect(findGuestSetup(setupSecret)).rejects.toMatchObject({ code: 'gone' });
+    await expect(
+      completeGuestSetup(setupSecret, 'another password!', request),
+    ).rejects.toMatchObject({
+      code: 'gone',
+    });
+
+    await expect(openFeed(token, request)).rejects.toMatchObject({ code: 'unauthenticated' });
+    await expect(
+      openFeed(token, request, basic('guest@partner.example', 'wrong password')),
+    ).rejects.toMatchObject({ code: 'unauthenticated' });
+    await expect(
+      openFeed(token, request, basic('other@partner.example', GUEST_PASSWORD)),
+    ).rejects.toMatchObject({
+      code: 'unauthenticated',
+    });
+    const access = await openFeed(token, request, basic('Guest@partner.example', GUEST_PASSWORD));
+    expect(access).toMatchObject({ kind: 'guest', privateTypes: 'none' });
+    const [listed] = await listSharedLinks(org.manager, org.team.slug);
+    expect(listed!.guest).toMatchObject({ email: 'guest@partner.example', status: 'active' });
+  });
+
+  it('refuses an expired setup link, and a new one replaces the old', async () => {
+    const org = await organisation();
+    const { shareId, setupSecret } = await createGuestShare(org.manager, org.team.slug, org.guest);
+    await db()
+      .update(guestShares)
+      .set({ setupExpiresAt: sql`now() - interval '1 minute'` })
+      .where(eq(guestShares.id, shareId));
+    await expect(findGuestSetup(setupSecret)).rejects.toMatchObject({ code: 'gone' });
+    const renewed = await reissueGuestSetup(org.manager, org.team.slug, shareId, request);
+    await expect(completeGuestSetup(renewed.setupSecret, GUEST_PASSWORD)).resolves.toMatchObject({
+      email: 'guest@partner.example',
+    });
+  });
+
+  it('slows down repeated wrong passwords for a share, and revoking it answers gone', async () => {
+    const org = await organisation();
+    const { shareId, setupSecret } = await createGuestShare(org.manager, org.team.slug, org.guest);
+    const { token } = await completeGuestSetup(setupSecret, GUEST_PASSWORD);
+    for (let i = 0; i < GUEST_FAILURES_PER_SHARE.limit; i++) {
+      const from = { ip: `198.51.100.${i}`, userAgent: null };
+      await expect(
+        openFeed(token, from, basic('guest@partner.example', `wrong ${i}`)),
+      ).rejects.toMatchObject({
+        code: 'unauthenticated',
+      });
+    }
+    const limited = await openFeed(
+      token,
+      request,
+      basic('guest@partner.example', GUEST_PASSWORD),
+    ).catch((error: unknown) => error);
+    expect(limited).toMatchObject({ code: 'rate_limited' });
+
+    const [link] = await listSharedLinks(org.manager, org.team.slug);
+    await revokeSharedLink(org.manager, org.team.slug, link!.id);
+    const [share] = await db().select().from(guestShares).where(eq(guestShares.id, shareId));
+    expect(share!.revokedAt).not.toBeNull();
+    await expect(
+      openFeed(
+        token,
+        { ip: '192.0.2.99', userAgent: null },
+        basic('guest@partner.example', GUEST_PASSWORD),
+      ),
+    ).rejects.toMatchObject({ code: 'gone' });
+  });
+
+  it('follows the policy and is for the team’s managers and admins only', async () => {
+    const org = await organisation();
+    await expect(createGuestShare(org.member, org.team.slug, org.guest)).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    await setPolicy({ guestSharesAllowed: false });
+    await expect(createGuestShare(org.admin, org.team.slug, org.guest)).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    await setPolicy({ guestSharesAllowed: true });
+  });
+});
