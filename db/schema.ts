@@ -156,6 +156,8 @@ export const absences = pgTable(
   (t) => [
     index('absences_user_dates_idx').on(t.userId, t.startDate, t.endDate),
     index('absences_dates_idx').on(t.startDate, t.endDate),
+    // Feeds read absences in (start_date, id) pages: one range scan per page.
+    index('absences_start_id_idx').on(t.startDate, t.id),
     check('absences_end_after_start', sql`${t.endDate} >= ${t.startDate}`),
     check(
       'absences_single_day_one_half',
@@ -212,6 +214,7 @@ export const teamEvents = pgTable(
   },
   (t) => [
     index('team_events_team_dates_idx').on(t.teamId, t.startDate, t.endDate),
+    index('team_events_team_start_id_idx').on(t.teamId, t.startDate, t.id),
     check('team_events_end_after_start', sql`${t.endDate} >= ${t.startDate}`),
     check(
       'team_events_timing',

@@ -5,6 +5,7 @@ import { openFeed, type FeedAccess } from '@/lib/dal/feed-access';
 import { readFeedRows } from '@/lib/dal/feed-rows';
 import { recordFeedUse } from '@/lib/dal/feed-usage';
 import { AppError, errorResponse, isAppError } from '@/lib/errors';
+import { cachedFeedBody, cachingFeedBody } from '@/lib/feed-body-cache';
 import { feedCalendarStream, feedWindow } from '@/lib/feed-calendar';
 import { expiryWarningDate, feedValidators, isNotModified } from '@/lib/feed-http';
 import { publicBaseUrl } from '@/lib/public-url';
@@ -86,6 +87,8 @@ export async function respondWithFeed(
     headers.set('Content-Type', 'text/calendar; charset=utf-8');
     headers.set('Content-Disposition', `inline; filename="${access.team.slug}.ics"`);
     if (method === 'HEAD') return new Response(null, { status: 200, headers });
+    const cached = cachedFeedBody(validators.etag);
+    if (cached) return new Response(cached, { status: 200, headers });
 
     const body = feedCalendarStream({
       team: access.team,
@@ -102,7 +105,7 @@ export async function respondWithFeed(
         to: window.to,
       }),
     });
-    return new Response(body, { status: 200, headers });
+    return new Response(cachingFeedBody(validators.etag, body), { status: 200, headers });
   } catch (error) {
     const response = feedErrorResponse(error);
     // A guest feed: calendar clients such as Thunderbird then ask for the email and password.

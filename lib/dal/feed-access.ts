@@ -1,7 +1,7 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { getDb } from '@/db';
+import { getDb, type Database } from '@/db';
 import { feedTokens, guestShares, memberships, policy, teams, users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { hashFeedToken, isWellFormedFeedToken } from '@/lib/feed-tokens';
@@ -40,23 +40,11 @@ export interface FeedAccess {
   privateTypes: 'all' | 'own' | 'none';
 }
 
-/** Unknown tokens one address may try before it is told to wait. */
-export const UNKNOWN_TOKEN_LIMIT: RateLimitRule = { limit: 30, windowSeconds: 600 };
+const owner = alias(users, 'owner');
 
-/**
- * Resolves a feed token. Malformed → `not_found` without touching the database; unknown →
- * `not_found` (counted per address, `rate_limited` beyond the limit); revoked, expired, turned
- * off by the policy, or an owner who is disabled or no longer entitled → `gone`. A guest share
- * also needs the guest's email and password (HTTP Basic): `unauthenticated` without them.
- */
-export async function openFeed(
-  token: string,
-  request: RequestInfo,
-  authorization: string | null = null,
-): Promise<FeedAccess> {
-  if (!isWellFormedFeedToken(token)) throw new AppError('not_found', 'Unknown calendar link.');
-  const owner = alias(users, 'owner');
-  const [row] = await getDb()
+/** The one query of every feed request, prepared once per database. */
+function prepareFeedQuery(db: Database) {
+  return db
     .select({
       tokenId: feedTokens.id,
       kind: feedTokens.kind,
@@ -94,7 +82,31 @@ export async function openFeed(
     )
     .leftJoin(guestShares, eq(guestShares.id, feedTokens.guestShareId))
     .innerJoin(policy, eq(policy.id, 1))
-    .where(eq(feedTokens.tokenHash, hashFeedToken(token)));
+    .where(eq(feedTokens.tokenHash, sql.placeholder('tokenHash')))
+    .prepare('open_feed');
+}
+
+const preparedQueries = new WeakMap<Database, ReturnType<typeof prepareFeedQuery>>();
+
+/** Unknown tokens one address may try before it is told to wait. */
+export const UNKNOWN_TOKEN_LIMIT: RateLimitRule = { limit: 30, windowSeconds: 600 };
+
+/**
+ * Resolves a feed token. Malformed → `not_found` without touching the database; unknown →
+ * `not_found` (counted per address, `rate_limited` beyond the limit); revoked, expired, turned
+ * off by the policy, or an owner who is disabled or no longer entitled → `gone`. A guest share
+ * also needs the guest's email and password (HTTP Basic): `unauthenticated` without them.
+ */
+export async function openFeed(
+  token: string,
+  request: RequestInfo,
+  authorization: string | null = null,
+): Promise<FeedAccess> {
+  if (!isWellFormedFeedToken(token)) throw new AppError('not_found', 'Unknown calendar link.');
+  const db = getDb();
+  let query = preparedQueries.get(db);
+  if (!query) preparedQueries.set(db, (query = prepareFeedQuery(db)));
+  const [row] = await query.execute({ tokenHash: hashFeedToken(token) });
 
   if (!row) {
     const key = `feed-unknown:${request.ip ?? 'unknown'}`;

@@ -1,17 +1,5 @@
 import 'server-only';
-import {
-  and,
-  asc,
-  count,
-  eq,
-  gt,
-  gte,
-  inArray,
-  lte,
-  or,
-  type AnyColumn,
-  type SQL,
-} from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, lte, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { absences, absenceTypes, memberships, teamEvents, users } from '@/db/schema';
 import type { FeedOptions } from './feed-tokens';
@@ -67,7 +55,9 @@ export interface FeedSelection {
   to: string;
 }
 
-export const FEED_PAGE_SIZE = 500;
+/** Pages start small so the first bytes leave at once, then grow to cut per-query overhead. */
+const FIRST_PAGE_SIZE = 250;
+export const MAX_PAGE_SIZE = 2_000;
 
 function absenceFilter({ teamId, options, from, to }: FeedSelection): SQL {
   return and(
@@ -99,13 +89,11 @@ function after(
   last: { startDate: string; id: string } | undefined,
 ): SQL | undefined {
   if (!last) return undefined;
-  return or(
-    gt(table.startDate, last.startDate),
-    and(eq(table.startDate, last.startDate), gt(table.id, last.id)),
-  );
+  // A row comparison, which an index on (start_date, id) answers with one range scan.
+  return sql`(${table.startDate}, ${table.id}) > (${last.startDate}::date, ${last.id}::uuid)`;
 }
 
-async function absencePage(selection: FeedSelection, last?: FeedAbsenceRow) {
+async function absencePage(selection: FeedSelection, limit: number, last?: FeedAbsenceRow) {
   const rows = await getDb()
     .select({
       id: absences.id,
@@ -130,7 +118,7 @@ async function absencePage(selection: FeedSelection, last?: FeedAbsenceRow) {
     .innerJoin(absenceTypes, eq(absenceTypes.id, absences.typeId))
     .where(and(absenceFilter(selection), after(absences, last)))
     .orderBy(asc(absences.startDate), asc(absences.id))
-    .limit(FEED_PAGE_SIZE);
+    .limit(limit);
   return rows.map((row): FeedAbsenceRow => ({
     ...row,
     kind: 'absence',
@@ -138,7 +126,7 @@ async function absencePage(selection: FeedSelection, last?: FeedAbsenceRow) {
   }));
 }
 
-async function eventPage(selection: FeedSelection, last?: FeedEventRow) {
+async function eventPage(selection: FeedSelection, limit: number, last?: FeedEventRow) {
   const rows = await getDb()
     .select({
       id: teamEvents.id,
@@ -159,7 +147,7 @@ async function eventPage(selection: FeedSelection, last?: FeedEventRow) {
     .from(teamEvents)
     .where(and(eventFilter(selection), after(teamEvents, last)))
     .orderBy(asc(teamEvents.startDate), asc(teamEvents.id))
-    .limit(FEED_PAGE_SIZE);
+    .limit(limit);
   return rows.map((row): FeedEventRow => ({ ...row, kind: 'event' }));
 }
 
@@ -168,16 +156,19 @@ async function eventPage(selection: FeedSelection, last?: FeedEventRow) {
  * read only when the consumer asks for it, so a slow client holds back the queries too.
  */
 export async function* readFeedRows(selection: FeedSelection): AsyncGenerator<FeedRow[]> {
-  for (let page = await absencePage(selection); page.length > 0;) {
+  yield* pages<FeedAbsenceRow>((limit, last) => absencePage(selection, limit, last));
+  if (selection.options.includeTeamEvents)
+    yield* pages<FeedEventRow>((limit, last) => eventPage(selection, limit, last));
+}
+
+async function* pages<Row>(read: (limit: number, last?: Row) => Promise<Row[]>) {
+  let limit = FIRST_PAGE_SIZE;
+  for (let page = await read(limit); page.length > 0;) {
     yield page;
-    if (page.length < FEED_PAGE_SIZE) break;
-    page = await absencePage(selection, page.at(-1));
-  }
-  if (!selection.options.includeTeamEvents) return;
-  for (let page = await eventPage(selection); page.length > 0;) {
-    yield page;
-    if (page.length < FEED_PAGE_SIZE) break;
-    page = await eventPage(selection, page.at(-1));
+    if (page.length < limit) return;
+    const last = page.at(-1);
+    limit = Math.min(limit * 2, MAX_PAGE_SIZE);
+    page = await read(limit, last);
   }
 }
 

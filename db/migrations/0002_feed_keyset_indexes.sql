@@ -1,0 +1,2 @@
+CREATE INDEX "absences_start_id_idx" ON "absences" USING btree ("start_date","id");--> statement-breakpoint
+CREATE INDEX "team_events_team_start_id_idx" ON "team_events" USING btree ("team_id","start_date","id");
