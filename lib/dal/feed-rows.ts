@@ -57,7 +57,7 @@ export interface FeedSelection {
 
 /** Pages start small so the first bytes leave at once, then grow to cut per-query overhead. */
 const FIRST_PAGE_SIZE = 250;
-export const MAX_PAGE_SIZE = 2_000;
+export const MAX_PAGE_SIZE = 1_000;
 
 function absenceFilter({ teamId, options, from, to }: FeedSelection): SQL {
   return and(

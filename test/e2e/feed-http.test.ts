@@ -21,8 +21,14 @@ import {
   regeneratePersonalSubscription,
 } from '@/lib/dal/feed-tokens';
 import { UNKNOWN_TOKEN_LIMIT } from '@/lib/dal/feed-access';
+import {
+  completeGuestSetup,
+  createGuestShare,
+  listSharedLinks,
+  revokeSharedLink,
+} from '@/lib/dal/shares';
 import { generateFeedToken } from '@/lib/feed-tokens';
-import { absenceRequestSchema, feedOptionsSchema } from '@/lib/validation';
+import { absenceRequestSchema, feedOptionsSchema, guestShareSchema } from '@/lib/validation';
 import { parseFeed } from '@/test/helpers/feeds';
 
 // The feed route over real HTTP, served by the production build on PostgreSQL. The test opens the
@@ -262,5 +268,66 @@ describe('feed errors', () => {
       if (recovered !== 200) await new Promise((resolve) => setTimeout(resolve, 250));
     }
     expect(recovered).toBe(200);
+  });
+});
+
+describe('guest feeds over HTTP', () => {
+  async function guestFeed() {
+    const camille = await actorByEmail('camille@example.com');
+    const email = `guest-${crypto.randomBytes(3).toString('hex')}@partner.example`;
+    const { setupSecret } = await createGuestShare(
+      camille,
+      'engineering',
+      guestShareSchema.parse({ email, label: 'Partner', privacy: 'standard' }),
+    );
+    const { token } = await completeGuestSetup(setupSecret, 'the guest password');
+    const authorization = (password: string) =>
+      `Basic ${Buffer.from(`${email}:${password}`).toString('base64')}`;
+    return { camille, email, token, path: `/api/ics/${token}`, authorization };
+  }
+
+  it('asks for the guest’s email and password, and serves the calendar with them', async () => {
+    const guest = await guestFeed();
+    const address = newAddress();
+    const missing = await fetchFeed(guest.path, { address });
+    expect(missing.status).toBe(401);
+    expect(missing.headers.get('www-authenticate')).toBe('Basic realm="TeamCal", charset="UTF-8"');
+    const wrong = await fetchFeed(guest.path, {
+      address,
+      headers: { authorization: guest.authorization('not it') },
+    });
+    expect(wrong.status).toBe(401);
+    const right = await fetchFeed(guest.path, {
+      address,
+      headers: { authorization: guest.authorization('the guest password') },
+    });
+    expect(right.status).toBe(200);
+    const feed = parseFeed(await right.text());
+    expect(feed.events.length).toBeGreaterThan(10);
+    expect(feed.events.some((e) => e.summary.includes('Sick leave'))).toBe(false);
+  });
+
+  it('answers 429 after repeated wrong passwords from one address, and 410 once revoked', async () => {
+    const guest = await guestFeed();
+    const address = newAddress();
+    let status = 0;
+    for (let i = 0; i < 15 && status !== 429; i++)
+      status = (
+        await fetchFeed(guest.path, {
+          address,
+          headers: { authorization: guest.authorization(`x${i}`) },
+        })
+      ).status;
+    expect(status).toBe(429);
+
+    const [link] = (await listSharedLinks(guest.camille, 'engineering')).filter(
+      (l) => l.guest?.email === guest.email,
+    );
+    await revokeSharedLink(guest.camille, 'engineering', link!.id);
+    const revoked = await fetchFeed(guest.path, {
+      address: newAddress(),
+      headers: { authorization: guest.authorization('the guest password') },
+    });
+    expect(revoked.status).toBe(410);
   });
 });

@@ -94,6 +94,7 @@ function PublicLinkForm(props: {
       </p>
       <Message state={state} />
       <FormField
+        id="public-label"
         name="label"
         label="Label (who or what it is for)"
         maxLength={100}
@@ -167,6 +168,7 @@ function GuestShareForm({
       </p>
       <Message state={state} />
       <FormField
+        id="guest-email"
         name="email"
         type="email"
         label="Guest’s email"
@@ -174,6 +176,7 @@ function GuestShareForm({
         defaultValue={state.values?.email}
       />
       <FormField
+        id="guest-label"
         name="label"
         label="Label (e.g. their company)"
         maxLength={100}
