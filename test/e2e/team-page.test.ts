@@ -113,8 +113,12 @@ describe('the team page', () => {
       `Léa Dubois, Training, ${formatSpan({ startDate: later.monday, endDate: later.monday })}`,
     );
     await camille.context().clearCookies();
-    await form.getByRole('button', { name: /^Approve/ }).click();
-    await camille.getByRole('heading', { name: 'Sign in' }).waitFor();
+    const [answer] = await Promise.all([
+      camille.waitForResponse((r) => r.request().method() === 'POST'),
+      form.getByRole('button', { name: /^Approve/ }).click(),
+    ]);
+    // The action itself refuses and sends the browser to the sign-in page.
+    expect(await answer.headerValue('x-action-redirect')).toMatch(/^\/sign-in;/);
 
     await lea.goto(`/absences?year=${later.monday.slice(0, 4)}`);
     await lea
