@@ -12,7 +12,7 @@ import type { FeedAbsenceRow, FeedEventRow, FeedRow } from '@/lib/dal/feed-rows'
 import type { FeedOptions } from '@/lib/dal/feed-tokens';
 import { nearestCssColor } from '@/lib/ics/css-colors';
 import { generateVtimezone } from '@/lib/ics/timezones';
-import { presentAbsence, presentTeamEvent } from '@/lib/privacy';
+import { maySeePrivateType, presentAbsence } from '@/lib/privacy';
 
 // Builds a team calendar with ical-generator one event at a time and streams it: the header, the
 // events batch by batch as the consumer reads, then the footer. One big ICalCalendar.toString()
@@ -77,9 +77,13 @@ function absenceEvent(
     typeColor: row.typeColor,
     typePrivate: row.typePrivate,
     note: row.note,
-    viewerMaySeePrivateType:
-      input.privateTypes === 'all' ||
-      (input.privateTypes === 'own' && row.userId === input.ownerId),
+    viewerMaySeePrivateType: maySeePrivateType(
+      {
+        userId: input.privateTypes === 'none' ? null : input.ownerId,
+        seesAllPrivateTypes: input.privateTypes === 'all',
+      },
+      row.userId,
+    ),
     privacy: input.options.privacy,
   });
   const pending = row.status === 'pending';
@@ -119,17 +123,17 @@ function absenceEvent(
 const localTime = (instant: Date, timeZone: string) =>
   format(new TZDate(instant, timeZone), "yyyy-MM-dd'T'HH:mm:ss");
 
-function teamEvent(row: FeedEventRow, input: FeedCalendarInput): ICalEventData {
-  const shown = presentTeamEvent({ ...row, privacy: input.options.privacy });
+/** A team event, whole at every privacy level: it holds no personal data. */
+function teamEvent(row: FeedEventRow): ICalEventData {
   return {
     id: `event-${row.id}@${UID_DOMAIN}`,
     sequence: row.sequence,
     stamp: row.updatedAt,
     created: row.createdAt,
     lastModified: row.updatedAt,
-    summary: shown.title,
-    description: shown.description,
-    location: shown.location,
+    summary: row.title,
+    description: row.description,
+    location: row.location,
     status: row.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     transparency: ICalEventTransparency.OPAQUE,
     categories: [{ name: 'Team event' }],
@@ -209,7 +213,7 @@ export function feedCalendarStream(input: FeedCalendarInput): ReadableStream<Uin
         chunk +=
           row.kind === 'absence'
             ? absenceText(row, input, calendar)
-            : new ICalEvent(teamEvent(row, input), calendar).toString();
+            : new ICalEvent(teamEvent(row), calendar).toString();
       }
       controller.enqueue(encoder.encode(chunk));
     },

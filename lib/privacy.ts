@@ -1,21 +1,18 @@
-// What a viewer may see of an absence or a team event. Pure rules, shared by the ICS feeds and the
-// web pages (month grid), so that a feed never shows more than the page would.
+// What a viewer may see of an absence. Pure rules, shared by the ICS feeds and the team page, so
+// that a feed never shows more than the page would. Team events carry no personal data and show
+// whole everywhere (apps that read public links need their location).
 //
 // Two independent rules combine:
 // - the privacy level of a feed link: `full` (names, types, notes), `standard` (names and types,
-//   no notes; the default), `busy` (no names: "Away"/"Busy" blocks only);
+//   no notes; the default), `busy` (no names: "Away" blocks only);
 // - the viewer rule for private types (health data such as sick leave): the real label is shown
 //   only to the person themself, the managers of their team and admins. Everyone else sees
 //   "Away" in a neutral colour, even through a `full` link.
 
-export const PRIVACY_LEVELS = ['full', 'standard', 'busy'] as const;
-export type PrivacyLevel = (typeof PRIVACY_LEVELS)[number];
-export const DEFAULT_PRIVACY: PrivacyLevel = 'standard';
+export type PrivacyLevel = 'full' | 'standard' | 'busy';
 
 /** What a hidden absence type is called. */
 export const AWAY_LABEL = 'Away';
-/** What a team event is called when its details are hidden. */
-export const BUSY_LABEL = 'Busy';
 /** Colour of a hidden absence type (Tailwind slate-400): says nothing about the type. */
 export const NEUTRAL_COLOR = '#94a3b8';
 
@@ -26,9 +23,6 @@ export interface Viewer {
   /** True for admins and for the managers of the team whose calendar is shown. */
   seesAllPrivateTypes: boolean;
 }
-
-/** A viewer with no rights beyond the link itself: outsiders through public or guest links. */
-export const ANONYMOUS_VIEWER: Viewer = { userId: null, seesAllPrivateTypes: false };
 
 /** Whether `viewer` may see the real label of a private type on `personId`'s absence. */
 export function maySeePrivateType(viewer: Viewer, personId: string): boolean {
@@ -75,25 +69,4 @@ export function presentAbsence(facts: AbsenceFacts): AbsencePresentation {
     typeHidden,
     note,
   };
-}
-
-export interface TeamEventFacts {
-  title: string;
-  description: string | null;
-  location: string | null;
-  privacy: PrivacyLevel;
-}
-
-export interface TeamEventPresentation {
-  title: string;
-  description: string | null;
-  location: string | null;
-}
-
-/**
- * Team events carry no personal data, so every level shows them whole: apps that read a public
- * link (mileage, room booking) need their title, time and location.
- */
-export function presentTeamEvent(facts: TeamEventFacts): TeamEventPresentation {
-  return { title: facts.title, description: facts.description, location: facts.location };
 }

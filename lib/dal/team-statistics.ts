@@ -4,6 +4,7 @@ import { addDays, format } from 'date-fns';
 import { and, asc, eq, gte, inArray, lte, ne, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { absences, absenceTypes, allowances, memberships, users } from '@/db/schema';
+import { AWAY_LABEL, maySeePrivateType, NEUTRAL_COLOR } from '@/lib/privacy';
 import { workingDays } from '@/lib/workdays';
 import { isAdmin, type Actor } from './actor';
 import { getTeamBySlug, type TeamDetail } from './teams';
@@ -12,7 +13,7 @@ import { getTeamBySlug, type TeamDetail } from './teams';
 // members or days, the page costs the same handful of queries.
 
 /** How a private absence type (health data) looks to those who may not see it. */
-export const MASKED_TYPE = { id: 'away', label: 'Away', color: '#94a3b8' } as const;
+export const MASKED_TYPE = { id: 'away', label: AWAY_LABEL, color: NEUTRAL_COLOR } as const;
 
 export interface TypeColumn {
   id: string;
@@ -126,8 +127,9 @@ export async function getTeamStatistics(
 
   // Managers of this team and admins see every type; others only their own private ones.
   const seesAllTypes = isAdmin(actor) || team.myRole === 'manager';
+  const viewer = { userId: actor.id, seesAllPrivateTypes: seesAllTypes };
   const mayShowType = (userId: string, isPrivate: boolean) =>
-    !isPrivate || seesAllTypes || userId === actor.id;
+    !isPrivate || maySeePrivateType(viewer, userId);
 
   const inTeam = inArray(
     absences.userId,
