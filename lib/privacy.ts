@@ -1,0 +1,101 @@
+// What a viewer may see of an absence or a team event. Pure rules, shared by the ICS feeds and the
+// web pages (month grid), so that a feed never shows more than the page would.
+//
+// Two independent rules combine:
+// - the privacy level of a feed link: `full` (names, types, notes), `standard` (names and types,
+//   no notes; the default), `busy` (no names: "Away"/"Busy" blocks only);
+// - the viewer rule for private types (health data such as sick leave): the real label is shown
+//   only to the person themself, the managers of their team and admins. Everyone else sees
+//   "Away" in a neutral colour and no note, even through a `full` link.
+
+export const PRIVACY_LEVELS = ['full', 'standard', 'busy'] as const;
+export type PrivacyLevel = (typeof PRIVACY_LEVELS)[number];
+export const DEFAULT_PRIVACY: PrivacyLevel = 'standard';
+
+/** What a hidden absence type is called. */
+export const AWAY_LABEL = 'Away';
+/** What a team event is called when its details are hidden. */
+export const BUSY_LABEL = 'Busy';
+/** Colour of a hidden absence type (Tailwind slate-400): says nothing about the type. */
+export const NEUTRAL_COLOR = '#94a3b8';
+
+/** Who is looking: a signed-in user, or nobody in particular (public link, guest share). */
+export interface Viewer {
+  /** The viewing user's id; null for public links and guest shares. */
+  userId: string | null;
+  /** True for admins and for the managers of the team whose calendar is shown. */
+  seesAllPrivateTypes: boolean;
+}
+
+/** A viewer with no rights beyond the link itself: outsiders through public or guest links. */
+export const ANONYMOUS_VIEWER: Viewer = { userId: null, seesAllPrivateTypes: false };
+
+/** Whether `viewer` may see the real label of a private type on `personId`'s absence. */
+export function maySeePrivateType(viewer: Viewer, personId: string): boolean {
+  return viewer.seesAllPrivateTypes || (viewer.userId !== null && viewer.userId === personId);
+}
+
+export interface AbsenceFacts {
+  personName: string;
+  typeLabel: string;
+  typeColor: string;
+  typePrivate: boolean;
+  note: string | null;
+  /** From {@link maySeePrivateType}: the person themself, a manager of their team, an admin. */
+  viewerMaySeePrivateType: boolean;
+  privacy: PrivacyLevel;
+}
+
+export interface AbsencePresentation {
+  /** One line for a calendar cell or an event summary: "Ada Lovelace — Vacation", or "Away". */
+  title: string;
+  /** Null when names are hidden (`busy`). */
+  personName: string | null;
+  /** The type's label, or {@link AWAY_LABEL} when the type is hidden. */
+  label: string;
+  /** The type's colour, or {@link NEUTRAL_COLOR} when the type is hidden. */
+  color: string;
+  /** Whether the real type is hidden from this viewer. */
+  typeHidden: boolean;
+  /** The person's note: only under `full`, and never when the type is hidden. */
+  note: string | null;
+}
+
+export function presentAbsence(facts: AbsenceFacts): AbsencePresentation {
+  const typeHidden =
+    facts.privacy === 'busy' || (facts.typePrivate && !facts.viewerMaySeePrivateType);
+  const label = typeHidden ? AWAY_LABEL : facts.typeLabel;
+  const personName = facts.privacy === 'busy' ? null : facts.personName;
+  // A note on a hidden private type ("flu, back Monday") says what the label hides.
+  const note = facts.privacy === 'full' && !typeHidden && facts.note ? facts.note : null;
+  return {
+    title: personName === null ? label : `${personName} — ${label}`,
+    personName,
+    label,
+    color: typeHidden ? NEUTRAL_COLOR : facts.typeColor,
+    typeHidden,
+    note,
+  };
+}
+
+export interface TeamEventFacts {
+  title: string;
+  description: string | null;
+  location: string | null;
+  privacy: PrivacyLevel;
+}
+
+export interface TeamEventPresentation {
+  title: string;
+  description: string | null;
+  location: string | null;
+}
+
+/**
+ * Team events carry no personal data, so `full` and `standard` show them whole (apps that compute
+ * mileage read their location); `busy` reduces them to a "Busy" block like absences.
+ */
+export function presentTeamEvent(facts: TeamEventFacts): TeamEventPresentation {
+  if (facts.privacy === 'busy') return { title: BUSY_LABEL, description: null, location: null };
+  return { title: facts.title, description: facts.description, location: facts.location };
+}
