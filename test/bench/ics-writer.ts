@@ -1,16 +1,28 @@
+import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { Readable, Writable } from 'node:stream';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import { Readable } from 'node:stream';
+import {
+  createFeedCalendar,
+  createFeedContext,
+  createFeedEvent,
+  streamCalendar,
+  type CalendarInfo,
+  type FeedItem,
+} from '@/lib/ics';
 import { ANONYMOUS_VIEWER } from '@/lib/privacy';
-import { streamCalendar, type CalendarInfo, type FeedItem } from '@/lib/ics';
-import { item } from './ics-writer-items';
+import { item } from '@/test/helpers/generated-feed';
 
-// `npm run bench`: streams a calendar of 50,000 absences and team events (half of the events
-// timed, in two zones) to a byte counter, in batches of 500 as the feed's keyset pages arrive, and
-// prints the time and the memory it took. Not a test: speed is measured here, never asserted.
-// Run with `node --expose-gc` (as the npm script does) for a clean memory baseline.
+// `npm run bench`: streams a calendar of 50,000 absences and team events (one in ten a team event,
+// some timed, in two zones) to a byte counter, in batches of 500 as the feed's keyset pages would
+// arrive, and prints wall time, CPU time and memory. The first run is a cold process (VTIMEZONE
+// generation, JIT warm-up); the next ones are what a running server sees. Then ical-generator's
+// own `calendar.toString()` on 5,000 of the events, for comparison. Not a test: speed is measured
+// here, never asserted. Needs `node --expose-gc` (the npm script passes it) for memory figures.
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 50_000);
 const BATCH = 500;
+const COMPARE_EVENTS = 5_000;
 
 const info: CalendarInfo = {
   name: 'Benchmark team',
@@ -32,41 +44,59 @@ async function* batches(): AsyncGenerator<FeedItem[]> {
 }
 
 const gc = (globalThis as { gc?: () => void }).gc;
-gc?.();
-const before = process.memoryUsage();
-let peakRss = before.rss;
-let peakHeap = before.heapUsed;
-let bytes = 0;
-const sampler = setInterval(() => {
-  const now = process.memoryUsage();
-  peakRss = Math.max(peakRss, now.rss);
-  peakHeap = Math.max(peakHeap, now.heapUsed);
-}, 5);
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
-const started = performance.now();
-await pipeline(
-  Readable.fromWeb(streamCalendar(info, batches()) as import('node:stream/web').ReadableStream),
-  new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      bytes += chunk.length;
-      const now = process.memoryUsage();
-      peakRss = Math.max(peakRss, now.rss);
-      peakHeap = Math.max(peakHeap, now.heapUsed);
-      done();
-    },
-  }),
-);
-const elapsed = performance.now() - started;
-clearInterval(sampler);
+async function streamOnce(label: string): Promise<void> {
+  gc?.();
+  const before = process.memoryUsage();
+  let peakHeap = before.heapUsed + before.external + before.arrayBuffers;
+  let peakRss = before.rss;
+  const sample = () => {
+    const now = process.memoryUsage();
+    peakHeap = Math.max(peakHeap, now.heapUsed + now.external + now.arrayBuffers);
+    peakRss = Math.max(peakRss, now.rss);
+  };
+  let bytes = 0;
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const body = streamCalendar(info, batches()) as unknown as NodeReadableStream<Uint8Array>;
+  await pipeline(
+    Readable.fromWeb(body),
+    new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        bytes += chunk.length;
+        sample();
+        done();
+      },
+    }),
+  );
+  const wall = performance.now() - started;
+  const used = process.cpuUsage(cpu);
+  const base = before.heapUsed + before.external + before.arrayBuffers;
+  console.log(
+    `${label}: ${EVENTS} events, ${mb(bytes)} in ${(wall / 1000).toFixed(2)} s ` +
+      `(CPU ${((used.user + used.system) / 1e6).toFixed(2)} s, ` +
+      `${((wall * 1000) / EVENTS).toFixed(1)} µs/event); ` +
+      `peak memory +${mb(peakHeap - base)} (JS heap and buffers), RSS +${mb(peakRss - before.rss)}`,
+  );
+}
 
-const mb = (value: number) => `${(value / 1024 / 1024).toFixed(1)} MB`;
-console.log(`events:        ${EVENTS} in batches of ${BATCH}`);
-console.log(`output:        ${mb(bytes)}`);
-console.log(
-  `time:          ${(elapsed / 1000).toFixed(2)} s (${((elapsed * 1000) / EVENTS).toFixed(1)} µs/event)`,
-);
-console.log(`peak heap:     +${mb(peakHeap - before.heapUsed)} over ${mb(before.heapUsed)}`);
-console.log(`peak RSS:      +${mb(peakRss - before.rss)} over ${mb(before.rss)}`);
-console.log(
-  gc ? 'gc: exposed' : 'gc: not exposed (run with node --expose-gc for a clean baseline)',
-);
+function compareWithToString(): void {
+  const items = Array.from({ length: COMPARE_EVENTS }, (_, index) => item(index));
+  const context = createFeedContext(info);
+  const calendar = createFeedCalendar(info);
+  for (const feedItem of items) calendar.createEvent(createFeedEvent(context, feedItem));
+  const started = performance.now();
+  const text = calendar.toString();
+  const wall = performance.now() - started;
+  console.log(
+    `ical-generator calendar.toString(): ${COMPARE_EVENTS} events, ${mb(text.length)} in ` +
+      `${(wall / 1000).toFixed(2)} s (${((wall * 1000) / COMPARE_EVENTS).toFixed(1)} µs/event)`,
+  );
+}
+
+if (!gc) console.log('(run with node --expose-gc for memory figures from a clean heap)');
+await streamOnce('cold process');
+await streamOnce('warm');
+await streamOnce('warm');
+compareWithToString();

@@ -1,6 +1,7 @@
 import type { FeedItem } from '@/lib/ics';
 
-/** A made-up feed item: one in ten a team event (half of them timed), the rest absences. */
+/** The `index`-th item of a made-up feed: one in ten a team event (some timed, in Paris or New
+ * York), the rest absences (some private, pending, half days). Deterministic, for the bench and tests. */
 export function item(index: number): FeedItem {
   const day = new Date(Date.UTC(2020, 0, 1) + (index % 3650) * 86_400_000);
   const date = day.toISOString().slice(0, 10);
