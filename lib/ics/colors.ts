@@ -45,11 +45,10 @@ const nearest = new Map<string, string>();
  * distance; null when `hex` is not a colour.
  */
 export function nearestCssColorName(hex: string): string | null {
-  if (!/^#[0-9a-f]{6}$/i.test(hex)) return null;
-  const key = hex.toLowerCase();
-  const known = nearest.get(key);
+  const known = nearest.get(hex);
   if (known) return known;
-  const value = parseInt(key.slice(1), 16);
+  if (!/^#[0-9a-f]{6}$/i.test(hex)) return null;
+  const value = parseInt(hex.slice(1), 16);
   const [r, g, b] = [value >> 16, (value >> 8) & 0xff, value & 0xff];
   let best = '';
   let bestDistance = Infinity;
@@ -65,6 +64,6 @@ export function nearestCssColorName(hex: string): string | null {
       bestDistance = distance;
     }
   }
-  nearest.set(key, best);
+  nearest.set(hex, best);
   return best;
 }
