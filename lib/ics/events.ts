@@ -63,10 +63,18 @@ function utcDate(date: string, plusDays = 0): Date {
   return new Date(Date.UTC(year, month - 1, day + plusDays));
 }
 
-const allDay = (startDate: string, endDate: string) => ({
+interface Timing {
+  allDay: boolean;
+  start: Date;
+  end: Date;
+  timezone: string | null;
+}
+
+const allDay = (startDate: string, endDate: string): Timing => ({
   allDay: true,
   start: utcDate(startDate),
   end: utcDate(endDate, 1),
+  timezone: null,
 });
 
 function halfDayOf(absence: AbsenceRow): typeof MORNING | typeof AFTERNOON | null {
@@ -76,12 +84,12 @@ function halfDayOf(absence: AbsenceRow): typeof MORNING | typeof AFTERNOON | nul
   return absence.halfDayStart ? AFTERNOON : MORNING;
 }
 
-function halfDayRemarks(absence: AbsenceRow): string[] {
-  if (absence.startDate === absence.endDate) return [];
-  return [
-    ...(absence.halfDayStart ? [`Afternoon only on ${absence.startDate} (first day).`] : []),
-    ...(absence.halfDayEnd ? [`Morning only on ${absence.endDate} (last day).`] : []),
-  ];
+/** What a multi-day absence's description says of its half days ('' when it has none). */
+function halfDayRemarks(absence: AbsenceRow): string {
+  if (absence.startDate === absence.endDate) return '';
+  const first = absence.halfDayStart ? `Afternoon only on ${absence.startDate} (first day).` : '';
+  const last = absence.halfDayEnd ? `Morning only on ${absence.endDate} (last day).` : '';
+  return first && last ? `${first}\n\n${last}` : first || last;
 }
 
 function absenceEvent(context: FeedContext, absence: AbsenceRow): ICalEvent {
@@ -96,25 +104,28 @@ function absenceEvent(context: FeedContext, absence: AbsenceRow): ICalEvent {
     privacy: info.privacy,
   });
   const half = halfDayOf(absence);
-  const timing = half
+  const timing: Timing = half
     ? {
+        allDay: false,
         start: ZonedDate.fromWallClock(absence.startDate, half.startHour, info.timeZone),
         end: ZonedDate.fromWallClock(absence.startDate, half.endHour, info.timeZone),
         timezone: info.timeZone,
       }
     : allDay(absence.startDate, absence.endDate);
-  const remarks =
-    info.privacy === 'busy'
-      ? []
-      : [...halfDayRemarks(absence), ...(shown.note ? [shown.note] : [])];
+  const halfDays = info.privacy === 'busy' ? '' : halfDayRemarks(absence);
+  const description =
+    halfDays && shown.note ? `${halfDays}\n\n${shown.note}` : halfDays || shown.note;
   const pending = absence.status === 'pending';
   const data: ICalEventData = {
     id: `absence-${absence.id}@${info.uidDomain}`,
     sequence: absence.sequence,
     stamp: absence.updatedAt,
-    ...timing,
+    allDay: timing.allDay,
+    start: timing.start,
+    end: timing.end,
+    timezone: timing.timezone,
     summary: pending ? `${shown.title} (pending)` : shown.title,
-    description: remarks.length ? remarks.join('\n\n') : null,
+    description: description || null,
     categories: [{ name: shown.label }],
     status: pending ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED,
     transparency: ICalEventTransparency.TRANSPARENT,
@@ -127,14 +138,20 @@ function absenceEvent(context: FeedContext, absence: AbsenceRow): ICalEvent {
 
 function teamEvent(context: FeedContext, event: TeamEventRow): ICalEvent {
   const { info, calendar } = context;
-  const shown = presentTeamEvent({ ...event, privacy: info.privacy });
+  const shown = presentTeamEvent({
+    title: event.title,
+    description: event.description,
+    location: event.location,
+    privacy: info.privacy,
+  });
   // A zone missing from the header is replaced by the team's: the instant stays the same.
   const zone = context.timeZones.has(event.timeZone) ? event.timeZone : info.timeZone;
   // The schema requires instants on timed events; without them the local dates still place it.
-  const timing =
+  const timing: Timing =
     event.allDay || !event.startsAt || !event.endsAt
       ? allDay(event.startDate, event.endDate)
       : {
+          allDay: false,
           start: new ZonedDate(event.startsAt.getTime(), zone),
           end: new ZonedDate(event.endsAt.getTime(), zone),
           timezone: zone,
@@ -143,7 +160,10 @@ function teamEvent(context: FeedContext, event: TeamEventRow): ICalEvent {
     id: `event-${event.id}@${info.uidDomain}`,
     sequence: event.sequence,
     stamp: event.updatedAt,
-    ...timing,
+    allDay: timing.allDay,
+    start: timing.start,
+    end: timing.end,
+    timezone: timing.timezone,
     summary: shown.title,
     description: shown.description,
     location: shown.location,
@@ -178,7 +198,9 @@ function expiryNoticeEvent(context: FeedContext, notice: ExpiryNotice): ICalEven
     id: `link-expiry-${notice.tokenId}@${info.uidDomain}`,
     sequence: 0,
     stamp: notice.tokenCreatedAt,
-    ...allDay(date, date),
+    allDay: true,
+    start: utcDate(date),
+    end: utcDate(date, 1),
     summary: `TeamCal link expires on ${date} — renew at ${notice.renewUrl}`,
     description:
       `This calendar link stops working on ${date}. ` +

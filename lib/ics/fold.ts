@@ -17,15 +17,15 @@ function unitOctets(code: number): number {
 
 function foldLine(line: string): string {
   let result = '';
+  let segmentStart = 0;
   let octets = 0;
   for (let i = 0; i < line.length; i++) {
+    const at = i;
     const code = line.charCodeAt(i);
-    let ch = line.charAt(i);
     let size: number;
     if (code >= 0xd800 && code <= 0xdbff) {
       // Like ical-generator, a high surrogate always takes the next unit with it, paired or not.
-      const next = i + 1 < line.length ? line.charCodeAt(i + 1) : -1;
-      ch += line.charAt(++i);
+      const next = i + 1 < line.length ? line.charCodeAt(++i) : -1;
       if (next === -1) size = 3;
       else if (next >= 0xdc00 && next <= 0xdfff) size = 4;
       else size = 3 + unitOctets(next);
@@ -34,12 +34,12 @@ function foldLine(line: string): string {
     }
     octets += size;
     if (octets > MAX_OCTETS) {
-      result += '\r\n ';
+      result += line.slice(segmentStart, at) + '\r\n ';
+      segmentStart = at;
       octets = size;
     }
-    result += ch;
   }
-  return result;
+  return segmentStart === 0 ? line : result + line.slice(segmentStart);
 }
 
 /** Whether a line may exceed 74 octets: lines of up to 24 UTF-16 units (≤ 72 octets) never do. */

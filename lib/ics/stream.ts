@@ -12,8 +12,9 @@ const encoder = new TextEncoder();
 /** The folded text of some events, to go between the frame's header and footer. */
 export function renderFeedItems(context: FeedContext, items: Iterable<FeedItem>): string {
   let text = '';
-  for (const item of items) text += createFeedEvent(context, item).toString();
-  return foldLines(text);
+  // Folding event by event measured faster than folding the batch's text at once.
+  for (const item of items) text += foldLines(createFeedEvent(context, item).toString());
+  return text;
 }
 
 /** A whole calendar as one string: for small calendars and tests. */
