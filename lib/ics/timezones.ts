@@ -1,11 +1,12 @@
 // VTIMEZONE components (RFC 5545 §3.6.5) generated from the runtime's own time zone data (Intl),
-// offline and with no extra package. Using Intl keeps them in step with @date-fns/tz, which turns
-// event instants into the wall-clock times written beside each TZID: both read the same tzdata.
+// offline and with no extra package. The same scan gives ZonedDate the offsets of the wall-clock
+// times written beside each TZID, so times and VTIMEZONE always agree.
 //
 // The zone is scanned from FIRST_YEAR to LAST_YEAR; each yearly pattern of transitions becomes one
 // STANDARD/DAYLIGHT sub-component with an RRULE (as the tzdata compilers do), so a zone like
 // Europe/Paris needs just three sub-components and clients such as Outlook, which prefer rules to
-// lists of dates, understand it. A pattern still in force in LAST_YEAR is left open-ended.
+// lists of dates, understand it. A pattern still in force in LAST_YEAR is left open-ended; zones
+// whose changes follow no yearly rule (Morocco's around Ramadan) are exact only up to LAST_YEAR.
 
 const FIRST_YEAR = 2000; // TeamCal has no data before 2000 (see the allowances' year check).
 const LAST_YEAR = 2037;
