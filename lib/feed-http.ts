@@ -1,13 +1,11 @@
 import crypto from 'node:crypto';
+import { isExpiringSoon } from '@/lib/ics';
 
 // HTTP caching for feeds. Calendar clients poll every few minutes to hours; most polls must end
 // in a 304 decided from one indexed query, without building the calendar.
 
 /** Bumped when the feed's bytes change for the same data (a new property, a format fix). */
 const FEED_FORMAT_VERSION = 1;
-/** Within this many days of its expiry, a feed carries a reminder event. */
-export const EXPIRY_WARNING_DAYS = 14;
-const DAY_MS = 86_400_000;
 
 export interface FeedVersion {
   tokenId: string;
@@ -24,8 +22,7 @@ export interface FeedVersion {
 
 /** The expiry date to remind the subscriber of, if the link expires within the warning period. */
 export function expiryWarningDate(expiresAt: Date | null, now = new Date()): string | null {
-  if (!expiresAt || expiresAt.getTime() - now.getTime() > EXPIRY_WARNING_DAYS * DAY_MS) return null;
-  return expiresAt.toISOString().slice(0, 10);
+  return expiresAt && isExpiringSoon(expiresAt, now) ? expiresAt.toISOString() : null;
 }
 
 export function feedValidators(version: FeedVersion): { etag: string; lastModified: Date } {

@@ -95,9 +95,15 @@ export async function respondWithFeed(
       ownerId: access.ownerId,
       options: access.options,
       privateTypes: access.privateTypes,
-      window,
-      expiryWarning,
-      renewUrl: `${publicBaseUrl(request.headers)}/teams/${access.team.slug}`,
+      expiryNotice:
+        expiryWarning && access.expiresAt
+          ? {
+              tokenId: access.tokenId,
+              tokenCreatedAt: access.createdAt,
+              expiresAt: access.expiresAt,
+              renewUrl: `${publicBaseUrl(request.headers)}/teams/${access.team.slug}`,
+            }
+          : null,
       rows: readFeedRows({
         teamId: access.team.id,
         options: access.options,

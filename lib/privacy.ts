@@ -1,18 +1,21 @@
-// What a viewer may see of an absence. Pure rules, shared by the ICS feeds and the team page, so
-// that a feed never shows more than the page would. Team events carry no personal data and show
-// whole everywhere (apps that read public links need their location).
+// What a viewer may see of an absence or a team event. Pure rules, shared by the ICS feeds and the
+// web pages (month grid), so that a feed never shows more than the page would.
 //
 // Two independent rules combine:
 // - the privacy level of a feed link: `full` (names, types, notes), `standard` (names and types,
-//   no notes; the default), `busy` (no names: "Away" blocks only);
+//   no notes; the default), `busy` (no names: "Away"/"Busy" blocks only);
 // - the viewer rule for private types (health data such as sick leave): the real label is shown
 //   only to the person themself, the managers of their team and admins. Everyone else sees
-//   "Away" in a neutral colour, even through a `full` link.
+//   "Away" in a neutral colour and no note, even through a `full` link.
 
-export type PrivacyLevel = 'full' | 'standard' | 'busy';
+export const PRIVACY_LEVELS = ['full', 'standard', 'busy'] as const;
+export type PrivacyLevel = (typeof PRIVACY_LEVELS)[number];
+export const DEFAULT_PRIVACY: PrivacyLevel = 'standard';
 
 /** What a hidden absence type is called. */
 export const AWAY_LABEL = 'Away';
+/** What a team event is called when its details are hidden. */
+export const BUSY_LABEL = 'Busy';
 /** Colour of a hidden absence type (Tailwind slate-400): says nothing about the type. */
 export const NEUTRAL_COLOR = '#94a3b8';
 
@@ -23,6 +26,9 @@ export interface Viewer {
   /** True for admins and for the managers of the team whose calendar is shown. */
   seesAllPrivateTypes: boolean;
 }
+
+/** A viewer with no rights beyond the link itself: outsiders through public or guest links. */
+export const ANONYMOUS_VIEWER: Viewer = { userId: null, seesAllPrivateTypes: false };
 
 /** Whether `viewer` may see the real label of a private type on `personId`'s absence. */
 export function maySeePrivateType(viewer: Viewer, personId: string): boolean {
@@ -51,7 +57,7 @@ export interface AbsencePresentation {
   color: string;
   /** Whether the real type is hidden from this viewer. */
   typeHidden: boolean;
-  /** The person's note, only under `full`. */
+  /** The person's note: only under `full`, and never when the type is hidden. */
   note: string | null;
 }
 
@@ -60,7 +66,8 @@ export function presentAbsence(facts: AbsenceFacts): AbsencePresentation {
     facts.privacy === 'busy' || (facts.typePrivate && !facts.viewerMaySeePrivateType);
   const label = typeHidden ? AWAY_LABEL : facts.typeLabel;
   const personName = facts.privacy === 'busy' ? null : facts.personName;
-  const note = facts.privacy === 'full' && facts.note ? facts.note : null;
+  // A note on a hidden private type ("flu, back Monday") says what the label hides.
+  const note = facts.privacy === 'full' && !typeHidden && facts.note ? facts.note : null;
   return {
     title: personName === null ? label : `${personName} — ${label}`,
     personName,
@@ -69,4 +76,26 @@ export function presentAbsence(facts: AbsenceFacts): AbsencePresentation {
     typeHidden,
     note,
   };
+}
+
+export interface TeamEventFacts {
+  title: string;
+  description: string | null;
+  location: string | null;
+  privacy: PrivacyLevel;
+}
+
+export interface TeamEventPresentation {
+  title: string;
+  description: string | null;
+  location: string | null;
+}
+
+/**
+ * Team events carry no personal data, so `full` and `standard` show them whole (apps that compute
+ * mileage read their location); `busy` reduces them to a "Busy" block like absences.
+ */
+export function presentTeamEvent(facts: TeamEventFacts): TeamEventPresentation {
+  if (facts.privacy === 'busy') return { title: BUSY_LABEL, description: null, location: null };
+  return { title: facts.title, description: facts.description, location: facts.location };
 }

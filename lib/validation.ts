@@ -113,36 +113,50 @@ export const privacyLevelSchema = z.enum(['full', 'standard', 'busy'], {
 });
 
 /** What a feed link shows: its privacy level and filters. */
-export const feedOptionsSchema = z.object({
+const feedOptionsShape = {
   privacy: privacyLevelSchema.default('standard'),
   includePending: checkboxSchema,
   includeTeamEvents: checkboxSchema,
-  absenceTypeIds: z
-    .preprocess(
-      (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
-      z.array(z.uuid('Unknown absence type.')).max(50),
-    )
-    .refine((ids) => ids.length > 0, 'Choose at least one type of absence.'),
-});
+  // None ticked: team events only, e.g. a resource calendar for a mileage or booking app.
+  absenceTypeIds: z.preprocess(
+    (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
+    z.array(z.uuid('Unknown absence type.')).max(50),
+  ),
+};
+const showsSomething: [
+  (o: { absenceTypeIds: string[]; includeTeamEvents: boolean }) => boolean,
+  { path: string[]; message: string },
+] = [
+  (o) => o.absenceTypeIds.length > 0 || o.includeTeamEvents,
+  {
+    path: ['absenceTypeIds'],
+    message: 'Choose at least one type of absence, or include team events.',
+  },
+];
+
+export const feedOptionsSchema = z.object(feedOptionsShape).refine(...showsSomething);
 export type FeedOptionsInput = z.infer<typeof feedOptionsSchema>;
 
 /** A public link's settings; `expiresInDays` is a number of days or "never". */
-export const publicLinkSchema = feedOptionsSchema.extend({
-  label: z
-    .string({ error: 'Give the link a label.' })
-    .trim()
-    .min(1, 'Give the link a label, e.g. who it is for.')
-    .max(100, 'Keep the label under 100 characters.'),
-  privacy: privacyLevelSchema.default('busy'),
-  expiresInDays: z.union([
-    z.literal('never'),
-    z.coerce
-      .number({ error: 'Choose when the link expires.' })
-      .int('Choose a whole number of days.')
-      .min(1, 'A link lasts at least one day.')
-      .max(3660, 'A link lasts at most ten years.'),
-  ]),
-});
+export const publicLinkSchema = z
+  .object({
+    ...feedOptionsShape,
+    label: z
+      .string({ error: 'Give the link a label.' })
+      .trim()
+      .min(1, 'Give the link a label, e.g. who it is for.')
+      .max(100, 'Keep the label under 100 characters.'),
+    privacy: privacyLevelSchema.default('busy'),
+    expiresInDays: z.union([
+      z.literal('never'),
+      z.coerce
+        .number({ error: 'Choose when the link expires.' })
+        .int('Choose a whole number of days.')
+        .min(1, 'A link lasts at least one day.')
+        .max(3660, 'A link lasts at most ten years.'),
+    ]),
+  })
+  .refine(...showsSomething);
 export type PublicLinkInput = z.infer<typeof publicLinkSchema>;
 
 export const guestShareSchema = z.object({

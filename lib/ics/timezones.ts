@@ -1,15 +1,16 @@
 // VTIMEZONE components (RFC 5545 §3.6.5) generated from the runtime's own time zone data (Intl),
-// offline and with no extra package. Using Intl keeps them in step with @date-fns/tz, which turns
-// event instants into the wall-clock times written beside each TZID: both read the same tzdata.
+// offline and with no extra package. The same scan gives ZonedDate the offsets of the wall-clock
+// times written beside each TZID, so times and VTIMEZONE always agree.
 //
 // The zone is scanned from FIRST_YEAR to LAST_YEAR; each yearly pattern of transitions becomes one
 // STANDARD/DAYLIGHT sub-component with an RRULE (as the tzdata compilers do), so a zone like
 // Europe/Paris needs just three sub-components and clients such as Outlook, which prefer rules to
-// lists of dates, understand it. A pattern still in force in LAST_YEAR is left open-ended.
+// lists of dates, understand it. A pattern still in force in LAST_YEAR is left open-ended; zones
+// whose changes follow no yearly rule (Morocco's around Ramadan) are exact only up to LAST_YEAR.
 
 const FIRST_YEAR = 2000; // TeamCal has no data before 2000 (see the allowances' year check).
 const LAST_YEAR = 2037;
-const DAY_MS = 86_400_000;
+const SAMPLE_MS = 3 * 86_400_000;
 const WEEKDAYS = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
 
 interface Transition {
@@ -57,19 +58,37 @@ function offsetAt(timeZone: string, at: number): number {
   return match[1] === '-' ? -seconds : seconds;
 }
 
-function scanTransitions(timeZone: string): { initial: number; transitions: Transition[] } {
+interface ZoneHistory {
+  initial: number;
+  transitions: Transition[];
+}
+
+const histories = new Map<string, ZoneHistory>();
+
+function zoneHistory(timeZone: string): ZoneHistory {
+  let history = histories.get(timeZone);
+  if (!history) {
+    history = scanTransitions(timeZone);
+    histories.set(timeZone, history);
+  }
+  return history;
+}
+
+function scanTransitions(timeZone: string): ZoneHistory {
   const start = Date.UTC(FIRST_YEAR, 0, 1);
   const end = Date.UTC(LAST_YEAR + 1, 0, 1);
   const initial = offsetAt(timeZone, start);
   const transitions: Transition[] = [];
   let previous = initial;
-  // One sample a day finds every change (tzdata has none closer than days since 2000); a binary
-  // search then finds the minute.
-  for (let day = start + DAY_MS; day <= end; day += DAY_MS) {
-    const offset = offsetAt(timeZone, day);
+  // Since 2000 no zone has had two changes less than 7 days apart (America/Boa_Vista's 2000 DST
+  // lasted a week), so a sample every 3 days sees every change; a binary search finds the minute.
+  for (let sampled = start; sampled < end;) {
+    const at = Math.min(sampled + SAMPLE_MS, end);
+    const offset = offsetAt(timeZone, at);
+    let low = sampled;
+    sampled = at;
     if (offset === previous) continue;
-    let low = day - DAY_MS;
-    let high = day;
+    let high = at;
     while (high - low > 60_000) {
       const middle = low + Math.floor((high - low) / 120_000) * 60_000;
       if (offsetAt(timeZone, middle) === previous) low = middle;
@@ -86,6 +105,27 @@ function scanTransitions(timeZone: string): { initial: number; transitions: Tran
     previous = offset;
   }
   return { initial, transitions };
+}
+
+/**
+ * Offset of `timeZone` from UTC at instant `at` (ms), in seconds: from the scanned transitions
+ * (a binary search, no Intl call) within the years the VTIMEZONE covers, from Intl outside them.
+ */
+export function utcOffsetAt(timeZone: string, at: number): number {
+  if (timeZone === 'UTC') return 0;
+  if (at < Date.UTC(FIRST_YEAR, 0, 1) || at >= Date.UTC(LAST_YEAR + 1, 0, 1)) {
+    return offsetAt(timeZone, at);
+  }
+  const { initial, transitions } = zoneHistory(timeZone);
+  let low = 0;
+  let high = transitions.length;
+  // The number of transitions at or before `at`.
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (transitions[middle]!.at <= at) low = middle + 1;
+    else high = middle;
+  }
+  return low === 0 ? initial : transitions[low - 1]!.to;
 }
 
 function daysInMonth(year: number, month: number): number {
@@ -213,7 +253,7 @@ const cache = new Map<string, string>();
 export function generateVtimezone(timeZone: string): string {
   const cached = cache.get(timeZone);
   if (cached) return cached;
-  const { initial, transitions } = scanTransitions(timeZone);
+  const { initial, transitions } = zoneHistory(timeZone);
   const start = Date.UTC(FIRST_YEAR, 0, 1);
   const summer = offsetAt(timeZone, Date.UTC(FIRST_YEAR, 6, 1));
   // Parsers treat times before the first sub-component as UTC, so one states the offset in force

@@ -101,7 +101,7 @@ async function feedOf(
   org: Org,
   viewer: { ownerId: string; privateTypes: FeedCalendarInput['privateTypes'] },
   options: Partial<FeedOptions> = {},
-  expiryWarning: string | null = null,
+  expiresAt: Date | null = null,
 ) {
   const feedOptions: FeedOptions = {
     privacy: 'standard',
@@ -113,11 +113,13 @@ async function feedOf(
   const stream = feedCalendarStream({
     team: org.paris,
     ...viewer,
-    tokenId: 'token-1',
     options: feedOptions,
-    window,
-    expiryWarning,
-    renewUrl: 'https://teamcal.example.com/teams/paris',
+    expiryNotice: expiresAt && {
+      tokenId: '5f0c6c1e-4d7b-4f43-9a55-6f0f6a1f0c01',
+      tokenCreatedAt: new Date('2026-06-01T00:00:00Z'),
+      expiresAt,
+      renewUrl: 'https://teamcal.example.com/teams/paris',
+    },
     rows: readFeedRows({ teamId: org.paris.id, options: feedOptions, ...window }),
   });
   const text = await new Response(stream).text();
@@ -173,7 +175,7 @@ describe('the team calendar feed', () => {
 
   it('keeps the location, description and time of team events intact', async () => {
     const org = await team();
-    const feed = await feedOf(org, asMember(org), { privacy: 'busy' });
+    const feed = await feedOf(org, asMember(org));
     const visit = byUid(feed, `event-${org.visit.id}@teamcal`);
     expect(visit.location).toBe('12, rue de Rivoli; 75001 Paris, France');
     expect(visit.description).toBe('Parking on level -2.\nBring the demo laptop.');
@@ -248,7 +250,7 @@ describe('the team calendar feed', () => {
 
   it('adds one reminder when the link is about to expire', async () => {
     const org = await team();
-    const feed = await feedOf(org, asMember(org), {}, '2026-12-01');
+    const feed = await feedOf(org, asMember(org), {}, new Date('2026-12-01T10:00:00Z'));
     const reminders = feed.events.filter((e) => e.summary.startsWith('TeamCal link expires'));
     expect(reminders).toHaveLength(1);
     expect(reminders[0]!.summary).toBe(

@@ -55,7 +55,9 @@ describe('feed caching', () => {
   it('reminds of the expiry only in the last 14 days', () => {
     const now = new Date('2026-11-23T12:00:00Z');
     expect(expiryWarningDate(new Date('2026-12-08T12:00:00Z'), now)).toBeNull();
-    expect(expiryWarningDate(new Date('2026-12-07T11:00:00Z'), now)).toBe('2026-12-07');
+    expect(expiryWarningDate(new Date('2026-12-07T11:00:00Z'), now)).toBe(
+      '2026-12-07T11:00:00.000Z',
+    );
     expect(expiryWarningDate(null, now)).toBeNull();
   });
 });

@@ -90,7 +90,8 @@ function PublicLinkForm(props: {
       >
         <strong>Anyone who obtains a public link can read this calendar</strong>: no sign-in, no
         password, and it can be forwarded. Prefer “Busy only”, keep an expiry, and revoke links you
-        no longer need. Team events (with their locations) are included whole.
+        no longer need. For an app that reads event locations (mileage, room booking), choose
+        “Standard”, untick the absence types and keep team events.
       </p>
       <Message state={state} />
       <FormField

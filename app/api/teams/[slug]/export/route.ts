@@ -4,7 +4,6 @@ import { countFeedRows, readFeedRows } from '@/lib/dal/feed-rows';
 import { AppError } from '@/lib/errors';
 import { feedCalendarStream, feedWindow } from '@/lib/feed-calendar';
 import { feedErrorResponse } from '@/lib/feed-server';
-import { publicBaseUrl } from '@/lib/public-url';
 import { teamSlugSchema } from '@/lib/validation';
 
 // Export ICS: the signed-in member's one-off download of a team calendar, streamed, with the
@@ -14,7 +13,7 @@ type Context = { params: Promise<{ slug: string }> };
 
 export const dynamic = 'force-dynamic';
 
-export async function GET(request: Request, { params }: Context) {
+export async function GET(_request: Request, { params }: Context) {
   try {
     const slug = teamSlugSchema.safeParse((await params).slug);
     if (!slug.success) throw new AppError('not_found', 'Team not found.');
@@ -28,9 +27,7 @@ export async function GET(request: Request, { params }: Context) {
     const body = feedCalendarStream({
       ...access,
       ownerId: actor.id,
-      window,
-      expiryWarning: null,
-      renewUrl: `${publicBaseUrl(request.headers)}/teams/${access.team.slug}`,
+      expiryNotice: null,
       rows: readFeedRows(selection),
     });
     const fileName = `${access.team.slug}-${now.toISOString().slice(0, 10)}.ics`;

@@ -1,0 +1,232 @@
+import {
+  ICalEvent,
+  ICalEventBusyStatus,
+  ICalEventStatus,
+  ICalEventTransparency,
+  type ICalCalendar,
+  type ICalEventData,
+} from 'ical-generator';
+import { maySeePrivateType, presentAbsence, presentTeamEvent } from '@/lib/privacy';
+import { nearestCssColorName } from './colors';
+import { ZonedDate } from './zoned-date';
+import type { AbsenceRow, CalendarInfo, ExpiryNotice, FeedItem, TeamEventRow } from './types';
+
+// One ical-generator event per feed item. Absences are all-day events (DTEND exclusive), except a
+// single day with one half off, which becomes a timed event in the team's zone:
+export const MORNING = { startHour: 9, endHour: 13 } as const;
+export const AFTERNOON = { startHour: 13, endHour: 18 } as const;
+// Every event is TRANSPARENT (and FREE for Outlook): the feed shows what the team does, and must
+// never make the subscriber look busy.
+
+/** What an event factory needs: the calendar it renders against and the zones its header has. */
+export interface FeedContext {
+  info: CalendarInfo;
+  calendar: ICalCalendar;
+  timeZones: ReadonlySet<string>;
+}
+
+const END_VEVENT = 'END:VEVENT\r\n';
+
+/**
+ * An ICalEvent that also writes RFC 7986 COLOR, which ical-generator has no setter for (its `x()`
+ * takes X- names only). Calendar.toString() calls this toString too, so both paths agree.
+ */
+class FeedEvent extends ICalEvent {
+  readonly #extraLines: string;
+
+  constructor(data: ICalEventData, calendar: ICalCalendar, extraLines: string) {
+    super(data, calendar);
+    this.#extraLines = extraLines;
+  }
+
+  override toString(): string {
+    const text = super.toString();
+    if (!this.#extraLines) return text;
+    return text.slice(0, -END_VEVENT.length) + this.#extraLines + END_VEVENT;
+  }
+}
+
+function colorLine(hex: string): string {
+  const name = nearestCssColorName(hex);
+  return name ? `COLOR:${name}\r\n` : '';
+}
+
+/** A 'YYYY-MM-DD' date as UTC midnight: ical-generator writes all-day dates from UTC fields. */
+function utcDate(date: string, plusDays = 0): Date {
+  // Read by hand: Date.parse is a large share of an all-day event's cost.
+  const year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7));
+  const day = Number(date.slice(8, 10));
+  if (date.length !== 10 || date[4] !== '-' || date[7] !== '-' || !(month >= 1 && day >= 1)) {
+    throw new RangeError(`Not a date: ${date}`);
+  }
+  return new Date(Date.UTC(year, month - 1, day + plusDays));
+}
+
+interface Timing {
+  allDay: boolean;
+  start: Date;
+  end: Date;
+  timezone: string | null;
+}
+
+const allDay = (startDate: string, endDate: string): Timing => ({
+  allDay: true,
+  start: utcDate(startDate),
+  end: utcDate(endDate, 1),
+  timezone: null,
+});
+
+function halfDayOf(absence: AbsenceRow): typeof MORNING | typeof AFTERNOON | null {
+  if (absence.startDate !== absence.endDate || absence.halfDayStart === absence.halfDayEnd) {
+    return null;
+  }
+  return absence.halfDayStart ? AFTERNOON : MORNING;
+}
+
+/** What a multi-day absence's description says of its half days ('' when it has none). */
+function halfDayRemarks(absence: AbsenceRow): string {
+  if (absence.startDate === absence.endDate) return '';
+  const first = absence.halfDayStart ? `Afternoon only on ${absence.startDate} (first day).` : '';
+  const last = absence.halfDayEnd ? `Morning only on ${absence.endDate} (last day).` : '';
+  return first && last ? `${first}\n\n${last}` : first || last;
+}
+
+function absenceEvent(context: FeedContext, absence: AbsenceRow): ICalEvent {
+  const { info, calendar } = context;
+  const shown = presentAbsence({
+    personName: absence.personName,
+    typeLabel: absence.typeLabel,
+    typeColor: absence.typeColor,
+    typePrivate: absence.typePrivate,
+    note: absence.note,
+    viewerMaySeePrivateType: maySeePrivateType(info.viewer, absence.personId),
+    privacy: info.privacy,
+  });
+  const half = halfDayOf(absence);
+  const timing: Timing = half
+    ? {
+        allDay: false,
+        start: ZonedDate.fromWallClock(absence.startDate, half.startHour, info.timeZone),
+        end: ZonedDate.fromWallClock(absence.startDate, half.endHour, info.timeZone),
+        timezone: info.timeZone,
+      }
+    : allDay(absence.startDate, absence.endDate);
+  const halfDays = info.privacy === 'busy' ? '' : halfDayRemarks(absence);
+  const description =
+    halfDays && shown.note ? `${halfDays}\n\n${shown.note}` : halfDays || shown.note;
+  const pending = absence.status === 'pending';
+  const data: ICalEventData = {
+    id: `absence-${absence.id}@${info.uidDomain}`,
+    sequence: absence.sequence,
+    stamp: absence.updatedAt,
+    allDay: timing.allDay,
+    start: timing.start,
+    end: timing.end,
+    timezone: timing.timezone,
+    summary: pending ? `${shown.title} (pending)` : shown.title,
+    description: description || null,
+    categories: [{ name: shown.label }],
+    status: pending ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED,
+    transparency: ICalEventTransparency.TRANSPARENT,
+    busystatus: ICalEventBusyStatus.FREE,
+    created: absence.createdAt,
+    lastModified: absence.updatedAt,
+  };
+  return new FeedEvent(data, calendar, colorLine(shown.color));
+}
+
+function teamEvent(context: FeedContext, event: TeamEventRow): ICalEvent {
+  const { info, calendar } = context;
+  const shown = presentTeamEvent({
+    title: event.title,
+    description: event.description,
+    location: event.location,
+    privacy: info.privacy,
+  });
+  // A zone missing from the header is replaced by the team's: the instant stays the same.
+  const zone = context.timeZones.has(event.timeZone) ? event.timeZone : info.timeZone;
+  // The schema requires instants on timed events; without them the local dates still place it.
+  const timing: Timing =
+    event.allDay || !event.startsAt || !event.endsAt
+      ? allDay(event.startDate, event.endDate)
+      : {
+          allDay: false,
+          start: new ZonedDate(event.startsAt.getTime(), zone),
+          end: new ZonedDate(event.endsAt.getTime(), zone),
+          timezone: zone,
+        };
+  const data: ICalEventData = {
+    id: `event-${event.id}@${info.uidDomain}`,
+    sequence: event.sequence,
+    stamp: event.updatedAt,
+    allDay: timing.allDay,
+    start: timing.start,
+    end: timing.end,
+    timezone: timing.timezone,
+    summary: shown.title,
+    description: shown.description,
+    location: shown.location,
+    status: event.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+    transparency: ICalEventTransparency.TRANSPARENT,
+    busystatus: ICalEventBusyStatus.FREE,
+    created: event.createdAt,
+    lastModified: event.updatedAt,
+  };
+  return new FeedEvent(data, calendar, '');
+}
+
+/** PRODUCT.md: a feed whose link expires within this many days carries the expiry notice. */
+export const EXPIRY_NOTICE_DAYS = 14;
+
+/** Whether a link expiring at `expiresAt` (null: never) should carry the notice at `now`. */
+export function isExpiringSoon(expiresAt: Date | null, now: Date): boolean {
+  if (!expiresAt) return false;
+  const left = expiresAt.getTime() - now.getTime();
+  return left > 0 && left <= EXPIRY_NOTICE_DAYS * 86_400_000;
+}
+
+/** The expiry date as the team reads it, 'YYYY-MM-DD'. */
+function localDate(instant: Date, timeZone: string): string {
+  return new ZonedDate(instant.getTime(), timeZone).internal.toISOString().slice(0, 10);
+}
+
+function expiryNoticeEvent(context: FeedContext, notice: ExpiryNotice): ICalEvent {
+  const { info, calendar } = context;
+  const date = localDate(notice.expiresAt, info.timeZone);
+  const data: ICalEventData = {
+    id: `link-expiry-${notice.tokenId}@${info.uidDomain}`,
+    sequence: 0,
+    stamp: notice.tokenCreatedAt,
+    allDay: true,
+    start: utcDate(date),
+    end: utcDate(date, 1),
+    summary: `TeamCal link expires on ${date} — renew at ${notice.renewUrl}`,
+    description:
+      `This calendar link stops working on ${date}. ` +
+      `Open ${notice.renewUrl} to get a new link, then subscribe to the new one.`,
+    url: notice.renewUrl,
+    status: ICalEventStatus.CONFIRMED,
+    transparency: ICalEventTransparency.TRANSPARENT,
+    busystatus: ICalEventBusyStatus.FREE,
+    created: notice.tokenCreatedAt,
+    lastModified: notice.tokenCreatedAt,
+  };
+  return new FeedEvent(data, calendar, '');
+}
+
+/**
+ * The ical-generator event for one feed item, with privacy applied. It is not added to
+ * `context.calendar` (a feed of 50,000 events must not keep them all); add it with
+ * `calendar.createEvent(event)` where a whole calendar object is wanted.
+ */
+export function createFeedEvent(context: FeedContext, item: FeedItem): ICalEvent {
+  switch (item.kind) {
+    case 'absence':
+      return absenceEvent(context, item.absence);
+    case 'teamEvent':
+      return teamEvent(context, item.event);
+    case 'expiryNotice':
+      return expiryNoticeEvent(context, item.notice);
+  }
+}
