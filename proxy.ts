@@ -26,6 +26,9 @@ export async function proxy(request: NextRequest, event: NextFetchEvent) {
 }
 
 export const config = {
-  // Feeds, Auth.js, the health check, the sign-in page and static files need no session.
-  matcher: ['/((?!api/|_next/|sign-in|favicon\\.ico|robots\\.txt|.*\\.(?:png|svg|ico|txt)$).*)'],
+  // Feeds, Auth.js, the health check, the sign-in and password-setup pages and static files need
+  // no session.
+  matcher: [
+    '/((?!api/|_next/|sign-in|setup-password/|favicon\\.ico|robots\\.txt|.*\\.(?:png|svg|ico|txt)$).*)',
+  ],
 };

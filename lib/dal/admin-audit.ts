@@ -1,5 +1,6 @@
 import 'server-only';
 import { and, count, desc, eq, gte, lt, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db';
 import { auditEvents, teams, users } from '@/db/schema';
 import type { AuditFilter } from '@/lib/admin-validation';
@@ -18,11 +19,15 @@ export interface AuditEventRow {
   actorEmail: string | null;
   targetType: string | null;
   targetId: string | null;
+  /** The person the event was about, when it was about a person. */
+  targetName: string | null;
   teamName: string | null;
   ip: string | null;
   userAgent: string | null;
   details: Record<string, unknown> | null;
 }
+
+const targetUser = alias(users, 'target_user');
 
 const nextDay = (date: string) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
@@ -55,6 +60,7 @@ export async function listAuditEvents(
       actorEmail: users.email,
       targetType: auditEvents.targetType,
       targetId: auditEvents.targetId,
+      targetName: targetUser.name,
       teamName: teams.name,
       ip: auditEvents.ip,
       userAgent: auditEvents.userAgent,
@@ -63,6 +69,13 @@ export async function listAuditEvents(
     .from(auditEvents)
     .leftJoin(users, eq(users.id, auditEvents.actorId))
     .leftJoin(teams, eq(teams.id, auditEvents.teamId))
+    .leftJoin(
+      targetUser,
+      and(
+        eq(auditEvents.targetType, 'user'),
+        eq(auditEvents.targetId, sql`${targetUser.id}::text`),
+      ),
+    )
     .where(where)
     .orderBy(desc(auditEvents.id))
     .limit(PAGE_SIZE)

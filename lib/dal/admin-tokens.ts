@@ -137,17 +137,24 @@ export async function listTokens(actor: Actor, filter: TokenFilter): Promise<Pag
 
 /**
  * Every link that matches the filter, in the page's order, in batches read by keyset (so that a
- * large export reads each row once and holds one batch in memory). The admin check runs before
- * anything is returned, so a refused caller gets an error rather than a broken download.
+ * large export reads each row once and holds one batch in memory). The admin check and the audit
+ * event come before anything is returned, so a refused caller gets an error rather than a broken
+ * download.
  */
 export async function streamTokens(
   actor: Actor,
   filter: TokenFilter,
-  batchSize = 500,
+  options: { batchSize?: number; request?: RequestInfo } = {},
 ): Promise<AsyncGenerator<AdminTokenRow[]>> {
   const db = getDb();
   await assertActiveAdmin(db, actor);
-  return tokenBatches(db, filter, batchSize);
+  await recordAuditEvent(db, {
+    actorId: actor.id,
+    action: 'feed_token.exported',
+    details: { filter: { ...filter, page: undefined } },
+    request: options.request,
+  });
+  return tokenBatches(db, filter, options.batchSize ?? 500);
 }
 
 async function* tokenBatches(

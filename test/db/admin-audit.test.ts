@@ -34,14 +34,22 @@ describe('the audit log', () => {
       details: { reason: 'Leaked' },
       request: { ip: '198.51.100.9', userAgent: 'Firefox/140' },
     });
+    await recordAuditEvent(db(), {
+      actorId: actor.id,
+      action: 'user.disabled',
+      targetType: 'user',
+      targetId: cast.member.id,
+    });
     const page = await listAuditEvents(cast.admin, filter({ actor: 'audrey' }));
-    expect(page.total).toBe(1);
-    expect(page.rows[0]).toMatchObject({
+    expect(page.total).toBe(2);
+    expect(page.rows[0]).toMatchObject({ action: 'user.disabled', targetName: cast.member.name });
+    expect(page.rows[1]).toMatchObject({
       action: 'feed_token.revoked',
       actorName: 'Audrey Auditor',
       actorEmail: actor.email,
       targetType: 'feed_token',
       targetId: 'abc',
+      targetName: null,
       teamName: cast.team.name,
       ip: '198.51.100.9',
       userAgent: 'Firefox/140',

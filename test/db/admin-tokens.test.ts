@@ -176,7 +176,7 @@ describe('the token list', () => {
 });
 
 async function exportCsv(actor: Actor, tokenFilter: TokenFilter, batchSize: number) {
-  const stream = tokenCsvStream(await streamTokens(actor, tokenFilter, batchSize));
+  const stream = tokenCsvStream(await streamTokens(actor, tokenFilter, { batchSize }));
   return parseCsv(await new Response(stream).text());
 }
 
@@ -217,6 +217,16 @@ describe('the CSV export', () => {
     const guest = records.find((r) => r[0] === org.guest.id)!;
     expect(guest[column('guest_email')]).toBe(`partner-${org.team.slug}@example.org`);
     expect(records.flat().join()).not.toContain(org.personal.tokenHash);
+    const exports = await db()
+      .select()
+      .from(auditEvents)
+      .where(
+        and(eq(auditEvents.action, 'feed_token.exported'), eq(auditEvents.actorId, org.admin.id)),
+      );
+    expect(exports).toHaveLength(5);
+    expect(exports[0]!.details).toEqual({
+      filter: { team: org.team.id, sort: 'created', dir: 'desc' },
+    });
   });
 
   it('reads a large set in keyset batches without losing or repeating a row', async () => {
