@@ -1,5 +1,6 @@
 import 'server-only';
 import { and, asc, eq, isNull, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Database, Transaction } from '@/db';
 import { users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
@@ -48,6 +49,15 @@ export const PAGE_SIZE = 25;
 
 export function pageOf<Row>(rows: Row[], total: number, page: number, pageSize = PAGE_SIZE) {
   return { rows, total, page, pageSize, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
+}
+
+/**
+ * A column of the outer query's table, always qualified with the table's name. Drizzle leaves
+ * the columns of a single-table select unqualified, and a correlated subquery would then read
+ * `"id"` as its own table's id.
+ */
+export function outerColumn(table: PgTable, column: string): SQL {
+  return sql`${table}.${sql.identifier(column)}`;
 }
 
 /** `text` as a case-insensitive "contains" pattern, its own % and _ taken literally. */

@@ -12,7 +12,14 @@ import type {
 import { AppError } from '@/lib/errors';
 import type { RequestInfo } from '@/lib/request-info';
 import type { Actor } from './actor';
-import { anyContains, assertActiveAdmin, pageOf, PAGE_SIZE, type Page } from './admin-access';
+import {
+  anyContains,
+  assertActiveAdmin,
+  outerColumn,
+  pageOf,
+  PAGE_SIZE,
+  type Page,
+} from './admin-access';
 import { recordAuditEvent } from './audit';
 import { bumpCalendarVersion } from './calendar-version';
 
@@ -46,11 +53,12 @@ const teamColumns = {
   name: teams.name,
   slug: teams.slug,
   timeZone: teams.timeZone,
-  memberCount: sql<number>`(select count(*)::int from ${memberships} where ${memberships.teamId} = ${teams.id})`,
+  memberCount: sql<number>`(select count(*)::int from ${memberships}
+    where ${memberships.teamId} = ${outerColumn(teams, 'id')})`,
   managerCount: sql<number>`(select count(*)::int from ${memberships}
-    where ${memberships.teamId} = ${teams.id} and ${memberships.role} = 'manager')`,
+    where ${memberships.teamId} = ${outerColumn(teams, 'id')} and ${memberships.role} = 'manager')`,
   activeTokenCount: sql<number>`(select count(*)::int from ${feedTokens}
-    where ${feedTokens.teamId} = ${teams.id} and ${feedTokens.revokedAt} is null
+    where ${feedTokens.teamId} = ${outerColumn(teams, 'id')} and ${feedTokens.revokedAt} is null
       and (${feedTokens.expiresAt} is null or ${feedTokens.expiresAt} > now()))`,
 };
 

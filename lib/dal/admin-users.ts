@@ -16,6 +16,7 @@ import {
   anyContains,
   assertActiveAdmin,
   lockActiveAdmins,
+  outerColumn,
   pageOf,
   PAGE_SIZE,
   type Page,
@@ -61,9 +62,10 @@ const userColumns = {
   disabledAt: users.disabledAt,
   passwordSet: sql<boolean>`${users.passwordHash} is not null`,
   setupLinkExpiresAt: users.passwordSetupExpiresAt,
-  teamCount: sql<number>`(select count(*)::int from ${memberships} where ${memberships.userId} = ${users.id})`,
+  teamCount: sql<number>`(select count(*)::int from ${memberships}
+    where ${memberships.userId} = ${outerColumn(users, 'id')})`,
   activeTokenCount: sql<number>`(select count(*)::int from ${feedTokens}
-    where ${feedTokens.ownerId} = ${users.id} and ${feedTokens.revokedAt} is null
+    where ${feedTokens.ownerId} = ${outerColumn(users, 'id')} and ${feedTokens.revokedAt} is null
       and (${feedTokens.expiresAt} is null or ${feedTokens.expiresAt} > now()))`,
   createdAt: users.createdAt,
 };

@@ -18,7 +18,7 @@ import {
   updateTeam,
 } from '@/lib/dal/admin-teams';
 import { getTeamBySlug } from '@/lib/dal/teams';
-import { createAdminCast } from '@/test/helpers/admin';
+import { createAdminCast, createFeedToken } from '@/test/helpers/admin';
 import { setupTestDatabase } from '@/test/helpers/database';
 import { createTeam, createUser } from '@/test/helpers/factories';
 
@@ -139,7 +139,24 @@ describe('creating and changing teams', () => {
     await createTeam(db(), { name: `Guild ${tag}` });
     const page = await listTeamsForAdmin(cast.admin, { q: cast.team.slug, page: 1 });
     expect(page).toMatchObject({ total: 1, pageCount: 1 });
-    expect(page.rows[0]).toMatchObject({ id: cast.team.id, memberCount: 2, managerCount: 1 });
+    expect(page.rows[0]).toMatchObject({
+      id: cast.team.id,
+      memberCount: 2,
+      managerCount: 1,
+      activeTokenCount: 0,
+    });
+    await createFeedToken(db(), {
+      kind: 'personal',
+      ownerId: cast.member.id,
+      teamId: cast.team.id,
+    });
+    await createFeedToken(db(), {
+      kind: 'public',
+      ownerId: cast.manager.id,
+      teamId: cast.team.id,
+      revokedAt: new Date(),
+    });
+    expect((await getTeamForAdmin(cast.admin, cast.team.slug)).activeTokenCount).toBe(1);
     expect((await listTeamsForAdmin(cast.admin, { q: tag, page: 1 })).total).toBe(1);
   });
 });

@@ -13,7 +13,7 @@ import {
 import { completePasswordSetup, findPasswordSetup } from '@/lib/dal/password-setup';
 import { findActiveActor, verifyCredentials } from '@/lib/dal/users';
 import { hashSetupSecret } from '@/lib/password-setup';
-import { createAdminCast } from '@/test/helpers/admin';
+import { createAdminCast, createFeedToken } from '@/test/helpers/admin';
 import { setupTestDatabase } from '@/test/helpers/database';
 import { addMember, createTeam, createUser } from '@/test/helpers/factories';
 
@@ -284,9 +284,13 @@ describe('roles and disabling', () => {
     await setUserDisabled(cast.admin, { userId: cast.member.id, disabled: true }, request);
     expect(await findActiveActor(cast.member.id)).toBeNull();
     expect(await lastAudit()).toMatchObject({ action: 'user.disabled', targetId: cast.member.id });
-    expect(
-      (await getUserForAdmin(cast.admin, cast.member.id)).memberships.map((m) => m.teamId),
-    ).toContain(team.id);
+    await createFeedToken(db(), { kind: 'personal', ownerId: cast.member.id, teamId: team.id });
+    expect(await getUserForAdmin(cast.admin, cast.member.id)).toMatchObject({
+      disabled: true,
+      teamCount: 2,
+      activeTokenCount: 1,
+      memberships: expect.arrayContaining([expect.objectContaining({ teamId: team.id })]),
+    });
     await setUserDisabled(cast.admin, { userId: cast.member.id, disabled: false }, request);
     expect(await findActiveActor(cast.member.id)).not.toBeNull();
     expect(await lastAudit()).toMatchObject({ action: 'user.enabled' });

@@ -173,12 +173,14 @@ export default async function AuditPage({ searchParams }: Props) {
                   </td>
                   <td className={td}>
                     {event.details && (
-                      <code
-                        className="block max-w-64 truncate text-xs text-slate-600"
-                        title={JSON.stringify(event.details)}
-                      >
-                        {JSON.stringify(event.details)}
-                      </code>
+                      <details className="max-w-64 text-xs text-slate-600">
+                        <summary className="cursor-pointer truncate font-mono">
+                          {JSON.stringify(event.details)}
+                        </summary>
+                        <pre className="mt-1 whitespace-pre-wrap break-all">
+                          {JSON.stringify(event.details, null, 2)}
+                        </pre>
+                      </details>
                     )}
                   </td>
                 </tr>
