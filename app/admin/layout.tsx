@@ -1,7 +1,13 @@
 import { SignedInShell } from '@/app/_components/signed-in-shell';
 import { requireAdmin } from '@/lib/auth';
+import { AdminNav } from './_components/admin-nav';
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireAdmin();
-  return <SignedInShell actor={actor}>{children}</SignedInShell>;
+  return (
+    <SignedInShell actor={actor}>
+      <AdminNav />
+      {children}
+    </SignedInShell>
+  );
 }

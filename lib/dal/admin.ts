@@ -2,8 +2,8 @@ import 'server-only';
 import { desc, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { auditEvents, feedTokens, teams, users } from '@/db/schema';
-import { AppError } from '@/lib/errors';
-import { isAdmin, type Actor } from './actor';
+import type { Actor } from './actor';
+import { assertActiveAdmin } from './admin-access';
 
 export interface AdminOverview {
   users: number;
@@ -19,14 +19,9 @@ export interface AdminOverview {
   }>;
 }
 
-function assertAdmin(actor: Actor): void {
-  // Not found rather than forbidden: the admin area does not reveal that it exists.
-  if (!isAdmin(actor)) throw new AppError('not_found');
-}
-
 export async function getAdminOverview(actor: Actor): Promise<AdminOverview> {
-  assertAdmin(actor);
   const db = getDb();
+  await assertActiveAdmin(db, actor);
   const [counts] = await db
     .select({
       users: sql<number>`(select count(*)::int from ${users})`,

@@ -4,6 +4,7 @@ import { getDb } from '@/db';
 import { memberships, teams, users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { isAdmin, type Actor } from './actor';
+import { outerColumn } from './admin-access';
 
 export interface TeamSummary {
   id: string;
@@ -27,7 +28,8 @@ export interface TeamDetail extends Omit<TeamSummary, 'memberCount'> {
   members: TeamMember[];
 }
 
-const memberCount = sql<number>`(select count(*)::int from ${memberships} m where m.team_id = ${teams.id})`;
+// The outer column is named with its table: drizzle writes a single-table select's columns bare.
+const memberCount = sql<number>`(select count(*)::int from ${memberships} m where m.team_id = ${outerColumn(teams, 'id')})`;
 
 /** The teams the actor belongs to; admins see every team. */
 export async function listTeamsForActor(actor: Actor): Promise<TeamSummary[]> {

@@ -1,0 +1,82 @@
+'use client';
+
+import { useActionState } from 'react';
+import { FormField } from '@/app/_components/form-field';
+import type { FormState } from '@/lib/action';
+import type { Policy } from '@/lib/dal/policy';
+import { FormMessage } from '../_components/form-message';
+import { primaryButton } from '../_components/ui';
+import { updatePolicyAction } from './actions';
+
+const SWITCHES = [
+  {
+    name: 'publicLinksAllowed',
+    label: 'Managers may publish public links',
+    hint: 'Read-only links that anyone who finds them can read (e.g. for an app that reads locations).',
+  },
+  {
+    name: 'neverExpiringLinksAllowed',
+    label: 'Public links may never expire',
+    hint: 'Otherwise every public link expires within the maximum lifetime above.',
+  },
+  {
+    name: 'guestSharesAllowed',
+    label: 'Managers may share with guests',
+    hint: 'Password-protected access for people outside the organisation.',
+  },
+] as const;
+
+export function PolicyForm({ policy }: { policy: Policy }) {
+  const [state, formAction, pending] = useActionState<FormState, FormData>(updatePolicyAction, {});
+  // After a refusal the form shows what was submitted (unticked boxes are simply absent).
+  const submitted = !state.ok && state.values ? state.values : undefined;
+  const checked = (name: (typeof SWITCHES)[number]['name']) =>
+    submitted ? submitted[name] === 'on' : policy[name];
+  return (
+    <form
+      key={JSON.stringify(submitted ?? policy)}
+      action={formAction}
+      noValidate
+      aria-label="Policy"
+      className="space-y-5"
+    >
+      <FormMessage state={state} />
+      <div className="max-w-xs">
+        <FormField
+          name="maxTokenLifetimeDays"
+          label="Maximum link lifetime (days)"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={3660}
+          step={1}
+          defaultValue={submitted?.maxTokenLifetimeDays ?? policy.maxTokenLifetimeDays}
+          error={state.fieldErrors?.maxTokenLifetimeDays?.[0]}
+        />
+        <p className="mt-1 text-xs text-slate-500">
+          1 to 3660. Personal subscriptions last this long; 183 is about six months.
+        </p>
+      </div>
+      <fieldset className="space-y-3">
+        <legend className="text-sm font-medium">Sharing outside the organisation</legend>
+        {SWITCHES.map((option) => (
+          <label key={option.name} className="flex items-start gap-2 text-sm">
+            <input
+              type="checkbox"
+              name={option.name}
+              defaultChecked={checked(option.name)}
+              className="mt-1"
+            />
+            <span>
+              <span className="font-medium">{option.label}</span>
+              <span className="block text-slate-600">{option.hint}</span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      <button type="submit" disabled={pending} className={primaryButton}>
+        {pending ? 'Saving…' : 'Save policy'}
+      </button>
+    </form>
+  );
+}

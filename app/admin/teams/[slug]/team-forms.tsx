@@ -1,0 +1,173 @@
+'use client';
+
+import { useActionState } from 'react';
+import { FieldError, FormField } from '@/app/_components/form-field';
+import type { FormState } from '@/lib/action';
+import { FormMessage } from '../../_components/form-message';
+import { input, primaryButton, smallButton } from '../../_components/ui';
+import {
+  addMemberAction,
+  removeMemberAction,
+  setMembershipRoleAction,
+  updateTeamAction,
+} from '../actions';
+import { TimeZoneSelect } from '../time-zone-select';
+
+export function TeamSettingsForm({
+  teamId,
+  name,
+  timeZone,
+  zones,
+}: {
+  teamId: string;
+  name: string;
+  timeZone: string;
+  zones: readonly string[];
+}) {
+  const [state, formAction, pending] = useActionState<FormState, FormData>(updateTeamAction, {});
+  const error = (field: string) => state.fieldErrors?.[field]?.[0];
+  const values = state.ok ? {} : (state.values ?? {});
+  return (
+    <form
+      key={JSON.stringify(values)}
+      action={formAction}
+      noValidate
+      aria-label="Team settings"
+      className="space-y-4"
+    >
+      <FormMessage state={state} />
+      <input type="hidden" name="teamId" value={teamId} />
+      <FormField
+        name="name"
+        label="Name"
+        maxLength={100}
+        defaultValue={values.name ?? name}
+        error={error('name')}
+      />
+      <TimeZoneSelect
+        id="team-zone"
+        zones={zones}
+        defaultValue={values.timeZone ?? timeZone}
+        error={error('timeZone')}
+      />
+      <button type="submit" disabled={pending} className={primaryButton}>
+        Save
+      </button>
+    </form>
+  );
+}
+
+export function AddMemberForm({ teamId, teamName }: { teamId: string; teamName: string }) {
+  const [state, formAction, pending] = useActionState<FormState, FormData>(addMemberAction, {});
+  const error = (field: string) => state.fieldErrors?.[field]?.[0];
+  const values = state.ok ? {} : (state.values ?? {});
+  return (
+    <form
+      key={JSON.stringify(values)}
+      action={formAction}
+      noValidate
+      aria-label={`Add a person to ${teamName}`}
+      className="space-y-4"
+    >
+      <FormMessage state={state} />
+      <input type="hidden" name="teamId" value={teamId} />
+      <FormField
+        id="member-email"
+        name="email"
+        label="Their email"
+        type="email"
+        autoComplete="off"
+        defaultValue={values.email}
+        error={error('email')}
+      />
+      <div>
+        <label htmlFor="member-role" className="block text-sm font-medium">
+          As
+        </label>
+        <select
+          id="member-role"
+          name="role"
+          defaultValue={values.role ?? 'member'}
+          aria-invalid={error('role') ? true : undefined}
+          className={input}
+        >
+          <option value="member">Member</option>
+          <option value="manager">Manager — approves absences, shares the calendar</option>
+        </select>
+        <FieldError id="member-role-error" error={error('role')} />
+      </div>
+      <button type="submit" disabled={pending} className={primaryButton}>
+        {pending ? 'Adding…' : 'Add to team'}
+      </button>
+    </form>
+  );
+}
+
+/** A member's row actions: make or unmake manager, remove from the team. */
+export function MemberActions({
+  teamId,
+  teamName,
+  userId,
+  name,
+  role,
+}: {
+  teamId: string;
+  teamName: string;
+  userId: string;
+  name: string;
+  role: 'manager' | 'member';
+}) {
+  const [roleState, changeRole, changing] = useActionState<FormState, FormData>(
+    setMembershipRoleAction,
+    {},
+  );
+  const [removeState, remove, removing] = useActionState<FormState, FormData>(
+    removeMemberAction,
+    {},
+  );
+  const failure = [roleState, removeState].find((state) => state.message && !state.ok);
+  return (
+    <div className="flex flex-wrap justify-end gap-2">
+      <form action={changeRole}>
+        <input type="hidden" name="teamId" value={teamId} />
+        <input type="hidden" name="userId" value={userId} />
+        <input type="hidden" name="role" value={role === 'manager' ? 'member' : 'manager'} />
+        <button
+          type="submit"
+          disabled={changing}
+          aria-label={role === 'manager' ? `Make ${name} a member` : `Make ${name} a manager`}
+          className={smallButton}
+        >
+          {role === 'manager' ? 'Make member' : 'Make manager'}
+        </button>
+      </form>
+      <form
+        action={remove}
+        onSubmit={(event) => {
+          if (
+            !window.confirm(
+              `Remove ${name} from ${teamName}? Their calendar links for this team stop working; their absences stay.`,
+            )
+          )
+            event.preventDefault();
+        }}
+      >
+        <input type="hidden" name="teamId" value={teamId} />
+        <input type="hidden" name="userId" value={userId} />
+        <button
+          type="submit"
+          disabled={removing}
+          aria-label={`Remove ${name} from the team`}
+          className={`${smallButton} text-red-700`}
+        >
+          Remove
+        </button>
+      </form>
+      {failure && (
+        <p role="alert" className="w-full text-right text-xs text-red-700">
+          {failure.message}
+        </p>
+      )}
+    </div>
+  );
+}

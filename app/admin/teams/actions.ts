@@ -1,0 +1,90 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { headers } from 'next/headers';
+import { runFormAction, type FormState } from '@/lib/action';
+import {
+  addMemberSchema,
+  createTeamSchema,
+  membershipSchema,
+  setMembershipRoleSchema,
+  updateTeamSchema,
+} from '@/lib/admin-validation';
+import {
+  addTeamMember,
+  createTeam,
+  removeTeamMember,
+  setMembershipRole,
+  updateTeam,
+} from '@/lib/dal/admin-teams';
+import { requestInfo } from '@/lib/request-info';
+
+export type CreatedTeamState = FormState<{ slug: string; name: string }>;
+
+function revalidated<State extends { ok?: boolean }>(state: State): State {
+  if (state.ok) {
+    revalidatePath('/admin', 'layout');
+    revalidatePath('/teams', 'layout');
+  }
+  return state;
+}
+
+export async function createTeamAction(
+  _previous: CreatedTeamState,
+  formData: FormData,
+): Promise<CreatedTeamState> {
+  return revalidated(
+    await runFormAction(createTeamSchema, formData, async (actor, input) => {
+      const team = await createTeam(actor, input, requestInfo(await headers()));
+      return { message: `${input.name} created.`, data: { slug: team.slug, name: input.name } };
+    }),
+  );
+}
+
+export async function updateTeamAction(
+  _previous: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  return revalidated(
+    await runFormAction(updateTeamSchema, formData, async (actor, input) => {
+      await updateTeam(actor, input, requestInfo(await headers()));
+      return 'Saved. Subscribed calendars pick up the change at their next refresh.';
+    }),
+  );
+}
+
+export async function addMemberAction(
+  _previous: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  return revalidated(
+    await runFormAction(addMemberSchema, formData, async (actor, input) => {
+      const { name } = await addTeamMember(actor, input, requestInfo(await headers()));
+      return `${name} added as ${input.role === 'manager' ? 'a manager' : 'a member'}.`;
+    }),
+  );
+}
+
+export async function setMembershipRoleAction(
+  _previous: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  return revalidated(
+    await runFormAction(setMembershipRoleSchema, formData, async (actor, input) => {
+      await setMembershipRole(actor, input, requestInfo(await headers()));
+      return input.role === 'manager' ? 'Now a manager.' : 'Now a member.';
+    }),
+  );
+}
+
+export async function removeMemberAction(
+  _previous: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  return revalidated(
+    await runFormAction(membershipSchema, formData, async (actor, input) => {
+      await removeTeamMember(actor, input, requestInfo(await headers()));
+      return 'Removed from the team.';
+    }),
+  );
+}

@@ -1,0 +1,65 @@
+'use client';
+
+import Link from 'next/link';
+import { useActionState } from 'react';
+import { FormField } from '@/app/_components/form-field';
+import { FormMessage } from '../_components/form-message';
+import { primaryButton } from '../_components/ui';
+import { createTeamAction, type CreatedTeamState } from './actions';
+import { TimeZoneSelect } from './time-zone-select';
+
+export function CreateTeamForm({ zones }: { zones: readonly string[] }) {
+  const [state, formAction, pending] = useActionState<CreatedTeamState, FormData>(
+    createTeamAction,
+    {},
+  );
+  const error = (field: string) => state.fieldErrors?.[field]?.[0];
+  const values = state.ok ? {} : (state.values ?? {});
+  return (
+    <form
+      key={JSON.stringify(values)}
+      action={formAction}
+      noValidate
+      aria-label="Create a team"
+      className="space-y-4"
+    >
+      <FormMessage state={state} />
+      {state.ok && state.data && (
+        <p className="text-sm">
+          <Link
+            href={`/admin/teams/${state.data.slug}`}
+            className="font-medium text-brand-700 hover:underline"
+          >
+            Add people to {state.data.name} →
+          </Link>
+        </p>
+      )}
+      <FormField
+        id="new-team-name"
+        name="name"
+        label="Name"
+        maxLength={100}
+        defaultValue={values.name}
+        error={error('name')}
+      />
+      <FormField
+        id="new-team-slug"
+        name="slug"
+        label="Address"
+        maxLength={60}
+        placeholder="customer-support"
+        defaultValue={values.slug}
+        error={error('slug')}
+      />
+      <TimeZoneSelect
+        id="new-team-zone"
+        zones={zones}
+        defaultValue={values.timeZone ?? 'Europe/Paris'}
+        error={error('timeZone')}
+      />
+      <button type="submit" disabled={pending} className={primaryButton}>
+        {pending ? 'Creating…' : 'Create team'}
+      </button>
+    </form>
+  );
+}

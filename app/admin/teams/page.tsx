@@ -1,0 +1,126 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { z } from 'zod';
+import { TIME_ZONES } from '@/lib/admin-validation';
+import { requireAdmin } from '@/lib/auth';
+import { listTeamsForAdmin } from '@/lib/dal/admin-teams';
+import { Pagination } from '../_components/pagination';
+import { card, input, secondaryButton, tableClass, td, th, theadClass } from '../_components/ui';
+import { CreateTeamForm } from './create-team-form';
+
+export const metadata: Metadata = { title: 'Teams · Admin' };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const querySchema = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+});
+
+export default async function AdminTeamsPage({ searchParams }: Props) {
+  const actor = await requireAdmin();
+  const query = querySchema.parse(await searchParams);
+  const teams = await listTeamsForAdmin(actor, query);
+  return (
+    <>
+      <h1 className="text-2xl font-semibold tracking-tight">Teams</h1>
+      <p className="mt-1 text-sm text-slate-600">
+        Every team, who is in it and who manages it. Open a team to rename it, change its time zone
+        or its members.
+      </p>
+      <div className="mt-6 grid gap-8 lg:grid-cols-[1fr_20rem]">
+        <section aria-labelledby="teams-heading" className={`${card} overflow-hidden`}>
+          <div className="flex flex-wrap items-end justify-between gap-3 border-b border-slate-200 px-4 py-3">
+            <h2 id="teams-heading" className="font-semibold">
+              All teams
+            </h2>
+            <form role="search" className="flex items-end gap-2">
+              <label htmlFor="team-search" className="sr-only">
+                Search by name or address
+              </label>
+              <input
+                id="team-search"
+                name="q"
+                type="search"
+                maxLength={100}
+                defaultValue={query.q}
+                placeholder="Name or address"
+                className={`${input} mt-0 w-56`}
+              />
+              <button type="submit" className={secondaryButton}>
+                Search
+              </button>
+            </form>
+          </div>
+          <div className="overflow-x-auto">
+            <table className={tableClass}>
+              <thead className={theadClass}>
+                <tr>
+                  <th scope="col" className={th}>
+                    Team
+                  </th>
+                  <th scope="col" className={th}>
+                    Time zone
+                  </th>
+                  <th scope="col" className={`${th} text-right`}>
+                    Members
+                  </th>
+                  <th scope="col" className={`${th} text-right`}>
+                    Managers
+                  </th>
+                  <th scope="col" className={`${th} text-right`}>
+                    Active links
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {teams.rows.map((team) => (
+                  <tr key={team.id}>
+                    <td className={td}>
+                      <Link
+                        href={`/admin/teams/${team.slug}`}
+                        className="font-medium text-brand-700 hover:underline"
+                      >
+                        {team.name}
+                      </Link>
+                      <span className="block text-xs text-slate-500">/teams/{team.slug}</span>
+                    </td>
+                    <td className={td}>{team.timeZone.replaceAll('_', ' ')}</td>
+                    <td className={`${td} text-right tabular-nums`}>{team.memberCount}</td>
+                    <td className={`${td} text-right tabular-nums`}>
+                      {team.managerCount === 0 ? (
+                        <span className="text-amber-700">none</span>
+                      ) : (
+                        team.managerCount
+                      )}
+                    </td>
+                    <td className={`${td} text-right tabular-nums`}>
+                      <Link
+                        href={`/admin/tokens?team=${team.id}`}
+                        className="text-brand-700 hover:underline"
+                      >
+                        {team.activeTokenCount}
+                      </Link>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pagination
+            page={teams}
+            path="/admin/teams"
+            params={{ q: query.q }}
+            noun={['team', 'teams']}
+          />
+        </section>
+        <section aria-labelledby="create-heading" className={`${card} h-fit p-5`}>
+          <h2 id="create-heading" className="mb-4 font-semibold">
+            Create a team
+          </h2>
+          <CreateTeamForm zones={TIME_ZONES} />
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+'use client';
+
+import { useActionState } from 'react';
+import { FormField } from '@/app/_components/form-field';
+import type { FormState } from '@/lib/action';
+import { FormMessage } from '../_components/form-message';
+import { dangerButton } from '../_components/ui';
+import { revokeUserTokensAction } from './actions';
+
+/** Revokes every active link a person owns, after a reason and a confirmation. */
+export function RevokeUserTokensForm({ userId, name }: { userId: string; name: string }) {
+  const [state, formAction, pending] = useActionState<FormState, FormData>(
+    revokeUserTokensAction,
+    {},
+  );
+  const values = state.ok ? {} : (state.values ?? {});
+  return (
+    <form
+      key={JSON.stringify(values)}
+      action={formAction}
+      noValidate
+      aria-label={`Revoke all active links of ${name}`}
+      className="space-y-3"
+      onSubmit={(event) => {
+        if (
+          !window.confirm(
+            `Revoke every active calendar link of ${name}? Calendars using them stop updating now; this cannot be undone.`,
+          )
+        )
+          event.preventDefault();
+      }}
+    >
+      <FormMessage state={state} />
+      <input type="hidden" name="userId" value={userId} />
+      <FormField
+        id={`revoke-all-reason-${userId}`}
+        name="reason"
+        label="Reason"
+        maxLength={500}
+        placeholder="e.g. left the company, laptop stolen"
+        defaultValue={values.reason}
+        error={state.fieldErrors?.reason?.[0]}
+      />
+      <button type="submit" disabled={pending} className={dangerButton}>
+        {pending ? 'Revoking…' : 'Revoke all active links'}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,98 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { headers } from 'next/headers';
+import { runFormAction, type FormState } from '@/lib/action';
+import {
+  changeUserRoleSchema,
+  createUserSchema,
+  setUserDisabledSchema,
+  userIdSchema,
+} from '@/lib/admin-validation';
+import {
+  changeUserRole,
+  createUser,
+  issuePasswordSetupLink,
+  setUserDisabled,
+  type IssuedSetupLink,
+} from '@/lib/dal/admin-users';
+import { publicBaseUrl } from '@/lib/public-url';
+import { requestInfo } from '@/lib/request-info';
+
+/** A setup link as the page shows it once: its full address and when it stops working. */
+export interface SetupLink {
+  url: string;
+  name: string;
+  expiresAt: string;
+}
+
+export type SetupLinkState = FormState<SetupLink>;
+
+async function present(issued: IssuedSetupLink): Promise<SetupLink> {
+  return {
+    url: `${publicBaseUrl(await headers())}/setup-password/${issued.secret}`,
+    name: issued.name,
+    expiresAt: issued.expiresAt.toISOString(),
+  };
+}
+
+function revalidated<State extends { ok?: boolean }>(state: State): State {
+  if (state.ok) revalidatePath('/admin', 'layout');
+  return state;
+}
+
+export async function createUserAction(
+  _previous: SetupLinkState,
+  formData: FormData,
+): Promise<SetupLinkState> {
+  return revalidated(
+    await runFormAction(createUserSchema, formData, async (actor, input) => {
+      const issued = await createUser(actor, input, requestInfo(await headers()));
+      return {
+        message: `${issued.name} can now choose a password with the link below.`,
+        data: await present(issued),
+      };
+    }),
+  );
+}
+
+export async function issueSetupLinkAction(
+  _previous: SetupLinkState,
+  formData: FormData,
+): Promise<SetupLinkState> {
+  return revalidated(
+    await runFormAction(userIdSchema, formData, async (actor, { userId }) => {
+      const issued = await issuePasswordSetupLink(actor, userId, requestInfo(await headers()));
+      return {
+        message: 'New setup link ready; any earlier link no longer works.',
+        data: await present(issued),
+      };
+    }),
+  );
+}
+
+export async function changeUserRoleAction(
+  _previous: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  return revalidated(
+    await runFormAction(changeUserRoleSchema, formData, async (actor, input) => {
+      await changeUserRole(actor, input, requestInfo(await headers()));
+      return input.role === 'admin' ? 'Now an admin.' : 'Now a member.';
+    }),
+  );
+}
+
+export async function setUserDisabledAction(
+  _previous: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  return revalidated(
+    await runFormAction(setUserDisabledSchema, formData, async (actor, input) => {
+      await setUserDisabled(actor, input, requestInfo(await headers()));
+      return input.disabled
+        ? 'Account disabled: signed out and links stopped from the next request.'
+        : 'Account enabled again.';
+    }),
+  );
+}

@@ -1,0 +1,68 @@
+'use client';
+
+import { useActionState } from 'react';
+import { FieldError, FormField } from '@/app/_components/form-field';
+import { FormMessage } from '../_components/form-message';
+import { input, primaryButton } from '../_components/ui';
+import { createUserAction, type SetupLinkState } from './actions';
+import { SetupLinkNotice } from './setup-link-notice';
+
+export function CreateUserForm() {
+  const [state, formAction, pending] = useActionState<SetupLinkState, FormData>(
+    createUserAction,
+    {},
+  );
+  const error = (field: string) => state.fieldErrors?.[field]?.[0];
+  // After a success the form starts empty; after a refusal it keeps what was typed.
+  const values = state.ok ? {} : (state.values ?? {});
+  return (
+    <div className="space-y-4">
+      {state.ok && state.data && <SetupLinkNotice link={state.data} />}
+      <form
+        key={JSON.stringify(values)}
+        action={formAction}
+        noValidate
+        aria-label="Add a person"
+        className="space-y-4"
+      >
+        <FormMessage state={state} />
+        <FormField
+          name="email"
+          label="Email"
+          type="email"
+          autoComplete="off"
+          defaultValue={values.email}
+          error={error('email')}
+        />
+        <FormField
+          name="name"
+          label="Name"
+          autoComplete="off"
+          maxLength={100}
+          defaultValue={values.name}
+          error={error('name')}
+        />
+        <div>
+          <label htmlFor="new-user-role" className="block text-sm font-medium">
+            Role
+          </label>
+          <select
+            id="new-user-role"
+            name="role"
+            defaultValue={values.role ?? 'member'}
+            aria-invalid={error('role') ? true : undefined}
+            aria-describedby={error('role') ? 'new-user-role-error' : undefined}
+            className={input}
+          >
+            <option value="member">Member</option>
+            <option value="admin">Admin</option>
+          </select>
+          <FieldError id="new-user-role-error" error={error('role')} />
+        </div>
+        <button type="submit" disabled={pending} className={primaryButton}>
+          {pending ? 'Adding…' : 'Add person'}
+        </button>
+      </form>
+    </div>
+  );
+}

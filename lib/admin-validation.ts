@@ -1,0 +1,212 @@
+import { z } from 'zod';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@/lib/passwords';
+import { isWellFormedSetupSecret } from '@/lib/password-setup';
+import { isCalendarDate } from '@/lib/workdays';
+import { emailSchema } from '@/lib/validation';
+
+// The zod schemas of the admin settings and of the password-setup page, with messages for the
+// person at the form. Query strings fall back to defaults rather than failing: a hand-edited
+// address still shows a page.
+
+const checkboxSchema = z.preprocess(
+  (value) => value === true || value === 'on' || value === 'true',
+  z.boolean(),
+);
+
+const personEmailSchema = z
+  .string({ error: 'Enter the person’s email address.' })
+  .trim()
+  .min(1, 'Enter the person’s email address.')
+  .pipe(emailSchema);
+
+const personNameSchema = z
+  .string({ error: 'Enter the person’s name.' })
+  .trim()
+  .min(1, 'Enter the person’s name.')
+  .max(100, 'Keep the name under 100 characters.');
+
+export const userRoleSchema = z.enum(['admin', 'member'], { error: 'Choose admin or member.' });
+export const membershipRoleSchema = z.enum(['manager', 'member'], {
+  error: 'Choose manager or member.',
+});
+
+const pageSchema = z.coerce.number().int().min(1).max(100_000).catch(1);
+const searchTextSchema = z.string().trim().max(100).optional().catch(undefined);
+const optionalUuid = z.uuid().optional().catch(undefined);
+
+// Users
+
+export const createUserSchema = z.object({
+  email: personEmailSchema,
+  name: personNameSchema,
+  role: userRoleSchema.default('member'),
+});
+export type CreateUserInput = z.infer<typeof createUserSchema>;
+
+export const userIdSchema = z.object({ userId: z.uuid('Unknown person.') });
+export type UserIdInput = z.infer<typeof userIdSchema>;
+
+export const changeUserRoleSchema = userIdSchema.extend({ role: userRoleSchema });
+export type ChangeUserRoleInput = z.infer<typeof changeUserRoleSchema>;
+
+export const setUserDisabledSchema = userIdSchema.extend({
+  disabled: z.enum(['true', 'false']).transform((value) => value === 'true'),
+});
+export type SetUserDisabledInput = z.infer<typeof setUserDisabledSchema>;
+
+export const userSearchSchema = z.object({ q: searchTextSchema, page: pageSchema });
+export type UserSearchInput = z.infer<typeof userSearchSchema>;
+
+// Password setup (public page)
+
+export const setupSecretSchema = z.string().refine(isWellFormedSetupSecret);
+
+export const choosePasswordSchema = z
+  .object({
+    password: z
+      .string({ error: 'Choose a password.' })
+      .min(1, 'Choose a password.')
+      .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
+      .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters.`),
+    confirmation: z
+      .string({ error: 'Type the password again.' })
+      .min(1, 'Type the password again.')
+      .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters.`),
+  })
+  .refine((input) => input.password === input.confirmation, {
+    path: ['confirmation'],
+    message: 'The two passwords differ: type the same one twice.',
+    when: (payload) => payload.issues.length === 0,
+  });
+export type ChoosePasswordInput = z.infer<typeof choosePasswordSchema>;
+
+// Teams and memberships
+
+/** IANA zone names that this runtime knows, plus UTC, which Intl lists only as an alias. */
+export const TIME_ZONES: readonly string[] = ['UTC', ...Intl.supportedValuesOf('timeZone')];
+const knownTimeZones = new Set(TIME_ZONES);
+
+const timeZoneSchema = z
+  .string({ error: 'Choose a time zone.' })
+  .trim()
+  .min(1, 'Choose a time zone.')
+  .refine(
+    (zone) => knownTimeZones.has(zone),
+    'Choose a time zone from the list, like Europe/Paris.',
+  );
+
+const teamNameSchema = z
+  .string({ error: 'Enter the team’s name.' })
+  .trim()
+  .min(1, 'Enter the team’s name.')
+  .max(100, 'Keep the name under 100 characters.');
+
+export const createTeamSchema = z.object({
+  name: teamNameSchema,
+  slug: z
+    .string({ error: 'Enter the team’s address.' })
+    .trim()
+    .toLowerCase()
+    .min(1, 'Enter the team’s address.')
+    .max(60, 'Keep the address under 60 characters.')
+    .regex(
+      /^[a-z0-9]+(-[a-z0-9]+)*$/,
+      'Use lowercase letters, digits and single hyphens, like customer-support.',
+    ),
+  timeZone: timeZoneSchema,
+});
+export type CreateTeamInput = z.infer<typeof createTeamSchema>;
+
+export const teamIdSchema = z.object({ teamId: z.uuid('Unknown team.') });
+
+export const updateTeamSchema = teamIdSchema.extend({
+  name: teamNameSchema,
+  timeZone: timeZoneSchema,
+});
+export type UpdateTeamInput = z.infer<typeof updateTeamSchema>;
+
+export const addMemberSchema = teamIdSchema.extend({
+  email: personEmailSchema,
+  role: membershipRoleSchema.default('member'),
+});
+export type AddMemberInput = z.infer<typeof addMemberSchema>;
+
+export const membershipSchema = teamIdSchema.extend({ userId: z.uuid('Unknown person.') });
+export type MembershipInput = z.infer<typeof membershipSchema>;
+
+export const setMembershipRoleSchema = membershipSchema.extend({ role: membershipRoleSchema });
+export type SetMembershipRoleInput = z.infer<typeof setMembershipRoleSchema>;
+
+// Policy
+
+export const policySchema = z.object({
+  maxTokenLifetimeDays: z.coerce
+    .number({ error: 'Enter a number of days.' })
+    .int('Enter a whole number of days.')
+    .min(1, 'Enter at least 1 day.')
+    .max(3660, 'Enter at most 3660 days (about ten years).'),
+  publicLinksAllowed: checkboxSchema,
+  neverExpiringLinksAllowed: checkboxSchema,
+  guestSharesAllowed: checkboxSchema,
+});
+export type PolicyInput = z.infer<typeof policySchema>;
+
+// Token audit
+
+export const TOKEN_KINDS = ['personal', 'public', 'guest'] as const;
+export const TOKEN_STATUSES = ['active', 'expired', 'revoked'] as const;
+
+export const tokenFilterSchema = z.object({
+  team: optionalUuid,
+  owner: optionalUuid,
+  /** Part of an owner's name or email, or of a guest's email. */
+  who: searchTextSchema,
+  kind: z.enum(TOKEN_KINDS).optional().catch(undefined),
+  status: z.enum(TOKEN_STATUSES).optional().catch(undefined),
+  sort: z.enum(['created', 'last_used']).catch('created'),
+  dir: z.enum(['desc', 'asc']).catch('desc'),
+  page: pageSchema,
+});
+export type TokenFilter = z.infer<typeof tokenFilterSchema>;
+
+const revokeReasonSchema = z
+  .string({ error: 'Say why: the audit log keeps the reason.' })
+  .trim()
+  .min(1, 'Say why: the audit log keeps the reason.')
+  .max(500, 'Keep the reason under 500 characters.');
+
+export const revokeTokenSchema = z.object({
+  tokenId: z.uuid('Unknown link.'),
+  reason: revokeReasonSchema,
+});
+export type RevokeTokenInput = z.infer<typeof revokeTokenSchema>;
+
+export const revokeUserTokensSchema = userIdSchema.extend({ reason: revokeReasonSchema });
+export type RevokeUserTokensInput = z.infer<typeof revokeUserTokensSchema>;
+
+// Audit log
+
+const optionalDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine(isCalendarDate)
+  .optional()
+  .catch(undefined);
+
+export const auditFilterSchema = z.object({
+  /** The start of an action name: `feed_token` or `feed_token.revoked`. */
+  action: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z_.]{1,60}$/)
+    .optional()
+    .catch(undefined),
+  /** Part of the actor's name or email. */
+  actor: searchTextSchema,
+  /** UTC dates, inclusive. */
+  from: optionalDate,
+  to: optionalDate,
+  page: pageSchema,
+});
+export type AuditFilter = z.infer<typeof auditFilterSchema>;

@@ -1,0 +1,284 @@
+import 'server-only';
+import { and, asc, count, eq, sql } from 'drizzle-orm';
+import { getDb, isUniqueViolation, type Transaction } from '@/db';
+import { feedTokens, memberships, teams, users } from '@/db/schema';
+import type {
+  AddMemberInput,
+  CreateTeamInput,
+  MembershipInput,
+  SetMembershipRoleInput,
+  UpdateTeamInput,
+} from '@/lib/admin-validation';
+import { AppError } from '@/lib/errors';
+import type { RequestInfo } from '@/lib/request-info';
+import type { Actor } from './actor';
+import {
+  anyContains,
+  assertActiveAdmin,
+  outerColumn,
+  pageOf,
+  PAGE_SIZE,
+  type Page,
+} from './admin-access';
+import { recordAuditEvent } from './audit';
+import { bumpCalendarVersion } from './calendar-version';
+
+// Teams and memberships as admins manage them. Every change that alters what a team's feeds show
+// (its name, its time zone, who is in it and who manages it) bumps its calendar version.
+
+export interface AdminTeamRow {
+  id: string;
+  name: string;
+  slug: string;
+  timeZone: string;
+  memberCount: number;
+  managerCount: number;
+  activeTokenCount: number;
+}
+
+export interface AdminTeamMember {
+  userId: string;
+  name: string;
+  email: string;
+  role: 'manager' | 'member';
+  disabled: boolean;
+}
+
+export interface AdminTeamDetail extends AdminTeamRow {
+  members: AdminTeamMember[];
+}
+
+const teamColumns = {
+  id: teams.id,
+  name: teams.name,
+  slug: teams.slug,
+  timeZone: teams.timeZone,
+  memberCount: sql<number>`(select count(*)::int from ${memberships}
+    where ${memberships.teamId} = ${outerColumn(teams, 'id')})`,
+  managerCount: sql<number>`(select count(*)::int from ${memberships}
+    where ${memberships.teamId} = ${outerColumn(teams, 'id')} and ${memberships.role} = 'manager')`,
+  activeTokenCount: sql<number>`(select count(*)::int from ${feedTokens}
+    where ${feedTokens.teamId} = ${outerColumn(teams, 'id')} and ${feedTokens.revokedAt} is null
+      and (${feedTokens.expiresAt} is null or ${feedTokens.expiresAt} > now()))`,
+};
+
+/** Every team, or those whose name or address contains `q`, by name, one page at a time. */
+export async function listTeamsForAdmin(
+  actor: Actor,
+  input: { q?: string; page: number },
+): Promise<Page<AdminTeamRow>> {
+  const db = getDb();
+  await assertActiveAdmin(db, actor);
+  const where = input.q ? anyContains(input.q, teams.name, teams.slug) : undefined;
+  const [{ total }] = (await db.select({ total: count() }).from(teams).where(where)) as [
+    { total: number },
+  ];
+  const rows = await db
+    .select(teamColumns)
+    .from(teams)
+    .where(where)
+    .orderBy(asc(teams.name), asc(teams.id))
+    .limit(PAGE_SIZE)
+    .offset((input.page - 1) * PAGE_SIZE);
+  return pageOf(rows, total, input.page);
+}
+
+/** A team with its members, managers first; `not_found` for an unknown address. */
+export async function getTeamForAdmin(actor: Actor, slug: string): Promise<AdminTeamDetail> {
+  const db = getDb();
+  await assertActiveAdmin(db, actor);
+  const [team] = await db.select(teamColumns).from(teams).where(eq(teams.slug, slug));
+  if (!team) throw new AppError('not_found', 'Team not found.');
+  const members = await db
+    .select({
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      role: memberships.role,
+      disabledAt: users.disabledAt,
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.teamId, team.id))
+    .orderBy(sql`${memberships.role} = 'member'`, asc(users.name));
+  return {
+    ...team,
+    members: members.map(({ disabledAt, ...m }) => ({ ...m, disabled: disabledAt !== null })),
+  };
+}
+
+/** An admin creates a team; nobody is in it yet. */
+export async function createTeam(
+  actor: Actor,
+  input: CreateTeamInput,
+  request?: RequestInfo,
+): Promise<{ id: string; slug: string }> {
+  return getDb().transaction(async (tx) => {
+    await assertActiveAdmin(tx, actor);
+    const [team] = await tx
+      .insert(teams)
+      .values(input)
+      .returning({ id: teams.id, slug: teams.slug })
+      .catch((error: unknown) => {
+        if (isUniqueViolation(error))
+          throw new AppError('conflict', 'Another team already has this address.', {
+            field: 'slug',
+          });
+        throw error;
+      });
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: 'team.created',
+      targetType: 'team',
+      targetId: team!.id,
+      teamId: team!.id,
+      details: { ...input },
+      request,
+    });
+    return team!;
+  });
+}
+
+async function lockTeam(tx: Transaction, teamId: string) {
+  const [team] = await tx
+    .select({ id: teams.id, name: teams.name, timeZone: teams.timeZone })
+    .from(teams)
+    .where(eq(teams.id, teamId))
+    .for('update');
+  if (!team) throw new AppError('not_found', 'Team not found.');
+  return team;
+}
+
+/** An admin renames a team or moves it to another time zone; its feeds follow. */
+export async function updateTeam(
+  actor: Actor,
+  input: UpdateTeamInput,
+  request?: RequestInfo,
+): Promise<void> {
+  await getDb().transaction(async (tx) => {
+    await assertActiveAdmin(tx, actor);
+    const before = await lockTeam(tx, input.teamId);
+    const after = { name: input.name, timeZone: input.timeZone };
+    if (before.name === after.name && before.timeZone === after.timeZone) return;
+    await tx
+      .update(teams)
+      .set({ ...after, updatedAt: sql`now()` })
+      .where(eq(teams.id, before.id));
+    // The calendar's name and time zone are in every feed of the team.
+    await bumpCalendarVersion(tx, before.id);
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: 'team.updated',
+      targetType: 'team',
+      targetId: before.id,
+      teamId: before.id,
+      details: { before: { name: before.name, timeZone: before.timeZone }, after },
+      request,
+    });
+  });
+}
+
+/** An admin adds a person, found by email, to a team as a member or a manager. */
+export async function addTeamMember(
+  actor: Actor,
+  input: AddMemberInput,
+  request?: RequestInfo,
+): Promise<{ name: string }> {
+  return getDb().transaction(async (tx) => {
+    await assertActiveAdmin(tx, actor);
+    const team = await lockTeam(tx, input.teamId);
+    const [user] = await tx
+      .select({ id: users.id, name: users.name })
+      .from(users)
+      .where(eq(users.email, input.email));
+    if (!user)
+      throw new AppError('bad_request', 'Nobody has this email address: create the person first.', {
+        field: 'email',
+      });
+    const added = await tx
+      .insert(memberships)
+      .values({ teamId: team.id, userId: user.id, role: input.role })
+      .onConflictDoNothing()
+      .returning({ userId: memberships.userId });
+    if (added.length === 0)
+      throw new AppError('conflict', `${user.name} is already in ${team.name}.`, {
+        field: 'email',
+      });
+    await bumpCalendarVersion(tx, team.id);
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: 'membership.added',
+      targetType: 'user',
+      targetId: user.id,
+      teamId: team.id,
+      details: { role: input.role },
+      request,
+    });
+    return { name: user.name };
+  });
+}
+
+/** The membership, locked; `not_found` when the person is not in the team. */
+async function lockMembership(tx: Transaction, input: MembershipInput) {
+  await lockTeam(tx, input.teamId);
+  const [membership] = await tx
+    .select({ role: memberships.role })
+    .from(memberships)
+    .where(and(eq(memberships.teamId, input.teamId), eq(memberships.userId, input.userId)))
+    .for('update');
+  if (!membership) throw new AppError('not_found', 'This person is not in the team.');
+  return membership;
+}
+
+/** An admin takes a person out of a team; the links they hold for it stop on the next fetch. */
+export async function removeTeamMember(
+  actor: Actor,
+  input: MembershipInput,
+  request?: RequestInfo,
+): Promise<void> {
+  await getDb().transaction(async (tx) => {
+    await assertActiveAdmin(tx, actor);
+    const membership = await lockMembership(tx, input);
+    await tx
+      .delete(memberships)
+      .where(and(eq(memberships.teamId, input.teamId), eq(memberships.userId, input.userId)));
+    await bumpCalendarVersion(tx, input.teamId);
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: 'membership.removed',
+      targetType: 'user',
+      targetId: input.userId,
+      teamId: input.teamId,
+      details: { role: membership.role },
+      request,
+    });
+  });
+}
+
+/** An admin makes a member a manager of the team, or a manager a member again. */
+export async function setMembershipRole(
+  actor: Actor,
+  input: SetMembershipRoleInput,
+  request?: RequestInfo,
+): Promise<void> {
+  await getDb().transaction(async (tx) => {
+    await assertActiveAdmin(tx, actor);
+    const membership = await lockMembership(tx, input);
+    if (membership.role === input.role) return;
+    await tx
+      .update(memberships)
+      .set({ role: input.role })
+      .where(and(eq(memberships.teamId, input.teamId), eq(memberships.userId, input.userId)));
+    // Managers' own subscriptions show private types, and their shared links live or die by it.
+    await bumpCalendarVersion(tx, input.teamId);
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: 'membership.role_changed',
+      targetType: 'user',
+      targetId: input.userId,
+      teamId: input.teamId,
+      details: { before: membership.role, after: input.role },
+      request,
+    });
+  });
+}

@@ -1,0 +1,292 @@
+import 'server-only';
+import { and, asc, count, desc, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { getDb, type Database, type Transaction } from '@/db';
+import { feedTokens, guestShares, teams, users } from '@/db/schema';
+import type { RevokeTokenInput, RevokeUserTokensInput, TokenFilter } from '@/lib/admin-validation';
+import { AppError } from '@/lib/errors';
+import type { RequestInfo } from '@/lib/request-info';
+import type { Actor } from './actor';
+import { anyContains, assertActiveAdmin, pageOf, PAGE_SIZE, type Page } from './admin-access';
+import { recordAuditEvent } from './audit';
+
+// The token audit: every personal, public and guest link of the organisation in one list, for
+// admins, with what they need to judge it (whose, which team, how visible, when and from where
+// last used) and to stop it. Token hashes never leave this module.
+
+export type TokenStatus = 'active' | 'expired' | 'revoked';
+
+export interface AdminTokenRow {
+  id: string;
+  displayPrefix: string;
+  kind: 'personal' | 'public' | 'guest';
+  label: string | null;
+  ownerId: string;
+  ownerName: string;
+  ownerEmail: string;
+  /** The outsider a guest link was shared with. */
+  guestEmail: string | null;
+  teamId: string;
+  teamName: string;
+  privacy: 'full' | 'standard' | 'busy';
+  status: TokenStatus;
+  createdAt: Date;
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+  revokedByName: string | null;
+  revokeReason: string | null;
+  lastUsedAt: Date | null;
+  lastUsedIp: string | null;
+  lastUsedUserAgent: string | null;
+  useCount: number;
+}
+
+const owner = alias(users, 'owner');
+const revoker = alias(users, 'revoker');
+
+// A guest link also ends when its share is revoked.
+const revokedAt = sql<Date | null>`coalesce(${feedTokens.revokedAt}, ${guestShares.revokedAt})`;
+const isRevoked = sql`(${feedTokens.revokedAt} is not null or ${guestShares.revokedAt} is not null)`;
+const isExpired = sql`(${feedTokens.expiresAt} is not null and ${feedTokens.expiresAt} <= now())`;
+const status = sql<TokenStatus>`case when ${isRevoked} then 'revoked'
+  when ${isExpired} then 'expired' else 'active' end`;
+
+const statusCondition: Record<TokenStatus, SQL> = {
+  revoked: isRevoked,
+  expired: sql`(not ${isRevoked} and ${isExpired})`,
+  active: sql`(not ${isRevoked} and not ${isExpired})`,
+};
+
+const tokenColumns = {
+  id: feedTokens.id,
+  displayPrefix: feedTokens.displayPrefix,
+  kind: feedTokens.kind,
+  label: feedTokens.label,
+  ownerId: feedTokens.ownerId,
+  ownerName: owner.name,
+  ownerEmail: owner.email,
+  guestEmail: guestShares.email,
+  teamId: feedTokens.teamId,
+  teamName: teams.name,
+  privacy: feedTokens.privacy,
+  status,
+  createdAt: feedTokens.createdAt,
+  expiresAt: feedTokens.expiresAt,
+  revokedAt: sql<Date | null>`${revokedAt}`.mapWith(feedTokens.revokedAt),
+  revokedByName: revoker.name,
+  revokeReason: feedTokens.revokeReason,
+  lastUsedAt: feedTokens.lastUsedAt,
+  lastUsedIp: feedTokens.lastUsedIp,
+  lastUsedUserAgent: feedTokens.lastUsedUserAgent,
+  useCount: feedTokens.useCount,
+};
+
+function filterCondition(filter: TokenFilter): SQL | undefined {
+  return and(
+    filter.team ? eq(feedTokens.teamId, filter.team) : undefined,
+    filter.owner ? eq(feedTokens.ownerId, filter.owner) : undefined,
+    filter.who ? anyContains(filter.who, owner.name, owner.email, guestShares.email) : undefined,
+    filter.kind ? eq(feedTokens.kind, filter.kind) : undefined,
+    filter.status ? statusCondition[filter.status] : undefined,
+  );
+}
+
+/** The sort key: never-used links count as used longest ago. */
+function sortKey(filter: TokenFilter): SQL {
+  return filter.sort === 'last_used'
+    ? sql`coalesce(${feedTokens.lastUsedAt}, '-infinity'::timestamptz)`
+    : sql`${feedTokens.createdAt}`;
+}
+
+/** The links with their owner, team and guest, each with its sort key as text. */
+function selectTokens(db: Database | Transaction, filter: TokenFilter) {
+  return db
+    .select({ ...tokenColumns, sortKey: sql<string>`${sortKey(filter)}::text` })
+    .from(feedTokens)
+    .innerJoin(owner, eq(owner.id, feedTokens.ownerId))
+    .innerJoin(teams, eq(teams.id, feedTokens.teamId))
+    .leftJoin(guestShares, eq(guestShares.id, feedTokens.guestShareId))
+    .leftJoin(revoker, eq(revoker.id, feedTokens.revokedById))
+    .$dynamic();
+}
+
+function withoutSortKey(row: AdminTokenRow & { sortKey?: string }): AdminTokenRow {
+  delete row.sortKey;
+  return row;
+}
+
+/** One page of the links that match the filter, in the chosen order, with the total. */
+export async function listTokens(actor: Actor, filter: TokenFilter): Promise<Page<AdminTokenRow>> {
+  const db = getDb();
+  await assertActiveAdmin(db, actor);
+  const where = filterCondition(filter);
+  const [{ total }] = (await db
+    .select({ total: count() })
+    .from(feedTokens)
+    .innerJoin(owner, eq(owner.id, feedTokens.ownerId))
+    .leftJoin(guestShares, eq(guestShares.id, feedTokens.guestShareId))
+    .where(where)) as [{ total: number }];
+  const order = filter.dir === 'asc' ? asc : desc;
+  const rows = await selectTokens(db, filter)
+    .where(where)
+    .orderBy(order(sortKey(filter)), order(feedTokens.id))
+    .limit(PAGE_SIZE)
+    .offset((filter.page - 1) * PAGE_SIZE);
+  return pageOf(rows.map(withoutSortKey), total, filter.page);
+}
+
+/**
+ * Every link that matches the filter, in the page's order, in batches read by keyset (so that a
+ * large export reads each row once and holds one batch in memory). The admin check and the audit
+ * event come before anything is returned, so a refused caller gets an error rather than a broken
+ * download.
+ */
+export async function streamTokens(
+  actor: Actor,
+  filter: TokenFilter,
+  options: { batchSize?: number; request?: RequestInfo } = {},
+): Promise<AsyncGenerator<AdminTokenRow[]>> {
+  const db = getDb();
+  await assertActiveAdmin(db, actor);
+  await recordAuditEvent(db, {
+    actorId: actor.id,
+    action: 'feed_token.exported',
+    details: { filter: { ...filter, page: undefined } },
+    request: options.request,
+  });
+  return tokenBatches(db, filter, options.batchSize ?? 500);
+}
+
+async function* tokenBatches(
+  db: Database,
+  filter: TokenFilter,
+  batchSize: number,
+): AsyncGenerator<AdminTokenRow[]> {
+  const key = sortKey(filter);
+  const order = filter.dir === 'asc' ? asc : desc;
+  let cursor: { key: string; id: string } | undefined;
+  for (;;) {
+    // The key travels as text: a timestamp's microseconds do not survive a JavaScript Date.
+    const after = cursor
+      ? filter.dir === 'asc'
+        ? sql`(${key}, ${feedTokens.id}) > (${cursor.key}::timestamptz, ${cursor.id}::uuid)`
+        : sql`(${key}, ${feedTokens.id}) < (${cursor.key}::timestamptz, ${cursor.id}::uuid)`
+      : undefined;
+    const rows = await selectTokens(db, filter)
+      .where(and(filterCondition(filter), after))
+      .orderBy(order(key), order(feedTokens.id))
+      .limit(batchSize);
+    if (rows.length === 0) return;
+    const last = rows[rows.length - 1]!;
+    cursor = { key: last.sortKey, id: last.id };
+    yield rows.map(withoutSortKey);
+    if (rows.length < batchSize) return;
+  }
+}
+
+interface RevokedToken {
+  id: string;
+  kind: AdminTokenRow['kind'];
+  teamId: string;
+  ownerId: string;
+  displayPrefix: string;
+  guestShareId: string | null;
+}
+
+/** Marks tokens revoked by the actor, ends their guest shares, and audits each one. */
+async function revokeTokens(
+  tx: Transaction,
+  actor: Actor,
+  tokens: RevokedToken[],
+  reason: string,
+  request?: RequestInfo,
+): Promise<void> {
+  for (const token of tokens) {
+    await tx
+      .update(feedTokens)
+      .set({ revokedAt: sql`now()`, revokedById: actor.id, revokeReason: reason })
+      .where(eq(feedTokens.id, token.id));
+    if (token.guestShareId)
+      await tx
+        .update(guestShares)
+        .set({ revokedAt: sql`now()`, revokedById: actor.id })
+        .where(and(eq(guestShares.id, token.guestShareId), isNull(guestShares.revokedAt)));
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: 'feed_token.revoked',
+      targetType: 'feed_token',
+      targetId: token.id,
+      teamId: token.teamId,
+      details: { kind: token.kind, prefix: token.displayPrefix, owner: token.ownerId, reason },
+      request,
+    });
+  }
+}
+
+const revokedColumns = {
+  id: feedTokens.id,
+  kind: feedTokens.kind,
+  teamId: feedTokens.teamId,
+  ownerId: feedTokens.ownerId,
+  displayPrefix: feedTokens.displayPrefix,
+  guestShareId: feedTokens.guestShareId,
+};
+
+/** An admin revokes one link, with a reason; it answers 410 from the next fetch on. */
+export async function revokeToken(
+  actor: Actor,
+  input: RevokeTokenInput,
+  request?: RequestInfo,
+): Promise<{ displayPrefix: string }> {
+  return getDb().transaction(async (tx) => {
+    await assertActiveAdmin(tx, actor);
+    const [token] = await tx
+      .select({ ...revokedColumns, revokedAt: feedTokens.revokedAt })
+      .from(feedTokens)
+      .where(eq(feedTokens.id, input.tokenId))
+      .for('update');
+    if (!token) throw new AppError('not_found', 'Link not found.');
+    if (token.revokedAt) throw new AppError('conflict', 'This link is already revoked.');
+    await revokeTokens(tx, actor, [token], input.reason, request);
+    return { displayPrefix: token.displayPrefix };
+  });
+}
+
+/** An admin revokes every active link a person owns (theirs and those they shared). */
+export async function revokeUserTokens(
+  actor: Actor,
+  input: RevokeUserTokensInput,
+  request?: RequestInfo,
+): Promise<{ name: string; revoked: number }> {
+  return getDb().transaction(async (tx) => {
+    await assertActiveAdmin(tx, actor);
+    const [user] = await tx
+      .select({ name: users.name })
+      .from(users)
+      .where(eq(users.id, input.userId));
+    if (!user) throw new AppError('not_found', 'Person not found.');
+    const tokens = await tx
+      .select(revokedColumns)
+      .from(feedTokens)
+      .where(
+        and(
+          eq(feedTokens.ownerId, input.userId),
+          isNull(feedTokens.revokedAt),
+          or(isNull(feedTokens.expiresAt), sql`${feedTokens.expiresAt} > now()`),
+        ),
+      )
+      .orderBy(asc(feedTokens.createdAt))
+      .for('update');
+    await revokeTokens(tx, actor, tokens, input.reason, request);
+    return { name: user.name, revoked: tokens.length };
+  });
+}
+
+/** The teams to filter the token audit by. */
+export async function listTokenFilterTeams(
+  actor: Actor,
+): Promise<Array<{ id: string; name: string }>> {
+  const db = getDb();
+  await assertActiveAdmin(db, actor);
+  return db.select({ id: teams.id, name: teams.name }).from(teams).orderBy(asc(teams.name));
+}

@@ -1,0 +1,268 @@
+import 'server-only';
+import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
+import { getDb, isUniqueViolation, type Transaction } from '@/db';
+import { feedTokens, memberships, teams, users } from '@/db/schema';
+import type {
+  ChangeUserRoleInput,
+  CreateUserInput,
+  SetUserDisabledInput,
+  UserSearchInput,
+} from '@/lib/admin-validation';
+import { AppError } from '@/lib/errors';
+import { generateSetupSecret, SETUP_LINK_LIFETIME_DAYS } from '@/lib/password-setup';
+import type { RequestInfo } from '@/lib/request-info';
+import type { Actor } from './actor';
+import {
+  anyContains,
+  assertActiveAdmin,
+  lockActiveAdmins,
+  outerColumn,
+  pageOf,
+  PAGE_SIZE,
+  type Page,
+} from './admin-access';
+import { recordAuditEvent } from './audit';
+import { bumpCalendarVersionsOfUser } from './calendar-version';
+
+// Users as admins manage them: list and search, create with a one-time password-setup link, change
+// role, disable and enable. Hashes never leave this module; a setup secret leaves it once.
+
+export interface AdminUserRow {
+  id: string;
+  email: string;
+  name: string;
+  role: 'admin' | 'member';
+  disabled: boolean;
+  passwordSet: boolean;
+  /** When the unused setup link stops working (possibly already past); null when there is none. */
+  setupLinkExpiresAt: Date | null;
+  teamCount: number;
+  activeTokenCount: number;
+  createdAt: Date;
+}
+
+export interface AdminUserDetail extends AdminUserRow {
+  memberships: Array<{ teamId: string; name: string; slug: string; role: 'manager' | 'member' }>;
+}
+
+/** A setup link just issued: the only moment its secret exists outside the person's browser. */
+export interface IssuedSetupLink {
+  userId: string;
+  email: string;
+  name: string;
+  secret: string;
+  expiresAt: Date;
+}
+
+const userColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  role: users.role,
+  disabledAt: users.disabledAt,
+  passwordSet: sql<boolean>`${users.passwordHash} is not null`,
+  setupLinkExpiresAt: users.passwordSetupExpiresAt,
+  teamCount: sql<number>`(select count(*)::int from ${memberships}
+    where ${memberships.userId} = ${outerColumn(users, 'id')})`,
+  activeTokenCount: sql<number>`(select count(*)::int from ${feedTokens}
+    where ${feedTokens.ownerId} = ${outerColumn(users, 'id')} and ${feedTokens.revokedAt} is null
+      and (${feedTokens.expiresAt} is null or ${feedTokens.expiresAt} > now()))`,
+  createdAt: users.createdAt,
+};
+
+function toRow({
+  disabledAt,
+  ...row
+}: { disabledAt: Date | null } & Omit<AdminUserRow, 'disabled'>) {
+  return { ...row, disabled: disabledAt !== null };
+}
+
+/** Every user, or those whose name or email contains `q`, by name, one page at a time. */
+export async function listUsers(actor: Actor, input: UserSearchInput): Promise<Page<AdminUserRow>> {
+  const db = getDb();
+  await assertActiveAdmin(db, actor);
+  const where = input.q ? anyContains(input.q, users.name, users.email) : undefined;
+  const [{ total }] = (await db.select({ total: count() }).from(users).where(where)) as [
+    { total: number },
+  ];
+  const rows = await db
+    .select(userColumns)
+    .from(users)
+    .where(where)
+    .orderBy(asc(users.name), asc(users.id))
+    .limit(PAGE_SIZE)
+    .offset((input.page - 1) * PAGE_SIZE);
+  return pageOf(rows.map(toRow), total, input.page);
+}
+
+/** One user with their teams; `not_found` for an unknown id (and for anyone but an admin). */
+export async function getUserForAdmin(actor: Actor, userId: string): Promise<AdminUserDetail> {
+  const db = getDb();
+  await assertActiveAdmin(db, actor);
+  const [user] = await db.select(userColumns).from(users).where(eq(users.id, userId));
+  if (!user) throw new AppError('not_found', 'Person not found.');
+  const teamsOfUser = await db
+    .select({ teamId: teams.id, name: teams.name, slug: teams.slug, role: memberships.role })
+    .from(memberships)
+    .innerJoin(teams, eq(teams.id, memberships.teamId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(asc(teams.name));
+  return { ...toRow(user), memberships: teamsOfUser };
+}
+
+const setupExpiry = sql`now() + make_interval(days => ${SETUP_LINK_LIFETIME_DAYS})`;
+
+/** An admin creates an account; the person chooses their password through the link returned. */
+export async function createUser(
+  actor: Actor,
+  input: CreateUserInput,
+  request?: RequestInfo,
+): Promise<IssuedSetupLink> {
+  return getDb().transaction(async (tx) => {
+    await assertActiveAdmin(tx, actor);
+    const { secret, hash } = generateSetupSecret();
+    const [user] = await tx
+      .insert(users)
+      .values({ ...input, passwordSetupHash: hash, passwordSetupExpiresAt: setupExpiry })
+      .returning({ id: users.id, expiresAt: users.passwordSetupExpiresAt })
+      .catch((error: unknown) => {
+        if (isUniqueViolation(error))
+          throw new AppError('conflict', 'Someone already has this email address.', {
+            field: 'email',
+          });
+        throw error;
+      });
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: 'user.created',
+      targetType: 'user',
+      targetId: user!.id,
+      details: { email: input.email, role: input.role },
+      request,
+    });
+    return {
+      userId: user!.id,
+      email: input.email,
+      name: input.name,
+      secret,
+      expiresAt: user!.expiresAt!,
+    };
+  });
+}
+
+/** A new setup link for a user (a forgotten password, a lost invitation); any earlier one stops. */
+export async function issuePasswordSetupLink(
+  actor: Actor,
+  userId: string,
+  request?: RequestInfo,
+): Promise<IssuedSetupLink> {
+  return getDb().transaction(async (tx) => {
+    await assertActiveAdmin(tx, actor);
+    const { secret, hash } = generateSetupSecret();
+    const [user] = await tx
+      .update(users)
+      .set({ passwordSetupHash: hash, passwordSetupExpiresAt: setupExpiry, updatedAt: sql`now()` })
+      .where(eq(users.id, userId))
+      .returning({
+        email: users.email,
+        name: users.name,
+        expiresAt: users.passwordSetupExpiresAt,
+      });
+    if (!user) throw new AppError('not_found', 'Person not found.');
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: 'user.password_setup_issued',
+      targetType: 'user',
+      targetId: userId,
+      request,
+    });
+    return { userId, email: user.email, name: user.name, secret, expiresAt: user.expiresAt! };
+  });
+}
+
+/** The target user, locked; `not_found` if unknown. Admins cannot change their own standing. */
+async function lockTarget(tx: Transaction, actor: Actor, userId: string, ownMessage: string) {
+  const admins = await lockActiveAdmins(tx, actor);
+  if (userId === actor.id) throw new AppError('forbidden', ownMessage);
+  const [user] = await tx
+    .select({ id: users.id, role: users.role, disabledAt: users.disabledAt })
+    .from(users)
+    .where(eq(users.id, userId))
+    .for('update');
+  if (!user) throw new AppError('not_found', 'Person not found.');
+  return { user, admins };
+}
+
+/**
+ * Refuses a change that would leave no enabled admin. Admins cannot demote or disable themselves
+ * and hold the admins' lock, so this holds by construction; the check keeps it so if that changes.
+ */
+function keepOneAdmin(admins: string[], losing: string): void {
+  if (admins.filter((id) => id !== losing).length === 0)
+    throw new AppError('conflict', 'TeamCal needs at least one enabled admin.');
+}
+
+/** An admin makes another person an admin or a member; their feeds change with their rights. */
+export async function changeUserRole(
+  actor: Actor,
+  input: ChangeUserRoleInput,
+  request?: RequestInfo,
+): Promise<void> {
+  await getDb().transaction(async (tx) => {
+    const { user, admins } = await lockTarget(
+      tx,
+      actor,
+      input.userId,
+      'You cannot change your own role: ask another admin.',
+    );
+    if (user.role === input.role) return;
+    if (user.role === 'admin') keepOneAdmin(admins, user.id);
+    await tx
+      .update(users)
+      .set({ role: input.role, updatedAt: sql`now()` })
+      .where(eq(users.id, user.id));
+    // What an admin's own subscriptions show (private types) depends on the role.
+    await bumpCalendarVersionsOfUser(tx, user.id);
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: 'user.role_changed',
+      targetType: 'user',
+      targetId: user.id,
+      details: { before: user.role, after: input.role },
+      request,
+    });
+  });
+}
+
+/**
+ * An admin disables or enables another person. A disabled person is signed out on their next
+ * request and their links answer 410 on the next fetch; enabling restores both.
+ */
+export async function setUserDisabled(
+  actor: Actor,
+  input: SetUserDisabledInput,
+  request?: RequestInfo,
+): Promise<void> {
+  await getDb().transaction(async (tx) => {
+    const { user, admins } = await lockTarget(
+      tx,
+      actor,
+      input.userId,
+      'You cannot disable your own account: ask another admin.',
+    );
+    if ((user.disabledAt !== null) === input.disabled) return;
+    if (input.disabled && user.role === 'admin') keepOneAdmin(admins, user.id);
+    await tx
+      .update(users)
+      .set({ disabledAt: input.disabled ? sql`now()` : null, updatedAt: sql`now()` })
+      .where(and(eq(users.id, user.id), input.disabled ? isNull(users.disabledAt) : undefined));
+    await bumpCalendarVersionsOfUser(tx, user.id);
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: input.disabled ? 'user.disabled' : 'user.enabled',
+      targetType: 'user',
+      targetId: user.id,
+      request,
+    });
+  });
+}
