@@ -2,49 +2,15 @@ import 'server-only';
 import { and, asc, count, eq, gte, inArray, lte, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { absences, absenceTypes, memberships, teamEvents, users } from '@/db/schema';
+import type { AbsenceRow, TeamEventRow } from '@/lib/ics';
 import type { FeedOptions } from './feed-tokens';
 
 // The rows a feed publishes, read in keyset pages so that memory stays flat however many there
 // are: each page starts after the last (date, id) of the previous one, using the date indexes.
 
-export interface FeedAbsenceRow {
-  kind: 'absence';
-  id: string;
-  userId: string;
-  personName: string;
-  typeKey: string;
-  typeLabel: string;
-  typeColor: string;
-  typePrivate: boolean;
-  startDate: string;
-  endDate: string;
-  halfDayStart: boolean;
-  halfDayEnd: boolean;
-  status: 'pending' | 'approved';
-  note: string | null;
-  sequence: number;
-  createdAt: Date;
-  updatedAt: Date;
-}
-
-export interface FeedEventRow {
-  kind: 'event';
-  id: string;
-  title: string;
-  description: string | null;
-  location: string | null;
-  allDay: boolean;
-  startDate: string;
-  endDate: string;
-  startsAt: Date | null;
-  endsAt: Date | null;
-  timeZone: string;
-  status: 'confirmed' | 'cancelled';
-  sequence: number;
-  createdAt: Date;
-  updatedAt: Date;
-}
-
+/** An absence row of the ICS library, with the person as the database names them. */
+export type FeedAbsenceRow = Omit<AbsenceRow, 'personId'> & { kind: 'absence'; userId: string };
+export type FeedEventRow = TeamEventRow & { kind: 'event' };
 export type FeedRow = FeedAbsenceRow | FeedEventRow;
 
 export interface FeedSelection {

@@ -83,6 +83,20 @@ export interface StatisticsPeriod {
   coverage: 'month' | 'year';
 }
 
+/** An absence with its person and type, as the page's lists show it. */
+const absenceListColumns = {
+  id: absences.id,
+  userId: absences.userId,
+  personName: users.name,
+  startDate: absences.startDate,
+  endDate: absences.endDate,
+  halfDayStart: absences.halfDayStart,
+  halfDayEnd: absences.halfDayEnd,
+  status: absences.status,
+  typeLabel: absenceTypes.label,
+  color: absenceTypes.color,
+};
+
 /** Days ahead that "away soon" covers, today included. */
 export const AWAY_SOON_DAYS = 30;
 
@@ -141,19 +155,7 @@ export async function getTeamStatistics(
 
   const listAbsences = (from: string, to: string) =>
     db
-      .select({
-        id: absences.id,
-        userId: absences.userId,
-        personName: users.name,
-        startDate: absences.startDate,
-        endDate: absences.endDate,
-        halfDayStart: absences.halfDayStart,
-        halfDayEnd: absences.halfDayEnd,
-        status: absences.status,
-        typeLabel: absenceTypes.label,
-        color: absenceTypes.color,
-        isPrivate: absenceTypes.isPrivate,
-      })
+      .select({ ...absenceListColumns, isPrivate: absenceTypes.isPrivate })
       .from(absences)
       .innerJoin(users, eq(users.id, absences.userId))
       .innerJoin(absenceTypes, eq(absenceTypes.id, absences.typeId))
@@ -164,19 +166,7 @@ export async function getTeamStatistics(
   const listRequestsToDecide = async () => {
     if (!seesAllTypes) return [];
     const rows = await db
-      .select({
-        id: absences.id,
-        userId: absences.userId,
-        personName: users.name,
-        startDate: absences.startDate,
-        endDate: absences.endDate,
-        halfDayStart: absences.halfDayStart,
-        halfDayEnd: absences.halfDayEnd,
-        status: absences.status,
-        typeLabel: absenceTypes.label,
-        color: absenceTypes.color,
-        note: absences.note,
-      })
+      .select({ ...absenceListColumns, note: absences.note })
       .from(absences)
       .innerJoin(users, eq(users.id, absences.userId))
       .innerJoin(absenceTypes, eq(absenceTypes.id, absences.typeId))

@@ -1,10 +1,9 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
 import QRCode from 'qrcode';
 import { z } from 'zod';
-import { runFormAction, type FormState } from '@/lib/action';
+import type { FormState } from '@/lib/action';
 import {
   GUEST_SETUP_DAYS,
   createGuestShare,
@@ -14,9 +13,9 @@ import {
 } from '@/lib/dal/shares';
 import { displayPrefixOf } from '@/lib/feed-tokens';
 import { publicBaseUrl, subscriptionLinks } from '@/lib/public-url';
-import { requestInfo } from '@/lib/request-info';
-import { guestShareSchema, publicLinkSchema, teamSlugSchema } from '@/lib/validation';
+import { guestShareSchema, publicLinkSchema } from '@/lib/validation';
 import type { IssuedLink } from './subscription-actions';
+import { runTeamFormAction } from './team-action';
 
 export type PublicLinkState = FormState<IssuedLink>;
 /** A guest's one-time setup address, to copy and send them. */
@@ -26,23 +25,17 @@ async function setupUrl(secret: string) {
   return `${publicBaseUrl(await headers())}/guest/${secret}`;
 }
 
-function afterChange<State extends { ok?: boolean }>(state: State): State {
-  if (state.ok) revalidatePath('/teams/[slug]', 'page');
-  return state;
-}
-
-const unknownTeam = { message: 'Unknown team.' };
-
 export async function createPublicLinkAction(
   slug: string,
   _previous: PublicLinkState,
   formData: FormData,
 ): Promise<PublicLinkState> {
-  const team = teamSlugSchema.safeParse(slug);
-  if (!team.success) return unknownTeam;
-  return afterChange(
-    await runFormAction(publicLinkSchema, formData, async (actor, input) => {
-      const link = await createPublicLink(actor, team.data, input, requestInfo(await headers()));
+  return runTeamFormAction(
+    slug,
+    publicLinkSchema,
+    formData,
+    async (actor, input, team, request) => {
+      const link = await createPublicLink(actor, team, input, request);
       const feedUrl = `${publicBaseUrl(await headers())}/api/ics/${link.token}.ics`;
       const links = subscriptionLinks(feedUrl, input.label);
       return {
@@ -54,7 +47,7 @@ export async function createPublicLinkAction(
           qrSvg: await QRCode.toString(links.webcal, { type: 'svg', margin: 1 }),
         },
       };
-    }),
+    },
   );
 }
 
@@ -65,13 +58,14 @@ export async function revokeSharedLinkAction(
   _previous: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  const team = teamSlugSchema.safeParse(slug);
-  if (!team.success) return unknownTeam;
-  return afterChange(
-    await runFormAction(linkIdSchema, formData, async (actor, { linkId }) => {
-      await revokeSharedLink(actor, team.data, linkId, requestInfo(await headers()));
+  return runTeamFormAction(
+    slug,
+    linkIdSchema,
+    formData,
+    async (actor, { linkId }, team, request) => {
+      await revokeSharedLink(actor, team, linkId, request);
       return 'Revoked: the address stops working now.';
-    }),
+    },
   );
 }
 
@@ -80,16 +74,17 @@ export async function createGuestShareAction(
   _previous: GuestSetupState,
   formData: FormData,
 ): Promise<GuestSetupState> {
-  const team = teamSlugSchema.safeParse(slug);
-  if (!team.success) return unknownTeam;
-  return afterChange(
-    await runFormAction(guestShareSchema, formData, async (actor, input) => {
-      const share = await createGuestShare(actor, team.data, input, requestInfo(await headers()));
+  return runTeamFormAction(
+    slug,
+    guestShareSchema,
+    formData,
+    async (actor, input, team, request) => {
+      const share = await createGuestShare(actor, team, input, request);
       return {
         message: `Guest share created. Send this setup link to ${input.email}; it works once, for ${GUEST_SETUP_DAYS} days.`,
         data: { setupUrl: await setupUrl(share.setupSecret), email: input.email },
       };
-    }),
+    },
   );
 }
 
@@ -100,20 +95,16 @@ export async function reissueGuestSetupAction(
   _previous: GuestSetupState,
   formData: FormData,
 ): Promise<GuestSetupState> {
-  const team = teamSlugSchema.safeParse(slug);
-  if (!team.success) return unknownTeam;
-  return afterChange(
-    await runFormAction(shareIdSchema, formData, async (actor, { shareId }) => {
-      const { setupSecret } = await reissueGuestSetup(
-        actor,
-        team.data,
-        shareId,
-        requestInfo(await headers()),
-      );
+  return runTeamFormAction(
+    slug,
+    shareIdSchema,
+    formData,
+    async (actor, { shareId }, team, request) => {
+      const { setupSecret } = await reissueGuestSetup(actor, team, shareId, request);
       return {
         message: 'New setup link: the previous one no longer works.',
         data: { setupUrl: await setupUrl(setupSecret) },
       };
-    }),
+    },
   );
 }

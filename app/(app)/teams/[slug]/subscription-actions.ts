@@ -1,10 +1,9 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
 import QRCode from 'qrcode';
 import { z } from 'zod';
-import { runFormAction, type FormState } from '@/lib/action';
+import type { FormState } from '@/lib/action';
 import {
   createPersonalSubscription,
   invalidatePersonalSubscription,
@@ -12,8 +11,8 @@ import {
   type IssuedSubscription,
 } from '@/lib/dal/feed-tokens';
 import { publicBaseUrl, subscriptionLinks } from '@/lib/public-url';
-import { requestInfo } from '@/lib/request-info';
-import { feedOptionsSchema, teamSlugSchema } from '@/lib/validation';
+import { feedOptionsSchema } from '@/lib/validation';
+import { runTeamFormAction } from './team-action';
 
 /** A link just issued: the only time its full address exists outside the subscriber's client. */
 export interface IssuedLink extends ReturnType<typeof subscriptionLinks> {
@@ -43,28 +42,19 @@ async function present(issued: IssuedSubscription): Promise<IssuedLink> {
   };
 }
 
-function revalidateTeam(state: SubscriptionState) {
-  if (state.ok) revalidatePath('/teams/[slug]', 'page');
-  return state;
-}
-
 export async function createSubscriptionAction(
   slug: string,
   _previous: SubscriptionState,
   formData: FormData,
 ): Promise<SubscriptionState> {
-  const { success, data: team } = teamSlugSchema.safeParse(slug);
-  if (!success) return { message: 'Unknown team.' };
-  return revalidateTeam(
-    await runFormAction(feedOptionsSchema, formData, async (actor, options) => {
-      const issued = await createPersonalSubscription(
-        actor,
-        team,
-        options,
-        requestInfo(await headers()),
-      );
+  return runTeamFormAction(
+    slug,
+    feedOptionsSchema,
+    formData,
+    async (actor, options, team, request) => {
+      const issued = await createPersonalSubscription(actor, team, options, request);
       return { message: 'Your link is ready.', data: await present(issued) };
-    }),
+    },
   );
 }
 
@@ -73,21 +63,13 @@ export async function regenerateSubscriptionAction(
   _previous: SubscriptionState,
   formData: FormData,
 ): Promise<SubscriptionState> {
-  const { success, data: team } = teamSlugSchema.safeParse(slug);
-  if (!success) return { message: 'Unknown team.' };
-  return revalidateTeam(
-    await runFormAction(slugOnly, formData, async (actor) => {
-      const issued = await regeneratePersonalSubscription(
-        actor,
-        team,
-        requestInfo(await headers()),
-      );
-      return {
-        message: 'Your new link is ready; the old one no longer works.',
-        data: await present(issued),
-      };
-    }),
-  );
+  return runTeamFormAction(slug, slugOnly, formData, async (actor, _input, team, request) => {
+    const issued = await regeneratePersonalSubscription(actor, team, request);
+    return {
+      message: 'Your new link is ready; the old one no longer works.',
+      data: await present(issued),
+    };
+  });
 }
 
 export async function invalidateSubscriptionAction(
@@ -95,12 +77,8 @@ export async function invalidateSubscriptionAction(
   _previous: SubscriptionState,
   formData: FormData,
 ): Promise<SubscriptionState> {
-  const { success, data: team } = teamSlugSchema.safeParse(slug);
-  if (!success) return { message: 'Unknown team.' };
-  return revalidateTeam(
-    await runFormAction(slugOnly, formData, async (actor) => {
-      await invalidatePersonalSubscription(actor, team, requestInfo(await headers()));
-      return 'Link invalidated: calendars using it stop updating now.';
-    }),
-  );
+  return runTeamFormAction(slug, slugOnly, formData, async (actor, _input, team, request) => {
+    await invalidatePersonalSubscription(actor, team, request);
+    return 'Link invalidated: calendars using it stop updating now.';
+  });
 }
