@@ -60,7 +60,7 @@ describe('the admin settings', () => {
       .waitFor();
   });
 
-  it('an admin finds a member’s new calendar link in the token audit and revokes it', async () => {
+  it('an admin finds a member’s new calendar link in the token audit, revokes it, and its feed answers 410', async () => {
     const manon = await browser.newPage({ clientAddress: '198.51.100.72' });
     await signInAs(manon, 'manon@example.com');
     await manon.goto('/teams/engineering');
@@ -70,6 +70,7 @@ describe('the admin settings', () => {
     const feedUrl = await manon.getByLabel('Your calendar address').inputValue();
     const token = /\/api\/ics\/(tcal_[0-9A-Za-z]+)\.ics$/.exec(feedUrl)![1]!;
     const prefix = token.slice(0, 11);
+    expect((await fetch(feedUrl)).status).toBe(200);
 
     const admin = await browser.newPage({ clientAddress: '198.51.100.73' });
     await signInAs(admin, 'admin@example.com');
@@ -92,6 +93,7 @@ describe('the admin settings', () => {
     await row.getByText('revoked', { exact: true }).waitFor();
     await row.getByText(/by Alex Admin: Shared in a public channel/).waitFor();
     expect(await row.getByRole('button', { name: /^Revoke/ }).count()).toBe(0);
+    expect((await fetch(feedUrl)).status).toBe(410);
 
     await admin.goto('/admin/audit?action=feed_token.revoked');
     await admin
