@@ -5,6 +5,9 @@ const nextConfig = {
   // PGlite ships WebAssembly and data files that the bundler must not touch; argon2 is a native addon.
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
   poweredByHeader: false,
+  // Compression is the reverse proxy's job: gzipping a 20 MB feed here would cost the server's one
+  // thread a second per fetch (see the README's benchmark).
+  compress: false,
   reactStrictMode: true,
   async headers() {
     return [

@@ -1,7 +1,25 @@
-import { getDatabaseHandle, isDatabaseEmpty } from '@/db';
+import { sql } from 'drizzle-orm';
+import { getDatabaseHandle, isDatabaseEmpty, type Database } from '@/db';
 import { DataDirLockedError } from '@/db/data-dir-lock';
 import { demoLogins, formatDemoLogins, hasDemoOrganisation, seedDemoOrganisation } from '@/db/seed';
 import { authSecret } from '@/lib/auth-secret';
+
+/** How often the embedded database refreshes its planner statistics. */
+const ANALYZE_INTERVAL_MS = 60 * 60 * 1000;
+
+/**
+ * PGlite runs PostgreSQL in single-user mode, without the autovacuum daemon that keeps planner
+ * statistics current; without them the feed's page queries scan and sort whole tables. So the
+ * embedded server analyses on start and then hourly. PostgreSQL servers do this themselves.
+ */
+function keepPlannerStatistics(db: Database): void {
+  const analyze = () =>
+    db.execute(sql`analyze`).catch((error: unknown) => {
+      console.error(`TeamCal: analyze failed (${error instanceof Error ? error.message : error})`);
+    });
+  void analyze();
+  setInterval(() => void analyze(), ANALYZE_INTERVAL_MS).unref();
+}
 
 export async function prepareServer(): Promise<void> {
   let handle;
@@ -26,6 +44,8 @@ export async function prepareServer(): Promise<void> {
       console.log(`\nTeamCal is ready.\n${formatDemoLogins(demoLogins())}\n`);
     }
   }
+
+  if (handle.kind === 'pglite') keepPlannerStatistics(handle.db);
 
   // Close the database cleanly so the embedded one needs no recovery on the next start.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
