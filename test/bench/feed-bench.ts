@@ -5,6 +5,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { installDatabase, openDatabase } from '@/db';
 import { seedBenchOrganisation } from './seed-large';
@@ -108,6 +109,8 @@ async function main() {
   await handle.migrate();
   installDatabase(handle);
   const org = await seedBenchOrganisation(handle.db);
+  // A live database has planner statistics; a bulk load has none until autovacuum comes by.
+  await handle.db.execute(sql`analyze`);
   installDatabase(undefined);
   await handle.close();
   console.log(`  small team: ${org.smallEvents} events, large team: ${org.largeEvents} events`);
