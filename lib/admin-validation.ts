@@ -2,16 +2,11 @@ import { z } from 'zod';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@/lib/passwords';
 import { isWellFormedSetupSecret } from '@/lib/password-setup';
 import { isCalendarDate } from '@/lib/workdays';
-import { emailSchema } from '@/lib/validation';
+import { checkboxSchema, emailSchema } from '@/lib/validation';
 
 // The zod schemas of the admin settings and of the password-setup page, with messages for the
 // person at the form. Query strings fall back to defaults rather than failing: a hand-edited
 // address still shows a page.
-
-const checkboxSchema = z.preprocess(
-  (value) => value === true || value === 'on' || value === 'true',
-  z.boolean(),
-);
 
 const personEmailSchema = z
   .string({ error: 'Enter the person’s email address.' })

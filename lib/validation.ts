@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@/lib/passwords';
+import { PASSWORD_MAX_LENGTH } from '@/lib/passwords';
 import { isCalendarDate } from '@/lib/workdays';
 
 // The zod schemas of every boundary, with messages written for the person filling the form.
@@ -41,7 +41,7 @@ const isoDateSchema = (label: string) =>
     .refine(isCalendarDate, `The ${label} is not a real date.`);
 
 /** Form checkboxes arrive as "on" or not at all. */
-const checkboxSchema = z.preprocess(
+export const checkboxSchema = z.preprocess(
   (value) => value === true || value === 'on' || value === 'true',
   z.boolean(),
 );
@@ -169,23 +169,6 @@ export const guestShareSchema = z.object({
   privacy: privacyLevelSchema.default('busy'),
 });
 export type GuestShareInput = z.infer<typeof guestShareSchema>;
-
-/** The secret of a one-time setup link (32 random bytes, base64url). */
-export const guestSetupSecretSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
-
-/** A new password, typed twice. */
-export const newPasswordSchema = z
-  .object({
-    password: z
-      .string({ error: 'Choose a password.' })
-      .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
-      .max(PASSWORD_MAX_LENGTH, 'This password is too long.'),
-    confirmation: z.string({ error: 'Type the password again.' }),
-  })
-  .refine((p) => p.password === p.confirmation, {
-    path: ['confirmation'],
-    message: 'The two passwords are different.',
-  });
 
 export const absenceDecisionSchema = z.object({
   absenceId: z.uuid('Unknown absence.'),

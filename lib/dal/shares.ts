@@ -1,11 +1,15 @@
 import 'server-only';
-import crypto from 'node:crypto';
 import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { getDb, type Transaction } from '@/db';
 import { feedTokens, guestShares, teams, users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { generateFeedToken } from '@/lib/feed-tokens';
 import { hashPassword } from '@/lib/passwords';
+import {
+  generateSetupSecret,
+  hashSetupSecret,
+  SETUP_LINK_LIFETIME_DAYS,
+} from '@/lib/password-setup';
 import type { RequestInfo } from '@/lib/request-info';
 import type { GuestShareInput, PublicLinkInput } from '@/lib/validation';
 import { isAdmin, type Actor } from './actor';
@@ -16,10 +20,6 @@ import { findTeamForActor } from './teams';
 
 // Sharing a team calendar outside the organisation: public links and password-protected guest
 // shares, created and revoked by the team's managers and admins, within the admins' policy.
-
-export const GUEST_SETUP_DAYS = 7;
-
-const setupHashOf = (secret: string) => crypto.createHash('sha256').update(secret).digest('hex');
 
 export interface SharedLink extends FeedOptions {
   id: string;
@@ -202,12 +202,12 @@ export async function revokeSharedLink(
 }
 
 async function startGuestSetup(tx: Transaction, shareId: string) {
-  const secret = crypto.randomBytes(32).toString('base64url');
+  const { secret, hash } = generateSetupSecret();
   await tx
     .update(guestShares)
     .set({
-      setupHash: setupHashOf(secret),
-      setupExpiresAt: sql`now() + make_interval(days => ${GUEST_SETUP_DAYS})`,
+      setupHash: hash,
+      setupExpiresAt: sql`now() + make_interval(days => ${SETUP_LINK_LIFETIME_DAYS})`,
     })
     .where(eq(guestShares.id, shareId));
   return secret;
@@ -308,7 +308,7 @@ async function usableSetup(tx: Transaction, secret: string) {
     .innerJoin(teams, eq(teams.id, guestShares.teamId))
     .where(
       and(
-        eq(guestShares.setupHash, setupHashOf(secret)),
+        eq(guestShares.setupHash, hashSetupSecret(secret)),
         gt(guestShares.setupExpiresAt, sql`now()`),
         isNull(guestShares.revokedAt),
       ),

@@ -62,7 +62,7 @@ describe('sharing a team calendar outside TeamCal', () => {
     await guest.getByLabel('Password', { exact: true }).fill('partner password 1');
     await guest.getByLabel('Password again').fill('partner password 2');
     await guest.getByRole('button', { name: 'Set password' }).click();
-    await guest.getByText('The two passwords are different.').waitFor();
+    await guest.getByText('The two passwords differ: type the same one twice.').waitFor();
     await guest.getByLabel('Password', { exact: true }).fill('partner password 1');
     await guest.getByLabel('Password again').fill('partner password 1');
     await guest.getByRole('button', { name: 'Set password' }).click();

@@ -5,13 +5,13 @@ import QRCode from 'qrcode';
 import { z } from 'zod';
 import type { FormState } from '@/lib/action';
 import {
-  GUEST_SETUP_DAYS,
   createGuestShare,
   createPublicLink,
   reissueGuestSetup,
   revokeSharedLink,
 } from '@/lib/dal/shares';
 import { displayPrefixOf } from '@/lib/feed-tokens';
+import { SETUP_LINK_LIFETIME_DAYS } from '@/lib/password-setup';
 import { publicBaseUrl, subscriptionLinks } from '@/lib/public-url';
 import { guestShareSchema, publicLinkSchema } from '@/lib/validation';
 import type { IssuedLink } from './subscription-actions';
@@ -81,7 +81,7 @@ export async function createGuestShareAction(
     async (actor, input, team, request) => {
       const share = await createGuestShare(actor, team, input, request);
       return {
-        message: `Guest share created. Send this setup link to ${input.email}; it works once, for ${GUEST_SETUP_DAYS} days.`,
+        message: `Guest share created. Send this setup link to ${input.email}; it works once, for ${SETUP_LINK_LIFETIME_DAYS} days.`,
         data: { setupUrl: await setupUrl(share.setupSecret), email: input.email },
       };
     },

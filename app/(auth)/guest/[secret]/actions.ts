@@ -7,7 +7,8 @@ import { completeGuestSetup } from '@/lib/dal/shares';
 import { isAppError } from '@/lib/errors';
 import { publicBaseUrl } from '@/lib/public-url';
 import { requestInfo } from '@/lib/request-info';
-import { guestSetupSecretSchema, newPasswordSchema } from '@/lib/validation';
+import { formDataToObject } from '@/lib/validation';
+import { choosePasswordSchema, setupSecretSchema } from '@/lib/admin-validation';
 
 export type GuestSetupFormState = FormState<{ feedUrl: string; email: string; teamName: string }>;
 
@@ -17,9 +18,9 @@ export async function completeGuestSetupAction(
   _previous: GuestSetupFormState,
   formData: FormData,
 ): Promise<GuestSetupFormState> {
-  const parsedSecret = guestSetupSecretSchema.safeParse(secret);
+  const parsedSecret = setupSecretSchema.safeParse(secret);
   if (!parsedSecret.success) return { message: 'This setup link is not valid.' };
-  const parsed = newPasswordSchema.safeParse(Object.fromEntries(formData));
+  const parsed = choosePasswordSchema.safeParse(formDataToObject(formData));
   if (!parsed.success)
     return {
       fieldErrors: z.flattenError(parsed.error).fieldErrors as GuestSetupFormState['fieldErrors'],

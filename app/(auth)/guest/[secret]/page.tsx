@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { Logo } from '@/app/_components/logo';
 import { findGuestSetup } from '@/lib/dal/shares';
 import { isAppError } from '@/lib/errors';
-import { guestSetupSecretSchema } from '@/lib/validation';
+import { setupSecretSchema } from '@/lib/admin-validation';
 import { GuestSetupForm } from './guest-setup-form';
 
 export const metadata: Metadata = { title: 'Set up your calendar access', robots: 'noindex' };
@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: 'Set up your calendar access', robots
 type Props = { params: Promise<{ secret: string }> };
 
 async function loadSetup(secret: string) {
-  const parsed = guestSetupSecretSchema.safeParse(secret);
+  const parsed = setupSecretSchema.safeParse(secret);
   if (!parsed.success) return null;
   try {
     return await findGuestSetup(parsed.data);
