@@ -152,7 +152,7 @@ describe('the feed over HTTP', () => {
     expect(after.status).toBe(200);
     expect(after.headers.get('etag')).not.toBe(etag);
     const feed = parseFeed(await after.text());
-    expect(feed.events.some((e) => e.start.toString() === day)).toBe(true);
+    expect(feed.events.some((e) => e.startDate === day)).toBe(true);
   });
 
   it('records when and by which client the link was used, off the response path', async () => {

@@ -1,62 +1,33 @@
 import ICAL from 'ical.js';
-import nodeIcal from 'node-ical';
 import { expect } from 'vitest';
+import { readWithBothParsers, type ReadEvent } from '@/test/helpers/ics';
 
-// Reads a feed the way calendar clients do: with ical.js (Thunderbird's parser) and node-ical.
-// Both must agree on the events, or the feed is not what we think.
+// A served feed read as calendar clients read it: by ical.js (Thunderbird's parser) and
+// node-ical, which must agree on every event; the tests then assert on ical.js's reading.
 
-export interface ParsedEvent {
-  uid: string;
-  summary: string;
-  start: ICAL.Time;
-  end: ICAL.Time;
-  status: string | null;
-  sequence: number;
-  location: string | null;
-  description: string | null;
-  categories: string[];
-}
+export type ParsedEvent = ReadEvent;
 
 export interface ParsedFeed {
-  calendar: ICAL.Component;
+  text: string;
   events: ParsedEvent[];
   property: (name: string) => string | null;
+  /** TZIDs of the calendar's VTIMEZONE components. */
+  timeZones: string[];
 }
 
 export function parseFeed(text: string): ParsedFeed {
-  const calendar = new ICAL.Component(ICAL.parse(text));
-  const events = calendar.getAllSubcomponents('vevent').map((component): ParsedEvent => {
-    const event = new ICAL.Event(component);
-    const text = (name: string) => {
-      const value = component.getFirstPropertyValue(name);
-      return value === null ? null : String(value);
-    };
-    return {
-      uid: event.uid,
-      summary: event.summary,
-      start: event.startDate,
-      end: event.endDate,
-      status: text('status'),
-      sequence: event.sequence,
-      location: event.location ?? null,
-      description: event.description ?? null,
-      categories: component
-        .getAllProperties('categories')
-        .flatMap((p) => p.getValues().map(String)),
-    };
-  });
-
-  const fromNodeIcal = Object.values(nodeIcal.sync.parseICS(text)).filter(
-    (entry) => entry?.type === 'VEVENT',
-  ) as nodeIcal.VEvent[];
-  expect(fromNodeIcal.map((e) => e.uid).sort()).toEqual(events.map((e) => e.uid).sort());
-
+  const [icalJs, nodeIcal] = readWithBothParsers(text).map(([, calendar]) => calendar);
+  const essentials = (events: ReadEvent[]) =>
+    events
+      .map((e) => ({ uid: e.uid, summary: e.summary, start: e.start.getTime() }))
+      .sort((a, b) => a.uid.localeCompare(b.uid));
+  expect(essentials(nodeIcal!.events)).toEqual(essentials(icalJs!.events));
   return {
-    calendar,
-    events,
-    property: (name) => {
-      const value = calendar.getFirstPropertyValue(name);
-      return value === null ? null : String(value);
-    },
+    text,
+    events: icalJs!.events,
+    property: (name) => icalJs!.properties[name.toUpperCase()] ?? null,
+    timeZones: new ICAL.Component(ICAL.parse(text))
+      .getAllSubcomponents('vtimezone')
+      .map((zone) => String(zone.getFirstPropertyValue('tzid'))),
   };
 }
