@@ -119,7 +119,6 @@ describe('the team page', () => {
       camille.waitForResponse((r) => r.request().method() === 'POST'),
       form.getByRole('button', { name: /^Approve/ }).click(),
     ]);
-    expect(await answer.text()).not.toContain('Request approved');
     // The action itself sends the browser to the sign-in page (a header, then a navigation).
     const redirect = await answer.headerValue('x-action-redirect');
     await expect.poll(() => redirect ?? camille.url(), { timeout: 15_000 }).toMatch(/\/sign-in/);
