@@ -9,28 +9,8 @@ const nextConfig = {
   // thread a second per fetch (see the README's benchmark).
   compress: false,
   reactStrictMode: true,
-  async headers() {
-    return [
-      {
-        source: '/:path*',
-        headers: [
-          // No framing (clickjacking), no MIME sniffing, no full URLs leaked to other sites.
-          { key: 'X-Frame-Options', value: 'DENY' },
-          { key: 'X-Content-Type-Options', value: 'nosniff' },
-          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-        ],
-      },
-      {
-        // Feed and setup URLs carry secrets: they must never travel in a Referer header.
-        source: '/api/ics/:path*',
-        headers: [{ key: 'Referrer-Policy', value: 'no-referrer' }],
-      },
-      {
-        source: '/guest/:path*',
-        headers: [{ key: 'Referrer-Policy', value: 'no-referrer' }],
-      },
-    ];
-  },
+  // Security headers (CSP with a per-request nonce, framing, referrer, HSTS) are set by the
+  // front door (lib/server/front-door.mjs) on every response, errors included.
 };
 
 export default nextConfig;

@@ -1,7 +1,10 @@
 'use client';
 
+import { RequestReference } from '@/app/_components/request-reference';
+
 // Shown for unexpected errors: a short message and a retry, never the error's details.
 export default function ErrorPage({
+  error,
   reset,
 }: {
   error: Error & { digest?: string };
@@ -20,6 +23,7 @@ export default function ErrorPage({
       >
         Try again
       </button>
+      <RequestReference digest={error.digest} />
     </main>
   );
 }

@@ -1,9 +1,12 @@
 'use client';
 
+import { RequestReference } from '@/app/_components/request-reference';
+
 import './globals.css';
 
 // Replaces the root layout when it fails itself, so it renders its own html and body.
 export default function GlobalError({
+  error,
   reset,
 }: {
   error: Error & { digest?: string };
@@ -21,6 +24,7 @@ export default function GlobalError({
         >
           Try again
         </button>
+        <RequestReference digest={error.digest} />
       </body>
     </html>
   );

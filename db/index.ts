@@ -7,9 +7,9 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
-import postgres from 'postgres';
 import { dataDirectory } from '../lib/data-directory';
 import { acquireDataDirLock } from './data-dir-lock';
+import { createPostgresClient } from './postgres-client';
 import * as schema from './schema';
 
 // The one place that knows whether TeamCal runs on embedded PGlite or on PostgreSQL.
@@ -64,17 +64,14 @@ function openPglite(client: PGlite): DatabaseHandle {
 }
 
 function openPostgres(url: string): DatabaseHandle {
-  const client = postgres(url, {
-    max: Number(process.env.DATABASE_POOL_SIZE) || 10,
-    onnotice: () => {},
-  });
+  const client = createPostgresClient(url);
   const db = drizzlePostgres({ client, schema });
   return {
     db,
     kind: 'postgres',
     async migrate() {
       // Several app instances may start at once: one migrates, the others wait for it.
-      const single = postgres(url, { max: 1, onnotice: () => {} });
+      const single = createPostgresClient(url, { migrating: true });
       try {
         await single`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
         await migratePostgres(drizzlePostgres({ client: single, schema }), { migrationsFolder });
@@ -125,8 +122,12 @@ export function isUniqueViolation(error: unknown): boolean {
   return false;
 }
 
-// Connection failures (refused, reset, server shutting down, too many clients), not query errors.
+// Connection failures (refused, reset, timed out, server shutting down, too many clients), the
+// client's own time bounds (db/postgres-client.ts) and a cancelled statement — not query errors.
 const UNAVAILABLE_CODES = new Set([
+  'DATABASE_UNAVAILABLE',
+  'DATABASE_TIMEOUT',
+  '57014',
   'ECONNREFUSED',
   'ECONNRESET',
   'ETIMEDOUT',

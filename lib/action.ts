@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { requireActor } from '@/lib/auth';
 import type { Actor } from '@/lib/dal/actor';
-import { isAppError } from '@/lib/errors';
+import { asExpectedFailure } from '@/lib/expected-failure';
 import { formDataToObject } from '@/lib/validation';
 
 /** What a form's server action answers: field errors, a message, and what the person typed. */
@@ -35,22 +35,23 @@ export async function runFormAction<Schema extends z.ZodType, Data = never>(
   formData: FormData,
   run: (actor: Actor, input: z.infer<Schema>) => Promise<ActionOutcome<Data>>,
 ): Promise<FormState<Data>> {
-  const actor = await requireActor();
   const values = submittedValues(formData);
-  const parsed = schema.safeParse(formDataToObject(formData));
-  if (!parsed.success) {
-    return {
-      fieldErrors: z.flattenError(parsed.error).fieldErrors as FormState<Data>['fieldErrors'],
-      values,
-    };
-  }
   try {
+    const actor = await requireActor();
+    const parsed = schema.safeParse(formDataToObject(formData));
+    if (!parsed.success) {
+      return {
+        fieldErrors: z.flattenError(parsed.error).fieldErrors as FormState<Data>['fieldErrors'],
+        values,
+      };
+    }
     const outcome = await run(actor, parsed.data);
     if (typeof outcome === 'object') return { ok: true, ...outcome };
     return { ok: true, message: outcome ?? undefined };
   } catch (error) {
-    if (!isAppError(error)) throw error;
-    if (error.field) return { fieldErrors: { [error.field]: [error.message] }, values };
-    return { message: error.message, values };
+    const failure = asExpectedFailure(error);
+    if (!failure) throw error;
+    if (failure.field) return { fieldErrors: { [failure.field]: [failure.message] }, values };
+    return { message: failure.message, values };
   }
 }

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { baseAuthConfig } from '@/lib/auth-config';
 import type { Actor } from '@/lib/dal/actor';
 import { findActiveActor, verifyCredentials } from '@/lib/dal/users';
+import { asExpectedFailure } from '@/lib/expected-failure';
 import { isAppError } from '@/lib/errors';
 import { requestInfo } from '@/lib/request-info';
 import { signInSchema } from '@/lib/validation';
@@ -52,6 +53,9 @@ export function signInErrorMessage(error: unknown): string | null {
     return error.detail ?? 'Too many failed sign-in attempts. Please wait a few minutes.';
   }
   if (error instanceof CredentialsSignin) return 'Wrong email or password.';
+  // Auth.js wraps what authorize() threw; an unreachable database is worth saying.
+  const unavailable = asExpectedFailure((error.cause as { err?: unknown } | undefined)?.err);
+  if (unavailable) return unavailable.message;
   return 'Sign-in failed. Please try again.';
 }
 

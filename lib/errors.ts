@@ -11,7 +11,7 @@ const table = {
   rate_limited: { status: 429, message: 'Too many attempts. Please wait and try again.' },
   unavailable: {
     status: 503,
-    message: 'TeamCal is temporarily unavailable. Please try again shortly.',
+    message: 'TeamCal can’t reach its database right now. Please try again in a moment.',
   },
 } as const;
 

@@ -10,6 +10,7 @@ import { feedCalendarStream, feedWindow } from '@/lib/feed-calendar';
 import { expiryWarningDate, feedValidators, isNotModified } from '@/lib/feed-http';
 import { publicBaseUrl } from '@/lib/public-url';
 import { requestInfo } from '@/lib/request-info';
+import { logRequestFailure } from '@/lib/server/request-log.mjs';
 
 // The feed endpoint's work, outcome by outcome: token → access check → 304 or a streamed body.
 // Every response, errors included, carries the same privacy headers.
@@ -31,15 +32,21 @@ const tokenParamSchema = z
   .transform((value) => value.replace(/\.ics$/i, ''));
 
 /** A short answer for a refused or failed feed request: never a stack trace, never the token. */
-export function feedErrorResponse(error: unknown): Response {
+export function feedErrorResponse(error: unknown, request: Request): Response {
   if (isAppError(error)) return errorResponse(error, FEED_HEADERS);
-  if (isDatabaseUnavailable(error))
+  const unavailable = isDatabaseUnavailable(error);
+  logRequestFailure({
+    requestId: request.headers.get('x-request-id'),
+    method: request.method,
+    route: new URL(request.url).pathname,
+    status: unavailable ? 503 : 500,
+    error,
+  });
+  if (unavailable)
     return errorResponse(
       new AppError('unavailable', undefined, { retryAfterSeconds: RETRY_AFTER_UNAVAILABLE }),
       FEED_HEADERS,
     );
-  // One line, without the request URL (it holds the token).
-  console.error(`Feed failed: ${error instanceof Error ? error.name : 'unknown error'}`);
   return Response.json(
     { error: 'internal', message: 'The calendar could not be built. Please try again later.' },
     { status: 500, headers: FEED_HEADERS },
@@ -113,7 +120,7 @@ export async function respondWithFeed(
     });
     return new Response(cachingFeedBody(validators.etag, body), { status: 200, headers });
   } catch (error) {
-    const response = feedErrorResponse(error);
+    const response = feedErrorResponse(error, request);
     // A guest feed: calendar clients such as Thunderbird then ask for the email and password.
     if (response.status === 401)
       response.headers.set('WWW-Authenticate', 'Basic realm="TeamCal", charset="UTF-8"');

@@ -1,9 +1,11 @@
 // Who is calling: the client address and user agent, from the headers the server sees.
 //
-// Behind N reverse proxies that each append to X-Forwarded-For, the client is the N-th entry from
-// the end (TRUST_PROXY_HOPS=N, default 1: one load balancer). Entries before it are
-// client-controlled and never trusted. Served directly, Next fills the header from the socket only
-// when the client sent none, so a direct deployment should sit behind a proxy that overwrites it.
+// The client address is the one the front door (lib/server/front-door.mjs) wrote after throwing
+// away every forwarded header a client could have set: the socket's address, or — when the
+// operator sets TRUST_PROXY_HOPS — the address the trusted proxies saw. Nothing here reads
+// X-Forwarded-For, so no client can choose the address its limits and audit entries count under.
+
+import { CLIENT_ADDRESS_HEADER } from '@/lib/server/front-door.mjs';
 
 export interface RequestInfo {
   ip: string | null;
@@ -13,15 +15,7 @@ export interface RequestInfo {
 const MAX_USER_AGENT_LENGTH = 300;
 
 export function clientIp(headers: Headers): string | null {
-  const forwarded = headers.get('x-forwarded-for');
-  if (!forwarded) return null;
-  const hops = Math.max(1, Number.parseInt(process.env.TRUST_PROXY_HOPS ?? '1', 10) || 1);
-  const entries = forwarded
-    .split(',')
-    .map((part) => part.trim())
-    .filter(Boolean);
-  const entry = entries[Math.max(0, entries.length - hops)];
-  return entry ? entry.replace(/^::ffff:/, '').slice(0, 64) : null;
+  return headers.get(CLIENT_ADDRESS_HEADER)?.slice(0, 64) || null;
 }
 
 export function requestInfo(headers: Headers): RequestInfo {

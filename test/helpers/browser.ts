@@ -35,7 +35,7 @@ export function setupBrowser() {
     async newPage(options: { clientAddress?: string } = {}): Promise<Page> {
       const context = await browser!.newContext({
         baseURL: baseUrl,
-        // The server is reached directly, so X-Forwarded-For stands in for distinct clients.
+        // The test servers trust one proxy hop (as behind a load balancer): this names the client.
         extraHTTPHeaders: options.clientAddress
           ? { 'x-forwarded-for': options.clientAddress }
           : undefined,

@@ -3,9 +3,9 @@
 import { headers } from 'next/headers';
 import { z } from 'zod';
 import type { FormState } from '@/lib/action';
+import { asExpectedFailure } from '@/lib/expected-failure';
 import { choosePasswordSchema, setupSecretSchema } from '@/lib/admin-validation';
 import { completePasswordSetup } from '@/lib/dal/password-setup';
-import { isAppError } from '@/lib/errors';
 import { requestInfo } from '@/lib/request-info';
 import { formDataToObject } from '@/lib/validation';
 
@@ -24,7 +24,8 @@ export async function choosePasswordAction(
   try {
     await completePasswordSetup(secret, parsed.data.password, requestInfo(await headers()));
   } catch (error) {
-    if (isAppError(error)) return { message: error.message };
+    const failure = asExpectedFailure(error);
+    if (failure) return { message: failure.message };
     throw error;
   }
   return { ok: true, message: 'Your password is saved. You can sign in now.' };

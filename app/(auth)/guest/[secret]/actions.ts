@@ -3,8 +3,8 @@
 import { headers } from 'next/headers';
 import { z } from 'zod';
 import type { FormState } from '@/lib/action';
+import { asExpectedFailure } from '@/lib/expected-failure';
 import { completeGuestSetup } from '@/lib/dal/shares';
-import { isAppError } from '@/lib/errors';
 import { publicBaseUrl } from '@/lib/public-url';
 import { requestInfo } from '@/lib/request-info';
 import { formDataToObject } from '@/lib/validation';
@@ -42,7 +42,8 @@ export async function completeGuestSetupAction(
       },
     };
   } catch (error) {
-    if (isAppError(error)) return { message: error.message };
+    const failure = asExpectedFailure(error);
+    if (failure) return { message: failure.message };
     throw error;
   }
 }

@@ -13,7 +13,7 @@ type Context = { params: Promise<{ slug: string }> };
 
 export const dynamic = 'force-dynamic';
 
-export async function GET(_request: Request, { params }: Context) {
+export async function GET(request: Request, { params }: Context) {
   try {
     const slug = teamSlugSchema.safeParse((await params).slug);
     if (!slug.success) throw new AppError('not_found', 'Team not found.');
@@ -40,6 +40,6 @@ export async function GET(_request: Request, { params }: Context) {
       },
     });
   } catch (error) {
-    return feedErrorResponse(error);
+    return feedErrorResponse(error, request);
   }
 }

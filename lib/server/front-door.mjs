@@ -1,0 +1,285 @@
+// @ts-check
+import crypto from 'node:crypto';
+import { isDatabaseDown } from './database-health.mjs';
+import { logRequestFailure } from './request-log.mjs';
+
+// What every request goes through before Next.js sees it, and what every response carries:
+// - the client's address, from the socket unless the operator says how many proxies stand in
+//   front (TRUST_PROXY_HOPS): forwarded headers a client wrote itself are thrown away, so rate
+//   limits and the audit log count what a client cannot forge;
+// - a request id (X-Request-Id) that log lines and error pages name;
+// - security headers, with a fresh CSP nonce that Next.js reads from the request to mark its
+//   own scripts;
+// - answers Next.js would turn into a 500: a path that cannot be decoded (400), a server action
+//   from another origin (403) or with a body over its limit (413);
+// - while PostgreSQL is unreachable, a 5xx becomes a 503 with Retry-After that says so.
+
+/** Server action bodies above this are refused before Next.js reads them. */
+export const ACTION_BODY_LIMIT_BYTES = 1024 * 1024;
+const RETRY_AFTER_SECONDS = 5;
+
+/** Headers a client must never set: only the front door (or a trusted proxy) writes them. */
+const FORWARDING_HEADERS = [
+  'x-forwarded-for',
+  'x-forwarded-host',
+  'x-forwarded-proto',
+  'x-forwarded-port',
+  'x-real-ip',
+  'forwarded',
+];
+export const CLIENT_ADDRESS_HEADER = 'x-teamcal-client';
+export const REQUEST_ID_HEADER = 'x-request-id';
+
+// Paths whose URL carries a secret: never sent on in a Referer.
+const SECRET_PATHS = /^\/(api\/ics|guest|setup-password)\//;
+
+/**
+ * The client's address: the socket's, or — behind `hops` proxies that each append the address
+ * they saw to X-Forwarded-For — the entry that many places from the end.
+ * @param {import('node:http').IncomingMessage} req
+ * @param {number} hops
+ */
+export function clientAddressOf(req, hops) {
+  const socketAddress = req.socket.remoteAddress ?? null;
+  let address = socketAddress;
+  if (hops > 0) {
+    const forwarded = String(req.headers['x-forwarded-for'] ?? '')
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean);
+    address = forwarded[forwarded.length - hops] ?? forwarded[0] ?? socketAddress;
+  }
+  return address ? address.replace(/^::ffff:/, '').slice(0, 64) : null;
+}
+
+/**
+ * @param {{ nonce: string, dev: boolean, https: boolean }} options
+ */
+export function contentSecurityPolicy({ nonce, dev, https }) {
+  return [
+    "default-src 'self'",
+    // Next.js marks its scripts with the nonce; 'strict-dynamic' lets them load their chunks.
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ''}`,
+    // Colours of absence types are style attributes.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    `connect-src 'self'${dev ? ' ws:' : ''}`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    ...(https ? ['upgrade-insecure-requests'] : []),
+  ].join('; ');
+}
+
+const PERMISSIONS_POLICY = [
+  'camera=()',
+  'microphone=()',
+  'geolocation=()',
+  'payment=()',
+  'usb=()',
+  'interest-cohort=()',
+  'browsing-topics=()',
+  'clipboard-write=(self)',
+].join(', ');
+
+/**
+ * @param {import('node:http').IncomingMessage} req
+ * @param {{ trustProxyHops: number, publicUrl: URL | null }} config
+ */
+function isHttps(req, config) {
+  if (config.publicUrl?.protocol === 'https:') return true;
+  if ('encrypted' in req.socket && req.socket.encrypted) return true;
+  if (config.trustProxyHops > 0)
+    return (
+      String(req.headers['x-forwarded-proto'] ?? '')
+        .split(',')[0]
+        ?.trim() === 'https'
+    );
+  return false;
+}
+
+/** Whether a request path can be decoded as Next.js will: a malformed escape is a 400. */
+export function isDecodablePath(/** @type {string} */ url) {
+  if (!url.startsWith('/')) return false;
+  const pathname = url.split('?')[0] ?? '';
+  try {
+    const decoded = decodeURIComponent(pathname);
+    return !decoded.includes('\0');
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Whether a server action comes from another site: its Origin must be this host (or the public
+ * address). Browsers always send Origin on a POST.
+ * @param {import('node:http').IncomingMessage} req
+ * @param {{ trustProxyHops: number, publicUrl: URL | null }} config
+ */
+function isForeignOrigin(req, config) {
+  const origin = req.headers.origin;
+  if (origin === undefined) return false;
+  let host;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    return true;
+  }
+  const allowed = new Set([req.headers.host, config.publicUrl?.host]);
+  if (config.trustProxyHops > 0) allowed.add(String(req.headers['x-forwarded-host'] ?? ''));
+  return !allowed.has(host);
+}
+
+/**
+ * @param {import('node:http').ServerResponse} res
+ * @param {number} status
+ * @param {string} message
+ * @param {{ html: boolean, requestId: string, retryAfter?: number }} options
+ */
+function sendShortAnswer(res, status, message, { html, requestId, retryAfter }) {
+  const body = html ? errorPage(message, requestId) : JSON.stringify({ error: status, message });
+  res.statusCode = status;
+  res.setHeader('Content-Type', html ? 'text/html; charset=utf-8' : 'application/json');
+  res.setHeader('Content-Length', Buffer.byteLength(body));
+  res.setHeader('Cache-Control', 'no-store');
+  if (retryAfter) res.setHeader('Retry-After', String(retryAfter));
+  res.end(body);
+}
+
+const escapeHtml = (/** @type {string} */ text) =>
+  text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** A page that needs nothing from the app (no database, no scripts). */
+function errorPage(/** @type {string} */ message, /** @type {string} */ requestId) {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>TeamCal</title><style>body{font-family:system-ui,sans-serif;background:#f8fafc;color:#0f172a;display:flex;min-height:100vh;align-items:center;justify-content:center;margin:0;text-align:center;padding:1rem}p{color:#475569}small{color:#64748b}</style></head><body><main><h1>${escapeHtml(message)}</h1><p>Nothing you entered was lost.</p><p><a href="">Try again</a></p><small>Reference: ${escapeHtml(requestId)}</small></main></body></html>`;
+}
+
+const UNAVAILABLE_MESSAGE = 'TeamCal can’t reach its database. Please try again in a moment.';
+
+/**
+ * While the database is down, turns Next's 5xx answer into a 503 that says so, whatever the page
+ * had started to write: the first write or header flush decides.
+ * @param {import('node:http').IncomingMessage} req
+ * @param {import('node:http').ServerResponse} res
+ * @param {string} requestId
+ */
+function answerUnavailableInsteadOf5xx(req, res, requestId) {
+  const writeHead = res.writeHead.bind(res);
+  const write = res.write.bind(res);
+  const end = res.end.bind(res);
+  const html = !req.url?.startsWith('/api/') && !req.headers['next-action'];
+  const body = html
+    ? errorPage(UNAVAILABLE_MESSAGE, requestId)
+    : JSON.stringify({ error: 'unavailable', message: UNAVAILABLE_MESSAGE });
+  /** @type {'undecided' | 'replaced' | 'passed'} */
+  let decision = 'undecided';
+  const decide = (/** @type {number} */ status) => {
+    if (decision !== 'undecided') return;
+    decision = status >= 500 && isDatabaseDown() ? 'replaced' : 'passed';
+    if (decision === 'passed') return;
+    for (const name of res.getHeaderNames())
+      if (/^(content-|etag|vary|link|x-nextjs|cache-control)/.test(name)) res.removeHeader(name);
+    writeHead(503, {
+      'Content-Type': html ? 'text/html; charset=utf-8' : 'application/json',
+      'Content-Length': Buffer.byteLength(body),
+      'Cache-Control': 'no-store',
+      'Retry-After': String(RETRY_AFTER_SECONDS),
+    });
+    logRequestFailure({
+      requestId,
+      method: req.method,
+      route: req.url ?? '/',
+      status: 503,
+      error: 'database unavailable',
+    });
+  };
+  /** @type {any} */ (res).writeHead = (
+    /** @type {number} */ status,
+    /** @type {any[]} */ ...rest
+  ) => {
+    decide(status);
+    return decision === 'replaced' ? res : writeHead(status, ...rest);
+  };
+  /** @type {any} */ (res).write = (/** @type {any[]} */ ...args) => {
+    if (!res.headersSent) decide(res.statusCode);
+    return decision === 'replaced' ? true : write(.../** @type {[any]} */ (args));
+  };
+  /** @type {any} */ (res).end = (/** @type {any[]} */ ...args) => {
+    if (!res.headersSent) decide(res.statusCode);
+    if (decision !== 'replaced') return end(.../** @type {[any]} */ (args));
+    const callback = args.find((arg) => typeof arg === 'function');
+    return end(body, callback);
+  };
+}
+
+/**
+ * @param {{
+ *   handle: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => Promise<void>,
+ *   dev?: boolean,
+ *   trustProxyHops?: number,
+ *   publicUrl?: string | null,
+ * }} options
+ */
+export function createFrontDoor({ handle, dev = false, trustProxyHops = 0, publicUrl = null }) {
+  const config = { trustProxyHops, publicUrl: publicUrl ? new URL(publicUrl) : null };
+  return async (
+    /** @type {import('node:http').IncomingMessage} */ req,
+    /** @type {import('node:http').ServerResponse} */ res,
+  ) => {
+    const proxied = String(req.headers[REQUEST_ID_HEADER] ?? '');
+    const requestId =
+      trustProxyHops > 0 && /^[\w.:-]{8,100}$/.test(proxied) ? proxied : crypto.randomUUID();
+    const clientAddress = clientAddressOf(req, trustProxyHops);
+    delete req.headers[CLIENT_ADDRESS_HEADER];
+    if (trustProxyHops === 0) for (const name of FORWARDING_HEADERS) delete req.headers[name];
+    if (clientAddress) {
+      req.headers[CLIENT_ADDRESS_HEADER] = clientAddress;
+      req.headers['x-forwarded-for'] = clientAddress;
+    }
+    req.headers[REQUEST_ID_HEADER] = requestId;
+
+    const https = isHttps(req, config);
+    const url = req.url ?? '/';
+    const csp = contentSecurityPolicy({
+      nonce: crypto.randomBytes(16).toString('base64'),
+      dev,
+      https,
+    });
+    req.headers['content-security-policy'] = csp;
+    res.setHeader('Content-Security-Policy', csp);
+    res.setHeader('X-Request-Id', requestId);
+    res.setHeader('X-Frame-Options', 'DENY');
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Permissions-Policy', PERMISSIONS_POLICY);
+    res.setHeader(
+      'Referrer-Policy',
+      SECRET_PATHS.test(url) ? 'no-referrer' : 'strict-origin-when-cross-origin',
+    );
+    if (https) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+
+    const html = !url.startsWith('/api/');
+    const answer = (/** @type {number} */ status, /** @type {string} */ message) =>
+      sendShortAnswer(res, status, message, { html, requestId });
+
+    if (!isDecodablePath(url)) return answer(400, 'This address is not valid.');
+    if (req.method === 'POST' && req.headers['next-action'] !== undefined) {
+      if (isForeignOrigin(req, config))
+        return answer(403, 'This form was sent from another site and was refused.');
+      const length = req.headers['content-length'];
+      if (length === undefined) return answer(411, 'The form must be sent with its length.');
+      if (!/^\d{1,12}$/.test(length) || Number(length) > ACTION_BODY_LIMIT_BYTES)
+        return answer(413, 'This form is too large (at most 1 MB).');
+    }
+
+    answerUnavailableInsteadOf5xx(req, res, requestId);
+    try {
+      await handle(req, res);
+    } catch (error) {
+      logRequestFailure({ requestId, method: req.method, route: url, status: 500, error });
+      if (!res.headersSent) answer(500, 'TeamCal could not complete this request.');
+      else res.destroy();
+    }
+  };
+}

@@ -1,0 +1,55 @@
+// @ts-check
+// One line per failing request, for operators: time, request id, method, route, status, error
+// class and message — with every secret TeamCal hands out taken out of paths and messages.
+
+// Feed tokens (tcal_…), and any run of 40 or more URL-safe characters (setup secrets, hashes, JWTs; UUIDs are 36).
+const SECRET_PATTERNS = [/tcal_[A-Za-z0-9_-]+/g, /[A-Za-z0-9_-]{40,}/g];
+// Path segments that are credentials themselves.
+const SECRET_ROUTES = /^\/(api\/ics|guest|setup-password)\/[^/?#]+/;
+
+/** A message or path with secrets replaced by [redacted]. */
+export function redact(/** @type {string} */ text) {
+  let result = text;
+  for (const pattern of SECRET_PATTERNS) result = result.replace(pattern, '[redacted]');
+  return result;
+}
+
+/** The route of a request path, without the query and with secret segments removed. */
+export function routeOf(/** @type {string} */ path) {
+  const pathname = (path.split('?')[0] ?? '').slice(0, 200);
+  return redact(
+    pathname.replace(
+      SECRET_ROUTES,
+      (match) => `${match.split('/').slice(0, -1).join('/')}/[secret]`,
+    ),
+  );
+}
+
+/**
+ * @param {{ requestId?: string | null, method?: string, route: string, status?: number,
+ *   error?: unknown, digest?: string }} failure
+ */
+export function logRequestFailure({ requestId, method, route, status, error, digest }) {
+  const kind =
+    error instanceof Error
+      ? `${error.constructor?.name ?? error.name}: ${error.message}`
+      : error === undefined
+        ? ''
+        : String(error);
+  // A wrapped driver error names the real cause (e.g. a lost connection) in `cause`.
+  const cause =
+    error instanceof Error && error.cause instanceof Error
+      ? ` (cause ${error.cause.constructor?.name ?? error.cause.name}: ${error.cause.message})`
+      : '';
+  const parts = [
+    new Date().toISOString(),
+    'request-failed',
+    `id=${requestId ?? '-'}`,
+    method ?? '-',
+    routeOf(route),
+    status === undefined ? '' : String(status),
+    digest ? `digest=${digest}` : '',
+    redact(`${kind}${cause}`.replace(/\s+/g, ' ').slice(0, 500)),
+  ];
+  console.error(parts.filter(Boolean).join(' '));
+}

@@ -1,0 +1,40 @@
+// @ts-check
+import http from 'node:http';
+import { createFrontDoor } from './front-door.mjs';
+
+// TeamCal's HTTP server: Next.js's request handler behind the front door (front-door.mjs), which
+// needs the socket — something Next.js does not give route handlers. `npm start` runs this;
+// `--dev` serves the development build.
+//
+//   PORT (default 3000), HOSTNAME (default every interface), TRUST_PROXY_HOPS (default 0),
+//   TEAMCAL_PUBLIC_URL (https there turns on HSTS).
+
+const dev = process.argv.includes('--dev');
+// Set before Next.js and React load: they choose their production or development code by it.
+Object.assign(process.env, { NODE_ENV: dev ? 'development' : 'production' });
+const { default: next } = await import('next');
+const port = Number(process.env.PORT) || 3000;
+const hostname = process.env.HOSTNAME || undefined;
+const hops = Number.parseInt(process.env.TRUST_PROXY_HOPS ?? '0', 10);
+const trustProxyHops = Number.isInteger(hops) && hops > 0 ? Math.min(hops, 10) : 0;
+
+const app = next({ dev, hostname: hostname ?? 'localhost', port });
+await app.prepare();
+const handle = app.getRequestHandler();
+const frontDoor = createFrontDoor({
+  handle: (req, res) => handle(req, res),
+  dev,
+  trustProxyHops,
+  publicUrl: process.env.TEAMCAL_PUBLIC_URL?.trim() || null,
+});
+
+const server = http.createServer((req, res) => void frontDoor(req, res));
+// A calendar client that stops reading must not hold a connection for ever.
+server.requestTimeout = 120_000;
+server.headersTimeout = 20_000;
+server.listen(port, hostname, () => {
+  console.log(
+    `TeamCal listening on http://${hostname ?? 'localhost'}:${port}${dev ? ' (development)' : ''}` +
+      (trustProxyHops ? `, trusting ${trustProxyHops} proxy hop(s)` : ''),
+  );
+});
