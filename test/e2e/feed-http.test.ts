@@ -14,9 +14,7 @@ import {
   users,
 } from '@/db/schema';
 import { requestAbsence } from '@/lib/dal/absences';
-import type { Actor } from '@/lib/dal/actor';
 import {
-  createPersonalSubscription,
   invalidatePersonalSubscription,
   regeneratePersonalSubscription,
 } from '@/lib/dal/feed-tokens';
@@ -28,7 +26,8 @@ import {
   revokeSharedLink,
 } from '@/lib/dal/shares';
 import { generateFeedToken } from '@/lib/feed-tokens';
-import { absenceRequestSchema, feedOptionsSchema, guestShareSchema } from '@/lib/validation';
+import { absenceRequestSchema, guestShareSchema } from '@/lib/validation';
+import { actorByEmail as actorByEmailIn, subscribe as subscribeIn } from '@/test/helpers/demo-org';
 import { parseFeed } from '@/test/helpers/feeds';
 
 // The feed route over real HTTP, served by the production build on PostgreSQL. The test opens the
@@ -59,37 +58,9 @@ function fetchFeed(path: string, init: RequestInit & { address?: string } = {}) 
   return fetch(`${baseUrl}${path}`, { ...init, headers });
 }
 
-async function actorByEmail(email: string): Promise<Actor> {
-  const [user] = await db()
-    .select({
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      role: users.role,
-      timeZone: users.timeZone,
-    })
-    .from(users)
-    .where(eq(users.email, email));
-  return user!;
-}
-
-async function allTypeIds() {
-  const rows = await db().select({ id: absenceTypes.id }).from(absenceTypes);
-  return rows.map((r) => r.id);
-}
-
-async function subscribe(email: string, overrides: Record<string, unknown> = {}) {
-  const actor = await actorByEmail(email);
-  await invalidatePersonalSubscription(actor, 'engineering').catch(() => {});
-  const options = feedOptionsSchema.parse({
-    privacy: 'standard',
-    includeTeamEvents: 'on',
-    absenceTypeIds: await allTypeIds(),
-    ...overrides,
-  });
-  const issued = await createPersonalSubscription(actor, 'engineering', options);
-  return { actor, ...issued, path: `/api/ics/${issued.token}` };
-}
+const actorByEmail = (email: string) => actorByEmailIn(db(), email);
+const subscribe = (email: string, overrides: Record<string, unknown> = {}) =>
+  subscribeIn(db(), email, overrides);
 
 describe('the feed over HTTP', () => {
   it('serves a calendar that ical.js and node-ical read, with the privacy headers', async () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 // Debian's Chromium, driven by playwright-core; flags keep it off the (closed) network.
@@ -15,10 +15,14 @@ const CHROMIUM_ARGS = [
 
 export const DEMO_PASSWORD = 'teamcal-demo';
 
-/** One browser per test file; each test opens its own context (cookies) with `newPage()`. */
+/**
+ * One browser per test file; each test opens its own context (cookies) with `newPage()`. Pages
+ * run under the server's Content-Security-Policy: any violation Chromium reports fails the test.
+ */
 export function setupBrowser() {
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
+  const cspViolations: string[] = [];
   const baseUrl = inject('baseUrl');
   beforeAll(async () => {
     browser = await chromium.launch({
@@ -26,22 +30,30 @@ export function setupBrowser() {
       args: CHROMIUM_ARGS,
     });
   });
+  afterEach(() => {
+    expect(cspViolations.splice(0), 'Content-Security-Policy violations').toEqual([]);
+  });
   afterAll(async () => {
     await Promise.all(contexts.map((c) => c.close()));
     await browser?.close();
   });
   return {
     baseUrl,
-    async newPage(options: { clientAddress?: string } = {}): Promise<Page> {
+    /** A page in a new context, on the shared embedded server unless `baseUrl` names another. */
+    async newPage(options: { clientAddress?: string; baseUrl?: string } = {}): Promise<Page> {
       const context = await browser!.newContext({
-        baseURL: baseUrl,
+        baseURL: options.baseUrl ?? baseUrl,
         // The test servers trust one proxy hop (as behind a load balancer): this names the client.
         extraHTTPHeaders: options.clientAddress
           ? { 'x-forwarded-for': options.clientAddress }
           : undefined,
       });
       contexts.push(context);
-      return context.newPage();
+      const page = await context.newPage();
+      page.on('console', (message) => {
+        if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+      });
+      return page;
     },
   };
 }
