@@ -18,8 +18,10 @@ import {
 //   database-health.mjs), and every open connection is dropped so none waits on a frozen server;
 // - backoff: reconnection waits at most half a second (postgres.js grows it to 20 s).
 
-const CONNECT_TIMEOUT_MS = 2_000;
+const CONNECT_TIMEOUT_MS = 1_500;
 const DEFAULT_STATEMENT_TIMEOUT_MS = 2_000;
+// A reply may follow a statement that PostgreSQL cancelled at its timeout: allow for that.
+const REPLY_MARGIN_MS = 500;
 
 export function statementTimeoutMs(): number {
   const configured = Number(process.env.DATABASE_STATEMENT_TIMEOUT_MS);
@@ -45,57 +47,62 @@ onBreakerOpen(() => {
 
 type SocketOptions = { host: string[]; port: number[]; path?: string };
 
-/** A connected socket whose replies are watched; fails at once while the breaker is open. */
-async function watchedSocket(options: SocketOptions, replyTimeoutMs: number): Promise<net.Socket> {
-  if (isBreakerOpen())
-    throw unavailable('DATABASE_UNAVAILABLE', 'The database was unreachable a moment ago.');
+/**
+ * A socket whose replies are watched. postgres.js treats a custom socket as connected and writes
+ * at once (net.Socket queues the writes while it connects); every failure must arrive as an
+ * 'error' event on the socket, never as a throw, so that postgres.js frees the connection slot.
+ */
+function watchedSocket(options: SocketOptions, replyTimeoutMs: number): net.Socket {
   const socket = new net.Socket();
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      socket.destroy();
-      reject(unavailable('CONNECT_TIMEOUT', 'Connecting to the database timed out.'));
-    }, CONNECT_TIMEOUT_MS);
-    socket.once('connect', () => {
-      clearTimeout(timer);
-      socket.removeListener('error', reject);
-      resolve();
-    });
-    socket.once('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    if (options.path) socket.connect(options.path);
-    else socket.connect(options.port[0] ?? 5432, options.host[0] ?? 'localhost');
-  }).catch((error: unknown) => {
-    reportDatabaseFailure();
-    throw error;
-  });
+  if (isBreakerOpen()) {
+    // Never connected: postgres.js's first writes go nowhere, and the failure comes after it has
+    // attached its listeners.
+    socket.write = (() => true) as typeof socket.write;
+    setImmediate(() =>
+      socket.destroy(
+        unavailable('DATABASE_UNAVAILABLE', 'The database was unreachable a moment ago.'),
+      ),
+    );
+    return socket;
+  }
 
   let stall: NodeJS.Timeout | undefined;
-  const watch = () => {
+  const watch = (ms: number, error: () => Error) => {
     clearTimeout(stall);
     stall = setTimeout(() => {
       reportDatabaseFailure();
-      socket.destroy(unavailable('DATABASE_TIMEOUT', 'The database did not answer in time.'));
-    }, replyTimeoutMs);
+      socket.destroy(error());
+    }, ms);
   };
-  const write = socket.write.bind(socket) as (...args: unknown[]) => boolean;
-  socket.write = ((...args: unknown[]) => {
-    watch();
-    return write(...args);
-  }) as typeof socket.write;
+  const replyTimedOut = () =>
+    unavailable('DATABASE_TIMEOUT', 'The database did not answer in time.');
+  watch(CONNECT_TIMEOUT_MS, () =>
+    unavailable('CONNECT_TIMEOUT', 'Connecting to the database timed out.'),
+  );
+  socket.once('connect', () => watch(replyTimeoutMs, replyTimedOut));
   socket.on('data', (chunk: Buffer) => {
-    if (!endsWithReadyForQuery(chunk)) return watch();
+    if (!endsWithReadyForQuery(chunk)) return watch(replyTimeoutMs, replyTimedOut);
     clearTimeout(stall);
     stall = undefined;
     reportDatabaseSuccess();
   });
-  socket.on('error', () => reportDatabaseFailure());
+  socket.on('error', (error: NodeJS.ErrnoException) => {
+    // Dropped by the breaker itself: already counted.
+    if (error.code !== 'DATABASE_UNAVAILABLE') reportDatabaseFailure();
+  });
   socket.once('close', () => {
     clearTimeout(stall);
     openSockets.delete(socket);
   });
   openSockets.add(socket);
+  if (options.path) socket.connect(options.path);
+  else socket.connect(options.port[0] ?? 5432, options.host[0] ?? 'localhost');
+  // After connect(), which puts back the prototype's write.
+  const write = socket.write.bind(socket) as (...args: unknown[]) => boolean;
+  socket.write = ((...args: unknown[]) => {
+    if (socket.connecting === false) watch(replyTimeoutMs, replyTimedOut);
+    return write(...args);
+  }) as typeof socket.write;
   return socket;
 }
 
@@ -117,7 +124,7 @@ export function createPostgresClient(url: string, { migrating = false } = {}) {
     ...(watchable && !migrating
       ? {
           socket: (options: SocketOptions) =>
-            watchedSocket(options, statementTimeout + CONNECT_TIMEOUT_MS / 2),
+            watchedSocket(options, statementTimeout + REPLY_MARGIN_MS),
         }
       : {}),
   });

@@ -177,7 +177,8 @@ function answerUnavailableInsteadOf5xx(req, res, requestId) {
   let decision = 'undecided';
   const decide = (/** @type {number} */ status) => {
     if (decision !== 'undecided') return;
-    decision = status >= 500 && isDatabaseDown() ? 'replaced' : 'passed';
+    // A 503 is already the app's own answer (a feed's, the health check's): keep it.
+    decision = status >= 500 && status !== 503 && isDatabaseDown() ? 'replaced' : 'passed';
     if (decision === 'passed') return;
     for (const name of res.getHeaderNames())
       if (/^(content-|etag|vary|link|x-nextjs|cache-control)/.test(name)) res.removeHeader(name);

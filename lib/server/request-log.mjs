@@ -25,11 +25,26 @@ export function routeOf(/** @type {string} */ path) {
   );
 }
 
+// Ids of requests already logged: Next.js reports one failed render once per segment, and the
+// front door may see the same failure again; the first line, the most precise, is the one kept.
+const RECENT_LIMIT = 1_000;
+/** @returns {Set<string>} */
+function recentlyLogged() {
+  const holder = /** @type {{ __teamcalLoggedRequests?: Set<string> }} */ (globalThis);
+  return (holder.__teamcalLoggedRequests ??= new Set());
+}
+
 /**
  * @param {{ requestId?: string | null, method?: string, route: string, status?: number,
  *   error?: unknown, digest?: string }} failure
  */
 export function logRequestFailure({ requestId, method, route, status, error, digest }) {
+  if (requestId) {
+    const logged = recentlyLogged();
+    if (logged.has(requestId)) return;
+    if (logged.size >= RECENT_LIMIT) logged.clear();
+    logged.add(requestId);
+  }
   const kind =
     error instanceof Error
       ? `${error.constructor?.name ?? error.name}: ${error.message}`

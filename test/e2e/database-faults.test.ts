@@ -117,11 +117,12 @@ afterAll(async () => {
 
 describe('when PostgreSQL fails', () => {
   it('answers every surface while it is up, then 503s while it is stopped, and recovers alone', async () => {
-    const page = await browser.newPage({ baseUrl: server.baseUrl, clientAddress: '198.51.100.201' });
+    const page = await browser.newPage({
+      baseUrl: server.baseUrl,
+      clientAddress: '198.51.100.201',
+    });
     await signInAs(page, 'hugo@example.com');
-    cookie = (await page.context().cookies())
-      .map((c) => `${c.name}=${c.value}`)
-      .join('; ');
+    cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
     for (const [surface, url] of Object.entries(surfaces()))
       expect((await probe(surface, 'up', url)).status, surface).toBe(200);
 
