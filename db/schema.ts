@@ -396,7 +396,9 @@ export const sessions = pgTable(
   },
   (t) => [
     // Ending all of a person's sessions looks up only the open ones.
-    index('sessions_open_user_idx').on(t.userId).where(sql`${t.endedAt} is null`),
+    index('sessions_open_user_idx')
+      .on(t.userId)
+      .where(sql`${t.endedAt} is null`),
     index('sessions_expires_idx').on(t.expiresAt),
     check('sessions_ended_with_reason', sql`(${t.endedAt} is null) = (${t.endReason} is null)`),
     check('sessions_expiry_after_start', sql`${t.expiresAt} > ${t.createdAt}`),

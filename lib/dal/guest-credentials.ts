@@ -82,8 +82,7 @@ export async function checkGuestCredentials(
   const passwordMatches =
     share.passwordHash !== null && (await verifyPassword(share.passwordHash, credentials.password));
   const valid = passwordMatches && credentials.email === share.email;
-  if (!valid)
-    throw new AppError('unauthenticated', 'Wrong email or password for this calendar.');
+  if (!valid) throw new AppError('unauthenticated', 'Wrong email or password for this calendar.');
   await refundAttempt(attempt);
   if (remembered.size >= REMEMBERED_MAX) remembered.clear();
   remembered.add(rememberKey);

@@ -69,5 +69,8 @@ export async function createAbsenceType(db: Database, overrides: Partial<NewAbse
 
 /** A session of `user`, as a successful sign-in opens it: what their cookie would name. */
 export async function openSession(user: Actor): Promise<SessionRef> {
-  return { userId: user.id, sessionId: await startSession(user, { ip: null, userAgent: 'vitest' }) };
+  return {
+    userId: user.id,
+    sessionId: await startSession(user, { ip: null, userAgent: 'vitest' }),
+  };
 }
