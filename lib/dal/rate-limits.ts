@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, lt, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { rateLimits } from '@/db/schema';
 
@@ -62,9 +62,26 @@ async function countHits(entries: Array<{ key: string; rule: RateLimitRule }>) {
       retryAfterSeconds: sql<number>`greatest(1, ceil(extract(epoch from ${rateLimits.windowEndsAt} - now())))::int`,
     });
   // Expired windows of other keys are swept now and then rather than by a scheduler.
-  if (Math.random() < 0.01)
-    await db.delete(rateLimits).where(lt(rateLimits.windowEndsAt, sql`now() - interval '1 hour'`));
+  if (Math.random() < 0.01) await sweepRateLimits();
   return new Map(rows.map((row) => [row.key, row]));
+}
+
+/**
+ * Deletes windows that ended over an hour ago. Rows that a concurrent attempt holds are skipped,
+ * so the sweep never waits on (or deadlocks with) one.
+ */
+export async function sweepRateLimits(): Promise<void> {
+  const db = getDb();
+  await db.delete(rateLimits).where(
+    inArray(
+      rateLimits.key,
+      db
+        .select({ key: rateLimits.key })
+        .from(rateLimits)
+        .where(lt(rateLimits.windowEndsAt, sql`now() - interval '1 hour'`))
+        .for('update', { skipLocked: true }),
+    ),
+  );
 }
 
 /**
@@ -125,20 +142,22 @@ export async function countAttempt(keys: AttemptKeys): Promise<CountedAttempt> {
  * count.
  */
 export async function refundAttempt(attempt: CountedAttempt): Promise<void> {
-  if (attempt.windows.length === 0) return;
-  await getDb()
-    .update(rateLimits)
-    .set({ count: sql`greatest(${rateLimits.count} - 1, 0)` })
-    .where(
-      or(
-        ...attempt.windows.map((window) =>
+  const db = getDb();
+  // One statement per key, each holding one row lock: a multi-row update could lock in another
+  // order than countHits and deadlock with it.
+  await Promise.all(
+    attempt.windows.map((window) =>
+      db
+        .update(rateLimits)
+        .set({ count: sql`greatest(${rateLimits.count} - 1, 0)` })
+        .where(
           and(
             eq(rateLimits.key, window.key),
             sql`extract(epoch from ${rateLimits.windowEndsAt}) = ${window.windowEnd}::numeric`,
           ),
         ),
-      ),
-    );
+    ),
+  );
 }
 
 export const sleep = (ms: number) =>

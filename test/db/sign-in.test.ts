@@ -1,7 +1,7 @@
 import { and, count, desc, eq, like, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditEvents, rateLimits, users } from '@/db/schema';
-import { slowdownDelayMs } from '@/lib/dal/rate-limits';
+import { slowdownDelayMs, sweepRateLimits } from '@/lib/dal/rate-limits';
 import {
   findActiveActor,
   SIGN_IN_LIMIT_PER_ACCOUNT_AND_ADDRESS,
@@ -195,6 +195,24 @@ describe('signing in', () => {
       expect(
         await verifyCredentials({ email: user.email, password: TEST_PASSWORD }, request),
       ).not.toBeNull();
+  });
+});
+
+describe('failure counters', () => {
+  it('are swept an hour after their window ends, and kept until then', async () => {
+    await db()
+      .insert(rateLimits)
+      .values([
+        { key: 'test:old', count: 3, windowEndsAt: sql`now() - interval '2 hours'` },
+        { key: 'test:recent', count: 3, windowEndsAt: sql`now() - interval '10 minutes'` },
+        { key: 'test:current', count: 3, windowEndsAt: sql`now() + interval '10 minutes'` },
+      ]);
+    await sweepRateLimits();
+    const left = await db()
+      .select({ key: rateLimits.key })
+      .from(rateLimits)
+      .where(like(rateLimits.key, 'test:%'));
+    expect(left.map((row) => row.key).sort()).toEqual(['test:current', 'test:recent']);
   });
 });
 
