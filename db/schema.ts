@@ -371,6 +371,40 @@ export const rateLimits = pgTable(
   (t) => [index('rate_limits_window_idx').on(t.windowEndsAt)],
 );
 
+// Server-side sessions: the JWT cookie names one row (`sid`), and every request checks that the row
+// is still open, so signing out, a new password, disabling or "sign out everywhere" end it at once.
+export const sessionEndReason = pgEnum('session_end_reason', [
+  'signed_out',
+  'password_changed',
+  'disabled',
+  'signed_out_everywhere',
+]);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: id(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    endReason: sessionEndReason('end_reason'),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+  },
+  (t) => [
+    // Ending all of a person's sessions looks up only the open ones.
+    index('sessions_open_user_idx')
+      .on(t.userId)
+      .where(sql`${t.endedAt} is null`),
+    index('sessions_expires_idx').on(t.expiresAt),
+    check('sessions_ended_with_reason', sql`(${t.endedAt} is null) = (${t.endReason} is null)`),
+    check('sessions_expiry_after_start', sql`${t.expiresAt} > ${t.createdAt}`),
+  ],
+);
+
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
 export type Team = typeof teams.$inferSelect;
@@ -390,5 +424,7 @@ export type NewGuestShare = typeof guestShares.$inferInsert;
 export type FeedToken = typeof feedTokens.$inferSelect;
 export type NewFeedToken = typeof feedTokens.$inferInsert;
 export type Policy = typeof policy.$inferSelect;
+export type Session = typeof sessions.$inferSelect;
+export type NewSession = typeof sessions.$inferInsert;
 export type AuditEvent = typeof auditEvents.$inferSelect;
 export type NewAuditEvent = typeof auditEvents.$inferInsert;

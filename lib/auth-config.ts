@@ -3,6 +3,13 @@ import { authSecret } from '@/lib/auth-secret';
 
 // The part of the Auth.js configuration that needs no database, shared by the proxy and lib/auth.
 
+declare module 'next-auth' {
+  interface Session {
+    /** The server-side session (lib/dal/sessions.ts) that getActor() checks on every request. */
+    sessionId?: string;
+  }
+}
+
 type AuthLogger = NonNullable<NextAuthConfig['logger']>;
 
 // Auth.js logs a stack trace for every wrong password by default. Expected failures get one line
@@ -36,11 +43,13 @@ export function baseAuthConfig(): NextAuthConfig {
         if (user?.id) {
           token.sub = user.id;
           token.role = (user as { role?: string }).role;
+          token.sid = (user as { sessionId?: string }).sessionId;
         }
         return token;
       },
       session({ session, token }) {
         if (token.sub) session.user.id = token.sub;
+        if (typeof token.sid === 'string') session.sessionId = token.sid;
         return session;
       },
     },

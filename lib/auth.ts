@@ -1,12 +1,14 @@
 import 'server-only';
-import { AuthError, CredentialsSignin } from 'next-auth';
+import { AuthError, CredentialsSignin, type User } from 'next-auth';
 import NextAuth from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
+import { headers } from 'next/headers';
 import { redirect, notFound } from 'next/navigation';
 import { cache } from 'react';
 import { z } from 'zod';
 import { baseAuthConfig } from '@/lib/auth-config';
 import type { Actor } from '@/lib/dal/actor';
+import { endSession, startSession, type SessionRef } from '@/lib/dal/sessions';
 import { findActiveActor, verifyCredentials } from '@/lib/dal/users';
 import { asExpectedFailure } from '@/lib/expected-failure';
 import { isAppError } from '@/lib/errors';
@@ -32,10 +34,19 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       async authorize(credentials, request) {
         const parsed = signInSchema.safeParse(credentials);
         if (!parsed.success) throw new SignInRefused('invalid_credentials');
+        const info = requestInfo(request.headers);
         try {
-          const actor = await verifyCredentials(parsed.data, requestInfo(request.headers));
+          const actor = await verifyCredentials(parsed.data, info);
           if (!actor) throw new SignInRefused('invalid_credentials');
-          return { id: actor.id, email: actor.email, name: actor.name, role: actor.role };
+          // The jwt callback (lib/auth-config.ts) puts the session's id in the cookie as `sid`.
+          const user: User & { role: string; sessionId: string } = {
+            id: actor.id,
+            email: actor.email,
+            name: actor.name,
+            role: actor.role,
+            sessionId: await startSession(actor, info),
+          };
+          return user;
         } catch (error) {
           if (isAppError(error) && error.code === 'rate_limited')
             throw new SignInRefused('rate_limited', error.message);
@@ -44,6 +55,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       },
     }),
   ],
+  events: {
+    // Also reached through Auth.js's own sign-out route. Auth.js logs and swallows errors here,
+    // which is why signOutAction ends the session itself first.
+    async signOut(message) {
+      const token = 'token' in message ? message.token : null;
+      const ref = sessionRefSchema.safeParse({ userId: token?.sub, sessionId: token?.sid });
+      if (ref.success) await endSession(ref.data, requestInfo(await headers()));
+    },
+  },
 }));
 
 /** What a refused sign-in means for the person at the form. */
@@ -59,15 +79,30 @@ export function signInErrorMessage(error: unknown): string | null {
   return 'Sign-in failed. Please try again.';
 }
 
-const userIdSchema = z.uuid();
+// A cookie minted before server-side sessions existed has no `sid`: it counts as signed out.
+const sessionRefSchema = z.object({ userId: z.uuid(), sessionId: z.uuid() });
+
+/** Which session the request's cookie names, without asking the database whether it is open. */
+async function currentSessionRef(): Promise<SessionRef | null> {
+  const session = await auth();
+  const ref = sessionRefSchema.safeParse({
+    userId: session?.user?.id,
+    sessionId: session?.sessionId,
+  });
+  return ref.success ? ref.data : null;
+}
 
 /** The signed-in actor for this request, re-checked against the database (null when signed out). */
 export const getActor = cache(async (): Promise<Actor | null> => {
-  const session = await auth();
-  const id = userIdSchema.safeParse(session?.user?.id);
-  if (!id.success) return null;
-  return findActiveActor(id.data);
+  const ref = await currentSessionRef();
+  return ref ? findActiveActor(ref) : null;
 });
+
+/** Ends the request's session on the server; the caller then clears the cookie with signOut(). */
+export async function endCurrentSession(): Promise<void> {
+  const ref = await currentSessionRef();
+  if (ref) await endSession(ref, requestInfo(await headers()));
+}
 
 /** The signed-in actor, or a redirect to the sign-in page. */
 export async function requireActor(): Promise<Actor> {

@@ -23,6 +23,7 @@ import {
 } from './admin-access';
 import { recordAuditEvent } from './audit';
 import { bumpCalendarVersionsOfUser } from './calendar-version';
+import { endSessionsOfUser } from './sessions';
 
 // Users as admins manage them: list and search, create with a one-time password-setup link, change
 // role, disable and enable. Hashes never leave this module; a setup secret leaves it once.
@@ -235,8 +236,8 @@ export async function changeUserRole(
 }
 
 /**
- * An admin disables or enables another person. A disabled person is signed out on their next
- * request and their links answer 410 on the next fetch; enabling restores both.
+ * An admin disables or enables another person. A disabled person's sessions end at once and their
+ * links answer 410 on the next fetch; enabling restores the links, and the person signs in again.
  */
 export async function setUserDisabled(
   actor: Actor,
@@ -256,6 +257,7 @@ export async function setUserDisabled(
       .update(users)
       .set({ disabledAt: input.disabled ? sql`now()` : null, updatedAt: sql`now()` })
       .where(and(eq(users.id, user.id), input.disabled ? isNull(users.disabledAt) : undefined));
+    if (input.disabled) await endSessionsOfUser(tx, user.id, 'disabled');
     await bumpCalendarVersionsOfUser(tx, user.id);
     await recordAuditEvent(tx, {
       actorId: actor.id,

@@ -3,14 +3,27 @@ import crypto from 'node:crypto';
 import { AppError } from '@/lib/errors';
 import { verifyPassword } from '@/lib/passwords';
 import type { RequestInfo } from '@/lib/request-info';
-import { countRateLimitHit, readRateLimit, type RateLimitRule } from './rate-limits';
+import {
+  countAttempt,
+  refundAttempt,
+  sleep,
+  type RateLimitRule,
+  type SlowdownRule,
+} from './rate-limits';
 
 // HTTP Basic auth of guest feeds. Calendar clients send the credentials on every poll, so a
 // verified pair is remembered (by a hash that includes the stored password hash: a new password
 // forgets it) instead of running the slow password hash every few minutes.
 
-export const GUEST_FAILURES_PER_ADDRESS: RateLimitRule = { limit: 10, windowSeconds: 900 };
-export const GUEST_FAILURES_PER_SHARE: RateLimitRule = { limit: 20, windowSeconds: 900 };
+// The sign-in scheme (lib/dal/users.ts): hard limits per (share, address) and per address, only a
+// bounded slowdown per share, so that strangers cannot lock a guest out of their calendar.
+export const GUEST_LIMIT_PER_SHARE_AND_ADDRESS: RateLimitRule = { limit: 10, windowSeconds: 900 };
+export const GUEST_LIMIT_PER_ADDRESS: RateLimitRule = { limit: 30, windowSeconds: 900 };
+export const GUEST_SLOWDOWN_PER_SHARE: SlowdownRule = {
+  limit: 10,
+  windowSeconds: 900,
+  maxDelayMs: 3_000,
+};
 const REMEMBERED_MAX = 5_000;
 const remembered = new Set<string>();
 
@@ -48,23 +61,29 @@ export async function checkGuestCredentials(
     .digest('hex');
   if (share.passwordHash && remembered.has(rememberKey)) return;
 
-  const keys = [`guest-ip:${request.ip ?? 'unknown'}`, `guest-share:${share.shareId}`];
-  const rules = [GUEST_FAILURES_PER_ADDRESS, GUEST_FAILURES_PER_SHARE];
-  const states = await Promise.all(keys.map((key, i) => readRateLimit(key, rules[i]!)));
-  const limited = states.find((state) => state.limited);
-  if (limited)
+  const address = request.ip ?? 'unknown';
+  const attempt = await countAttempt({
+    limits: [
+      {
+        key: `guest:share-address:${share.shareId}:${address}`,
+        rule: GUEST_LIMIT_PER_SHARE_AND_ADDRESS,
+      },
+      { key: `guest:address:${address}`, rule: GUEST_LIMIT_PER_ADDRESS },
+    ],
+    slowdown: { key: `guest:share:${share.shareId}`, rule: GUEST_SLOWDOWN_PER_SHARE },
+  });
+  if (attempt.retryAfterSeconds !== null)
     throw new AppError('rate_limited', 'Too many wrong passwords. Try again later.', {
-      retryAfterSeconds: limited.retryAfterSeconds,
+      retryAfterSeconds: attempt.retryAfterSeconds,
     });
+  if (attempt.delayMs > 0) await sleep(attempt.delayMs);
 
   // The password is checked even for a wrong email, so timing tells nothing about either.
   const passwordMatches =
     share.passwordHash !== null && (await verifyPassword(share.passwordHash, credentials.password));
   const valid = passwordMatches && credentials.email === share.email;
-  if (!valid) {
-    await Promise.all(keys.map((key, i) => countRateLimitHit(key, rules[i]!)));
-    throw new AppError('unauthenticated', 'Wrong email or password for this calendar.');
-  }
+  if (!valid) throw new AppError('unauthenticated', 'Wrong email or password for this calendar.');
+  await refundAttempt(attempt);
   if (remembered.size >= REMEMBERED_MAX) remembered.clear();
   remembered.add(rememberKey);
 }

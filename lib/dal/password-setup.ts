@@ -7,6 +7,7 @@ import { hashPassword } from '@/lib/passwords';
 import { hashSetupSecret, isWellFormedSetupSecret } from '@/lib/password-setup';
 import type { RequestInfo } from '@/lib/request-info';
 import { recordAuditEvent } from './audit';
+import { endSessionsOfUser } from './sessions';
 
 // The public side of password-setup links: the secret in the address is the only credential.
 // A link works once (its hash is cleared when used) and until it expires.
@@ -71,11 +72,14 @@ export async function completePasswordSetup(
       )
       .returning({ id: users.id, email: users.email });
     if (!user) throw new AppError('gone', UNKNOWN_LINK);
+    // A new password ends every session: whoever held the old one is signed out everywhere.
+    const ended = await endSessionsOfUser(tx, user.id, 'password_changed');
     await recordAuditEvent(tx, {
       actorId: user.id,
       action: 'user.password_set',
       targetType: 'user',
       targetId: user.id,
+      details: ended > 0 ? { sessionsEnded: ended } : undefined,
       request,
     });
     return { email: user.email };

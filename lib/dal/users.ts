@@ -1,43 +1,63 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { users } from '@/db/schema';
+import { sessions, users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { dummyPasswordHash, verifyPassword } from '@/lib/passwords';
 import type { RequestInfo } from '@/lib/request-info';
 import type { SignInInput } from '@/lib/validation';
 import { actorColumns, toActor, type Actor } from './actor';
 import { recordAuditEvent } from './audit';
-import { countRateLimitHit, readRateLimit, type RateLimitRule } from './rate-limits';
+import {
+  countAttempt,
+  refundAttempt,
+  sleep,
+  type RateLimitRule,
+  type SlowdownRule,
+} from './rate-limits';
+import type { SessionRef } from './sessions';
 
-// Failed sign-ins slow down guessing: per address, and per account against distributed guessing.
-export const SIGN_IN_LIMIT_PER_IP: RateLimitRule = { limit: 10, windowSeconds: 15 * 60 };
-export const SIGN_IN_LIMIT_PER_EMAIL: RateLimitRule = { limit: 20, windowSeconds: 15 * 60 };
+// Sign-in throttling after OWASP's authentication guidance: hard limits per (account, address)
+// and per address, so one address cannot guess for long; only a bounded slowdown per account, so
+// that a stranger failing on purpose from elsewhere can never lock the person out.
+export const SIGN_IN_LIMIT_PER_ACCOUNT_AND_ADDRESS: RateLimitRule = {
+  limit: 10,
+  windowSeconds: 15 * 60,
+};
+export const SIGN_IN_LIMIT_PER_ADDRESS: RateLimitRule = { limit: 30, windowSeconds: 15 * 60 };
+export const SIGN_IN_SLOWDOWN_PER_ACCOUNT: SlowdownRule = {
+  limit: 10,
+  windowSeconds: 15 * 60,
+  maxDelayMs: 3_000,
+};
 
 /**
  * Checks an email and password. Returns the actor, or null for wrong credentials or a disabled
- * account (the same answer, so neither reveals which accounts exist). Throws `rate_limited` after
- * too many failures.
+ * account (the same answer, so neither reveals which accounts exist). Throws `rate_limited`, before
+ * any password is checked, once this address has failed too often.
  */
 export async function verifyCredentials(
   input: SignInInput,
   request: RequestInfo,
 ): Promise<Actor | null> {
-  const ipKey = `sign-in:ip:${request.ip ?? 'unknown'}`;
-  const emailKey = `sign-in:email:${input.email}`;
-  for (const [key, rule] of [
-    [ipKey, SIGN_IN_LIMIT_PER_IP],
-    [emailKey, SIGN_IN_LIMIT_PER_EMAIL],
-  ] as const) {
-    const state = await readRateLimit(key, rule);
-    if (state.limited) {
-      throw new AppError(
-        'rate_limited',
-        `Too many failed sign-in attempts. Try again in ${Math.ceil(state.retryAfterSeconds / 60)} minute(s).`,
-        { retryAfterSeconds: state.retryAfterSeconds },
-      );
-    }
-  }
+  const address = request.ip ?? 'unknown';
+  const attempt = await countAttempt({
+    limits: [
+      {
+        key: `sign-in:account-address:${input.email}:${address}`,
+        rule: SIGN_IN_LIMIT_PER_ACCOUNT_AND_ADDRESS,
+      },
+      { key: `sign-in:address:${address}`, rule: SIGN_IN_LIMIT_PER_ADDRESS },
+    ],
+    slowdown: { key: `sign-in:account:${input.email}`, rule: SIGN_IN_SLOWDOWN_PER_ACCOUNT },
+  });
+  if (attempt.retryAfterSeconds !== null)
+    throw new AppError(
+      'rate_limited',
+      `Too many failed sign-in attempts. Try again in ${Math.ceil(attempt.retryAfterSeconds / 60)} minute(s).`,
+      { retryAfterSeconds: attempt.retryAfterSeconds },
+    );
+  if (attempt.delayMs > 0) await sleep(attempt.delayMs);
 
   const db = getDb();
   const user = await db.query.users.findFirst({
@@ -50,8 +70,6 @@ export async function verifyCredentials(
   );
 
   if (!user || !user.passwordHash || !valid || user.disabledAt) {
-    await countRateLimitHit(ipKey, SIGN_IN_LIMIT_PER_IP);
-    await countRateLimitHit(emailKey, SIGN_IN_LIMIT_PER_EMAIL);
     await recordAuditEvent(db, {
       actorId: user?.id ?? null,
       action: 'auth.sign_in_failed',
@@ -64,6 +82,7 @@ export async function verifyCredentials(
     });
     return null;
   }
+  await refundAttempt(attempt);
   await recordAuditEvent(db, {
     actorId: user.id,
     action: 'auth.signed_in',
@@ -74,12 +93,30 @@ export async function verifyCredentials(
   return toActor(user);
 }
 
-/** The actor behind a session, re-read on every request: a disabled or deleted user gets null. */
-export async function findActiveActor(userId: string): Promise<Actor | null> {
-  const user = await getDb().query.users.findFirst({
-    where: eq(users.id, userId),
-    columns: { ...actorColumns, disabledAt: true },
-  });
-  if (!user || user.disabledAt) return null;
-  return toActor(user);
+/**
+ * The actor behind a session cookie, re-read on every request in one query: the user must be
+ * enabled and the session open (not signed out, not ended by an admin or a new password, not past
+ * its lifetime), and the session must be this user's. Anything else gets null: signed out.
+ */
+export async function findActiveActor(session: SessionRef): Promise<Actor | null> {
+  const [user] = await getDb()
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      timeZone: users.timeZone,
+    })
+    .from(users)
+    .innerJoin(sessions, eq(sessions.userId, users.id))
+    .where(
+      and(
+        eq(users.id, session.userId),
+        isNull(users.disabledAt),
+        eq(sessions.id, session.sessionId),
+        isNull(sessions.endedAt),
+        gt(sessions.expiresAt, sql`now()`),
+      ),
+    );
+  return user ? toActor(user) : null;
 }

@@ -15,7 +15,7 @@ import { findActiveActor, verifyCredentials } from '@/lib/dal/users';
 import { hashSetupSecret } from '@/lib/password-setup';
 import { createAdminCast, createFeedToken } from '@/test/helpers/admin';
 import { setupTestDatabase } from '@/test/helpers/database';
-import { addMember, createTeam, createUser } from '@/test/helpers/factories';
+import { addMember, createTeam, createUser, openSession } from '@/test/helpers/factories';
 
 const db = setupTestDatabase();
 const request = { ip: '203.0.113.7', userAgent: 'Firefox/140' };
@@ -218,9 +218,10 @@ describe('roles and disabling', () => {
       details: { before: 'member', after: 'admin' },
     });
     expect(await versionOf()).toBe(before + 1);
-    expect((await findActiveActor(cast.member.id))?.role).toBe('admin');
+    const session = await openSession(cast.member);
+    expect((await findActiveActor(session))?.role).toBe('admin');
     await changeUserRole(cast.admin, { userId: cast.member.id, role: 'member' });
-    expect((await findActiveActor(cast.member.id))?.role).toBe('member');
+    expect((await findActiveActor(session))?.role).toBe('member');
   });
 
   it('an admin can neither demote nor disable themselves', async () => {
@@ -231,7 +232,7 @@ describe('roles and disabling', () => {
     await expect(
       setUserDisabled(cast.admin, { userId: cast.admin.id, disabled: true }),
     ).rejects.toMatchObject({ code: 'forbidden' });
-    expect((await findActiveActor(cast.admin.id))?.role).toBe('admin');
+    expect((await findActiveActor(await openSession(cast.admin)))?.role).toBe('admin');
   });
 
   it('two admins demoting each other at once leave one admin, never none', async () => {
@@ -276,13 +277,14 @@ describe('roles and disabling', () => {
     expect(roles.map((r) => r.role).sort()).toEqual(['admin', 'member']);
   });
 
-  it('disabling someone ends their session at the next request and enabling restores it', async () => {
+  it('disabling someone ends their sessions at once, and once enabled they sign in again', async () => {
     const cast = await createAdminCast(db());
     const team = await createTeam(db());
     await addMember(db(), team.id, cast.member.id);
-    expect(await findActiveActor(cast.member.id)).not.toBeNull();
+    const session = await openSession(cast.member);
+    expect(await findActiveActor(session)).not.toBeNull();
     await setUserDisabled(cast.admin, { userId: cast.member.id, disabled: true }, request);
-    expect(await findActiveActor(cast.member.id)).toBeNull();
+    expect(await findActiveActor(session)).toBeNull();
     expect(await lastAudit()).toMatchObject({ action: 'user.disabled', targetId: cast.member.id });
     await createFeedToken(db(), { kind: 'personal', ownerId: cast.member.id, teamId: team.id });
     expect(await getUserForAdmin(cast.admin, cast.member.id)).toMatchObject({
@@ -292,7 +294,9 @@ describe('roles and disabling', () => {
       memberships: expect.arrayContaining([expect.objectContaining({ teamId: team.id })]),
     });
     await setUserDisabled(cast.admin, { userId: cast.member.id, disabled: false }, request);
-    expect(await findActiveActor(cast.member.id)).not.toBeNull();
+    // Enabling does not revive the sessions that disabling ended; a new sign-in works.
+    expect(await findActiveActor(session)).toBeNull();
+    expect(await findActiveActor(await openSession(cast.member))).not.toBeNull();
     expect(await lastAudit()).toMatchObject({ action: 'user.enabled' });
     const events = await db()
       .select()

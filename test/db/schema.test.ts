@@ -1,7 +1,15 @@
 import crypto from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { absences, auditEvents, feedTokens, policy, teamEvents, users } from '@/db/schema';
+import {
+  absences,
+  auditEvents,
+  feedTokens,
+  policy,
+  sessions,
+  teamEvents,
+  users,
+} from '@/db/schema';
 import { setupTestDatabase } from '@/test/helpers/database';
 import { addMember, createAbsenceType, createTeam, createUser } from '@/test/helpers/factories';
 
@@ -162,6 +170,28 @@ describe('the schema', () => {
       .from(auditEvents)
       .where(eq(auditEvents.id, event!.id));
     expect(count!.n).toBe(1);
+  });
+
+  it('refuses a session that ends without a reason, or that expires before it starts', async () => {
+    const user = await createUser(db());
+    const inAMonth = sql`now() + interval '30 days'`;
+    expect(
+      await constraintOf(
+        db().insert(sessions).values({ userId: user.id, expiresAt: inAMonth, endedAt: new Date() }),
+      ),
+    ).toBe('sessions_ended_with_reason');
+    expect(
+      await constraintOf(
+        db()
+          .insert(sessions)
+          .values({ userId: user.id, expiresAt: sql`now() - interval '1 second'` }),
+      ),
+    ).toBe('sessions_expiry_after_start');
+    expect(
+      await constraintOf(
+        db().insert(sessions).values({ userId: crypto.randomUUID(), expiresAt: inAMonth }),
+      ),
+    ).toBe('sessions_user_id_users_id_fk');
   });
 
   it('applies migrations idempotently', async () => {

@@ -2,7 +2,11 @@ import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { absenceTypes, guestShares, memberships, policy } from '@/db/schema';
 import { openFeed } from '@/lib/dal/feed-access';
-import { GUEST_FAILURES_PER_SHARE } from '@/lib/dal/guest-credentials';
+import {
+  GUEST_LIMIT_PER_ADDRESS,
+  GUEST_LIMIT_PER_SHARE_AND_ADDRESS,
+  GUEST_SLOWDOWN_PER_SHARE,
+} from '@/lib/dal/guest-credentials';
 import {
   completeGuestSetup,
   createGuestShare,
@@ -12,6 +16,7 @@ import {
   reissueGuestSetup,
   revokeSharedLink,
 } from '@/lib/dal/shares';
+import type { AppError } from '@/lib/errors';
 import { guestShareSchema, publicLinkSchema } from '@/lib/validation';
 import { setupTestDatabase } from '@/test/helpers/database';
 import { addMember, createAbsenceType, createTeam, createUser } from '@/test/helpers/factories';
@@ -167,24 +172,23 @@ describe('guest shares', () => {
     });
   });
 
-  it('slows down repeated wrong passwords for a share, and revoking it answers gone', async () => {
+  it('never locks a guest out: after wrong passwords from many addresses, the right one still reads the feed, until the share is revoked', async () => {
     const org = await organisation();
     const { shareId, setupSecret } = await createGuestShare(org.manager, org.team.slug, org.guest);
     const { token } = await completeGuestSetup(setupSecret, GUEST_PASSWORD);
-    for (let i = 0; i < GUEST_FAILURES_PER_SHARE.limit; i++) {
-      const from = { ip: `198.51.100.${i}`, userAgent: null };
-      await expect(
-        openFeed(token, from, basic('guest@partner.example', `wrong ${i}`)),
-      ).rejects.toMatchObject({
-        code: 'unauthenticated',
-      });
-    }
-    const limited = await openFeed(
-      token,
-      request,
-      basic('guest@partner.example', GUEST_PASSWORD),
-    ).catch((error: unknown) => error);
-    expect(limited).toMatchObject({ code: 'rate_limited' });
+    const answers = await Promise.all(
+      Array.from({ length: GUEST_SLOWDOWN_PER_SHARE.limit + 15 }, (_, i) =>
+        openFeed(
+          token,
+          { ip: `198.51.100.${i}`, userAgent: null },
+          basic('guest@partner.example', `wrong ${i}`),
+        ).catch((error: unknown) => (error as AppError).code),
+      ),
+    );
+    expect(answers.every((answer) => answer === 'unauthenticated')).toBe(true);
+    await expect(
+      openFeed(token, request, basic('guest@partner.example', GUEST_PASSWORD)),
+    ).resolves.toMatchObject({ kind: 'guest' });
 
     const [link] = await listSharedLinks(org.manager, org.team.slug);
     await revokeSharedLink(org.manager, org.team.slug, link!.id);
@@ -197,6 +201,64 @@ describe('guest shares', () => {
         basic('guest@partner.example', GUEST_PASSWORD),
       ),
     ).rejects.toMatchObject({ code: 'gone' });
+  });
+
+  it('checks at most the limit of passwords when 40 wrong ones arrive at once from one address, which is then refused even the right one', async () => {
+    const org = await organisation();
+    const { setupSecret } = await createGuestShare(org.manager, org.team.slug, org.guest);
+    const { token } = await completeGuestSetup(setupSecret, GUEST_PASSWORD);
+    const from = { ip: '192.0.2.40', userAgent: null };
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        openFeed(token, from, basic('guest@partner.example', `burst ${i}`)).catch(
+          (error: unknown) => error as AppError,
+        ),
+      ),
+    );
+    const codes = answers.map((answer) => (answer as AppError).code);
+    const limit = GUEST_LIMIT_PER_SHARE_AND_ADDRESS.limit;
+    expect(codes.filter((code) => code === 'unauthenticated')).toHaveLength(limit);
+    expect(codes.filter((code) => code === 'rate_limited')).toHaveLength(40 - limit);
+    expect(answers.find((answer) => (answer as AppError).code === 'rate_limited')).toMatchObject({
+      retryAfterSeconds: expect.any(Number),
+    });
+    await expect(
+      openFeed(token, from, basic('guest@partner.example', GUEST_PASSWORD)),
+    ).rejects.toMatchObject({ code: 'rate_limited' });
+    await expect(
+      openFeed(
+        token,
+        { ip: '192.0.2.41', userAgent: null },
+        basic('guest@partner.example', GUEST_PASSWORD),
+      ),
+    ).resolves.toMatchObject({ kind: 'guest' });
+  });
+
+  it('refuses one address that guesses across many shares beyond the per-address limit', async () => {
+    const org = await organisation();
+    const tokens: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const guest = guestShareSchema.parse({ email: `g${i}@partner.example`, label: `G${i}` });
+      const { setupSecret } = await createGuestShare(org.manager, org.team.slug, guest);
+      tokens.push((await completeGuestSetup(setupSecret, GUEST_PASSWORD)).token);
+    }
+    const from = { ip: '192.0.2.60', userAgent: null };
+    // Under the per-share limit on each share, over the per-address limit in total.
+    const perShare = Math.min(GUEST_LIMIT_PER_SHARE_AND_ADDRESS.limit, 9);
+    const answers = await Promise.all(
+      tokens.flatMap((token, t) =>
+        Array.from({ length: perShare }, (_, i) =>
+          openFeed(token, from, basic(`g${t}@partner.example`, `guess ${i}`)).catch(
+            (error: unknown) => (error as AppError).code,
+          ),
+        ),
+      ),
+    );
+    const expectedChecked = Math.min(GUEST_LIMIT_PER_ADDRESS.limit, tokens.length * perShare);
+    expect(answers.filter((code) => code === 'unauthenticated')).toHaveLength(expectedChecked);
+    expect(answers.filter((code) => code === 'rate_limited')).toHaveLength(
+      tokens.length * perShare - expectedChecked,
+    );
   });
 
   it('follows the policy and is for the team’s managers and admins only', async () => {

@@ -12,7 +12,7 @@ import {
 import { findActiveActor } from '@/lib/dal/users';
 import { teamEventSchema, teamEventUpdateSchema } from '@/lib/validation';
 import { setupTestDatabase } from '@/test/helpers/database';
-import { addMember, createTeam, createUser } from '@/test/helpers/factories';
+import { addMember, createTeam, createUser, openSession } from '@/test/helpers/factories';
 
 const db = setupTestDatabase();
 
@@ -482,8 +482,10 @@ describe('who may see and change a team’s events', () => {
   it('a disabled manager is signed out by their session check, and the data-access layer refuses them anyway', async () => {
     const { result, rows, audits, org } = await attempt((o) => o.disabledManager);
     // Every server action starts with requireActor(), which re-reads the user: disabled means none.
-    expect(await findActiveActor(org.disabledManager.id)).toBeNull();
-    expect(await findActiveActor(org.manager.id)).toMatchObject({ id: org.manager.id });
+    expect(await findActiveActor(await openSession(org.disabledManager))).toBeNull();
+    expect(await findActiveActor(await openSession(org.manager))).toMatchObject({
+      id: org.manager.id,
+    });
     // Should an actor object for them reach the data-access layer anyway, the database says no.
     expect(result).toEqual(nothing);
     untouched(rows);

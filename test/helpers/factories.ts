@@ -10,6 +10,7 @@ import {
   type NewUser,
 } from '@/db/schema';
 import type { Actor } from '@/lib/dal/actor';
+import { startSession, type SessionRef } from '@/lib/dal/sessions';
 import { hashPassword } from '@/lib/passwords';
 
 // Factories: the smallest valid rows, with unique names, overridable per test.
@@ -64,4 +65,12 @@ export async function createAbsenceType(db: Database, overrides: Partial<NewAbse
     .values({ key: `type_${id}`, label: `Type ${id}`, color: '#123456', ...overrides })
     .returning();
   return type!;
+}
+
+/** A session of `user`, as a successful sign-in opens it: what their cookie would name. */
+export async function openSession(user: Actor): Promise<SessionRef> {
+  return {
+    userId: user.id,
+    sessionId: await startSession(user, { ip: null, userAgent: 'vitest' }),
+  };
 }

@@ -16,6 +16,7 @@ import {
   setUserDisabled,
   type IssuedSetupLink,
 } from '@/lib/dal/admin-users';
+import { signOutEverywhere } from '@/lib/dal/sessions';
 import { publicBaseUrl } from '@/lib/public-url';
 import { requestInfo } from '@/lib/request-info';
 
@@ -93,6 +94,20 @@ export async function setUserDisabledAction(
       return input.disabled
         ? 'Account disabled: signed out and links stopped from the next request.'
         : 'Account enabled again.';
+    }),
+  );
+}
+
+export async function signOutEverywhereAction(
+  _previous: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  return revalidated(
+    await runFormAction(userIdSchema, formData, async (actor, { userId }) => {
+      const { ended } = await signOutEverywhere(actor, userId, requestInfo(await headers()));
+      return ended === 0
+        ? 'No open session: they were already signed out everywhere.'
+        : `Signed out of ${ended} ${ended === 1 ? 'session' : 'sessions'}.`;
     }),
   );
 }

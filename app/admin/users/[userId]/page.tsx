@@ -8,7 +8,7 @@ import { orNotFound } from '../../_components/or-not-found';
 import { card, formatDateTime } from '../../_components/ui';
 import { RevokeUserTokensForm } from '../../tokens/revoke-user-tokens-form';
 import { userStanding } from '../user-standing';
-import { DisableForm, RoleForm, SetupLinkForm } from './user-forms';
+import { DisableForm, RoleForm, SetupLinkForm, SignOutEverywhereForm } from './user-forms';
 
 export const metadata: Metadata = { title: 'Person · Admin' };
 
@@ -70,6 +70,17 @@ export default async function UserPage({ params }: Props) {
               <DisableForm userId={user.id} name={user.name} disabled={user.disabled} />
             </>
           )}
+        </section>
+        <section aria-labelledby="sessions-heading" className={section}>
+          <h2 id="sessions-heading" className="mb-3 font-semibold">
+            Sessions
+          </h2>
+          <p className="mb-3 text-sm text-slate-600">
+            {self
+              ? 'Ends every session of yours, this one included: you will have to sign in again.'
+              : 'Ends every session at once, on every browser and device (a lost laptop, a shared computer). Their calendar links keep working.'}
+          </p>
+          <SignOutEverywhereForm userId={user.id} name={user.name} />
         </section>
         <section aria-labelledby="password-heading" className={section}>
           <h2 id="password-heading" className="mb-3 font-semibold">

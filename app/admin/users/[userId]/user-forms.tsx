@@ -8,6 +8,7 @@ import {
   changeUserRoleAction,
   issueSetupLinkAction,
   setUserDisabledAction,
+  signOutEverywhereAction,
   type SetupLinkState,
 } from '../actions';
 import { SetupLinkNotice } from '../setup-link-notice';
@@ -70,6 +71,29 @@ export function DisableForm({ userId, name, disabled }: Person & { disabled: boo
         className={disabled ? secondaryButton : dangerButton}
       >
         {disabled ? 'Enable account' : 'Disable account'}
+      </button>
+    </form>
+  );
+}
+
+export function SignOutEverywhereForm({ userId, name }: Person) {
+  const [state, formAction, pending] = useActionState<FormState, FormData>(
+    signOutEverywhereAction,
+    {},
+  );
+  return (
+    <form
+      action={formAction}
+      onSubmit={(event) => {
+        if (!window.confirm(`Sign ${name} out of every browser and device now?`))
+          event.preventDefault();
+      }}
+      className="space-y-3"
+    >
+      <FormMessage state={state} />
+      <input type="hidden" name="userId" value={userId} />
+      <button type="submit" disabled={pending} className={secondaryButton}>
+        Sign out everywhere
       </button>
     </form>
   );
