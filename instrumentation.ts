@@ -1,4 +1,5 @@
 import type { Instrumentation } from 'next';
+import { isUnavailableError, markRequestFailedOnDatabase } from './lib/server/database-health.mjs';
 
 // Runs once when a server process starts: migrate, seed the demo organisation on an empty
 // embedded database, and refuse to start when another process holds the embedded database.
@@ -11,8 +12,12 @@ export async function register() {
 
 // One line an operator can use for every error Next.js catches in a page, action or route.
 export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
-  const { logRequestFailure } = await import('./lib/server/request-log.mjs');
   const requestId = request.headers['x-request-id'];
+  // At once, before the answer's head goes out: the front door turns this request's 500 into a
+  // 503 that says the database is out of reach.
+  if (typeof requestId === 'string' && isUnavailableError(error))
+    markRequestFailedOnDatabase(requestId);
+  const { logRequestFailure } = await import('./lib/server/request-log.mjs');
   logRequestFailure({
     requestId: typeof requestId === 'string' ? requestId : null,
     method: request.method,

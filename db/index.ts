@@ -9,6 +9,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import { dataDirectory } from '../lib/data-directory';
 import { acquireDataDirLock } from './data-dir-lock';
+import { isUnavailableError } from '../lib/server/database-health.mjs';
 import { createPostgresClient } from './postgres-client';
 import * as schema from './schema';
 
@@ -122,36 +123,7 @@ export function isUniqueViolation(error: unknown): boolean {
   return false;
 }
 
-// Connection failures (refused, reset, timed out, server shutting down, too many clients), the
-// client's own time bounds (db/postgres-client.ts) and a cancelled statement — not query errors.
-const UNAVAILABLE_CODES = new Set([
-  'DATABASE_UNAVAILABLE',
-  'DATABASE_TIMEOUT',
-  '57014',
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EPIPE',
-  'CONNECT_TIMEOUT',
-  'CONNECTION_CLOSED',
-  'CONNECTION_ENDED',
-  'CONNECTION_DESTROYED',
-  '57P01',
-  '57P02',
-  '57P03',
-  '53300',
-  '3D000',
-  '55000',
-]);
-
 /** Whether a failure means the database cannot be reached right now (a 503, not a bug). */
-export function isDatabaseUnavailable(error: unknown): boolean {
-  for (let cause = error; cause instanceof Error; cause = cause.cause) {
-    const code = (cause as { code?: unknown }).code;
-    if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('08')))
-      return true;
-  }
-  return false;
-}
+export const isDatabaseUnavailable = isUnavailableError;
 
 export { schema };

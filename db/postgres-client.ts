@@ -18,7 +18,7 @@ import {
 //   database-health.mjs), and every open connection is dropped so none waits on a frozen server;
 // - backoff: reconnection waits at most half a second (postgres.js grows it to 20 s).
 
-const CONNECT_TIMEOUT_MS = 1_500;
+const CONNECT_TIMEOUT_MS = 2_000;
 const DEFAULT_STATEMENT_TIMEOUT_MS = 2_000;
 // A reply may follow a statement that PostgreSQL cancelled at its timeout: allow for that.
 const REPLY_MARGIN_MS = 500;
@@ -80,19 +80,23 @@ function watchedSocket(options: SocketOptions, replyTimeoutMs: number): net.Sock
     unavailable('CONNECT_TIMEOUT', 'Connecting to the database timed out.'),
   );
   socket.once('connect', () => watch(replyTimeoutMs, replyTimedOut));
+  let ready = false;
   socket.on('data', (chunk: Buffer) => {
     if (!endsWithReadyForQuery(chunk)) return watch(replyTimeoutMs, replyTimedOut);
     clearTimeout(stall);
     stall = undefined;
+    ready = true;
     reportDatabaseSuccess();
   });
   socket.on('error', (error: NodeJS.ErrnoException) => {
     // Dropped by the breaker itself: already counted.
     if (error.code !== 'DATABASE_UNAVAILABLE') reportDatabaseFailure();
   });
-  socket.once('close', () => {
+  socket.once('close', (hadError) => {
     clearTimeout(stall);
     openSockets.delete(socket);
+    // Closed before the server was ready (postgres.js gave up on the handshake): a failure too.
+    if (!ready && !hadError) reportDatabaseFailure();
   });
   openSockets.add(socket);
   if (options.path) socket.connect(options.path);

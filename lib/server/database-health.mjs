@@ -58,3 +58,54 @@ export function isDatabaseDown(withinMs = 5_000) {
 export function onBreakerOpen(/** @type {() => void} */ listener) {
   state().onOpen.add(listener);
 }
+
+// Connection failures (refused, reset, timed out, server shutting down, too many clients), the
+// client's own time bounds (db/postgres-client.ts) and a cancelled statement — not query errors.
+const UNAVAILABLE_CODES = new Set([
+  'DATABASE_UNAVAILABLE',
+  'DATABASE_TIMEOUT',
+  '57014',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'CONNECT_TIMEOUT',
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+  '3D000',
+  '55000',
+]);
+
+/** Whether a failure means the database cannot be reached right now (a 503, not a bug). */
+export function isUnavailableError(/** @type {unknown} */ error) {
+  for (let cause = error; cause instanceof Error; cause = cause.cause) {
+    const code = /** @type {{ code?: unknown }} */ (cause).code;
+    if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('08')))
+      return true;
+  }
+  return false;
+}
+
+const MARKED_LIMIT = 1_000;
+/** @returns {Set<string>} */
+function markedRequests() {
+  const holder = /** @type {{ __teamcalDatabaseFailedRequests?: Set<string> }} */ (globalThis);
+  return (holder.__teamcalDatabaseFailedRequests ??= new Set());
+}
+
+/** Remembers that a request failed because the database was out of reach. */
+export function markRequestFailedOnDatabase(/** @type {string} */ requestId) {
+  const marked = markedRequests();
+  if (marked.size >= MARKED_LIMIT) marked.clear();
+  marked.add(requestId);
+}
+
+/** Whether a request failed because the database was out of reach (and forgets it). */
+export function takeRequestFailedOnDatabase(/** @type {string} */ requestId) {
+  return markedRequests().delete(requestId);
+}

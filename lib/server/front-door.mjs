@@ -1,6 +1,6 @@
 // @ts-check
 import crypto from 'node:crypto';
-import { isDatabaseDown } from './database-health.mjs';
+import { isDatabaseDown, takeRequestFailedOnDatabase } from './database-health.mjs';
 import { logRequestFailure } from './request-log.mjs';
 
 // What every request goes through before Next.js sees it, and what every response carries:
@@ -178,7 +178,8 @@ function answerUnavailableInsteadOf5xx(req, res, requestId) {
   const decide = (/** @type {number} */ status) => {
     if (decision !== 'undecided') return;
     // A 503 is already the app's own answer (a feed's, the health check's): keep it.
-    decision = status >= 500 && status !== 503 && isDatabaseDown() ? 'replaced' : 'passed';
+    const failedOnDatabase = takeRequestFailedOnDatabase(requestId) || isDatabaseDown();
+    decision = status >= 500 && status !== 503 && failedOnDatabase ? 'replaced' : 'passed';
     if (decision === 'passed') return;
     for (const name of res.getHeaderNames())
       if (/^(content-|etag|vary|link|x-nextjs|cache-control)/.test(name)) res.removeHeader(name);

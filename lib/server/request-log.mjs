@@ -34,6 +34,16 @@ function recentlyLogged() {
   return (holder.__teamcalLoggedRequests ??= new Set());
 }
 
+/** An error's class, code and the start of its message, on one line. */
+function describe(/** @type {unknown} */ error) {
+  if (!(error instanceof Error)) return String(error).slice(0, 200);
+  const code = /** @type {{ code?: unknown }} */ (error).code;
+  // Class names are minified in the production build; the name property survives.
+  const name = error.name !== 'Error' ? error.name : (error.constructor?.name ?? error.name);
+  const message = error.message.replace(/\s+/g, ' ');
+  return `${name}${typeof code === 'string' ? ` [${code}]` : ''}: ${message.slice(0, 200)}`;
+}
+
 /**
  * @param {{ requestId?: string | null, method?: string, route: string, status?: number,
  *   error?: unknown, digest?: string }} failure
@@ -45,17 +55,9 @@ export function logRequestFailure({ requestId, method, route, status, error, dig
     if (logged.size >= RECENT_LIMIT) logged.clear();
     logged.add(requestId);
   }
-  const kind =
-    error instanceof Error
-      ? `${error.constructor?.name ?? error.name}: ${error.message}`
-      : error === undefined
-        ? ''
-        : String(error);
   // A wrapped driver error names the real cause (e.g. a lost connection) in `cause`.
-  const cause =
-    error instanceof Error && error.cause instanceof Error
-      ? ` (cause ${error.cause.constructor?.name ?? error.cause.name}: ${error.cause.message})`
-      : '';
+  const cause = error instanceof Error && error.cause !== undefined ? describe(error.cause) : '';
+  const kind = error === undefined ? '' : describe(error) + (cause ? ` (cause ${cause})` : '');
   const parts = [
     new Date().toISOString(),
     'request-failed',
@@ -64,7 +66,7 @@ export function logRequestFailure({ requestId, method, route, status, error, dig
     routeOf(route),
     status === undefined ? '' : String(status),
     digest ? `digest=${digest}` : '',
-    redact(`${kind}${cause}`.replace(/\s+/g, ' ').slice(0, 500)),
+    redact(kind),
   ];
   console.error(parts.filter(Boolean).join(' '));
 }
