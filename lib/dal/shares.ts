@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
-import { getDb, type Transaction } from '@/db';
+import { getDb, isUniqueViolation, type Transaction } from '@/db';
 import { feedTokens, guestShares, teams, users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { generateFeedToken } from '@/lib/feed-tokens';
@@ -235,7 +235,17 @@ export async function createGuestShare(
     const [share] = await tx
       .insert(guestShares)
       .values({ teamId: team.id, email: input.email, label: input.label, createdById: actor.id })
-      .returning({ id: guestShares.id });
+      .returning({ id: guestShares.id })
+      .catch((error: unknown) => {
+        // The index decides, so two managers (or one double click) at once get the same answer.
+        if (isUniqueViolation(error, 'guest_shares_one_active_per_email'))
+          throw new AppError(
+            'conflict',
+            `${input.email} already has an active guest share on this calendar: revoke it to share again.`,
+            { field: 'email' },
+          );
+        throw error;
+      });
     // The token's plaintext is made when the guest completes the setup; until then nobody has it.
     const placeholder = generateFeedToken();
     await tx.insert(feedTokens).values({

@@ -227,6 +227,30 @@ async function outcome(work: Promise<unknown>): Promise<string> {
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('guest shares under concurrent writes', () => {
+  it('one address gets one active share per calendar, even from five clicks at once, and a clear answer for the others', async () => {
+    const org = await organisation();
+    const attempts = await Promise.allSettled(
+      Array.from({ length: 5 }, () => createGuestShare(org.manager, org.team.slug, org.guest)),
+    );
+    expect(attempts.filter((a) => a.status === 'fulfilled')).toHaveLength(1);
+    for (const attempt of attempts.filter((a) => a.status === 'rejected'))
+      expect(attempt.reason).toMatchObject({
+        code: 'conflict',
+        field: 'email',
+        message: expect.stringContaining('guest@partner.example already has an active guest share'),
+      });
+    const sameAddress = guestShareSchema.parse({ email: 'GUEST@partner.example', label: 'Again' });
+    await expect(createGuestShare(org.admin, org.team.slug, sameAddress)).rejects.toMatchObject({
+      code: 'conflict',
+      field: 'email',
+    });
+
+    // Once it is revoked, the address may be given a new share.
+    const [link] = await listSharedLinks(org.manager, org.team.slug);
+    await revokeSharedLink(org.manager, org.team.slug, link!.id);
+    await expect(createGuestShare(org.manager, org.team.slug, sameAddress)).resolves.toBeTruthy();
+  });
+
   it('a guest finishing setup while a manager and an admin revoke the share never deadlocks, and the share ends revoked', async () => {
     const org = await organisation();
     const later = (ms: number, work: () => Promise<unknown>) => pause(ms).then(work);
