@@ -17,6 +17,7 @@ import { requestAbsence } from '@/lib/dal/absences';
 import type { Actor } from '@/lib/dal/actor';
 import {
   createPersonalSubscription,
+  getPersonalSubscription,
   invalidatePersonalSubscription,
   regeneratePersonalSubscription,
 } from '@/lib/dal/feed-tokens';
@@ -80,7 +81,8 @@ async function allTypeIds() {
 
 async function subscribe(email: string, overrides: Record<string, unknown> = {}) {
   const actor = await actorByEmail(email);
-  await invalidatePersonalSubscription(actor, 'engineering').catch(() => {});
+  const current = await getPersonalSubscription(actor, 'engineering');
+  if (current) await invalidatePersonalSubscription(actor, 'engineering', current.id);
   const options = feedOptionsSchema.parse({
     privacy: 'standard',
     includeTeamEvents: 'on',
@@ -191,11 +193,19 @@ describe('feed errors', () => {
 
   it('answers 410 once the link is invalidated, regenerated or expired', async () => {
     const invalidated = await subscribe('chloe@example.com');
-    await invalidatePersonalSubscription(invalidated.actor, 'engineering');
+    await invalidatePersonalSubscription(
+      invalidated.actor,
+      'engineering',
+      invalidated.subscription.id,
+    );
     expect((await fetchFeed(invalidated.path)).status).toBe(410);
 
     const rotated = await subscribe('lucas@example.com');
-    const renewed = await regeneratePersonalSubscription(rotated.actor, 'engineering');
+    const renewed = await regeneratePersonalSubscription(
+      rotated.actor,
+      'engineering',
+      rotated.subscription.id,
+    );
     expect((await fetchFeed(rotated.path)).status).toBe(410);
     expect((await fetchFeed(`/api/ics/${renewed.token}`)).status).toBe(200);
 
