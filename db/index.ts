@@ -116,10 +116,18 @@ export async function isDatabaseEmpty(db: Database): Promise<boolean> {
   return (row?.count ?? 0) === 0;
 }
 
-/** Whether a query failed on a unique constraint (23505), through either driver and drizzle. */
-export function isUniqueViolation(error: unknown): boolean {
-  for (let cause = error; cause instanceof Error; cause = cause.cause)
-    if ((cause as { code?: unknown }).code === '23505') return true;
+/**
+ * Whether a query failed on a unique constraint (23505), through either driver and drizzle; on
+ * that constraint (index) only, when one is named.
+ */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  for (let cause = error; cause instanceof Error; cause = cause.cause) {
+    const failure = cause as { code?: unknown; constraint?: unknown; constraint_name?: unknown };
+    if (failure.code !== '23505') continue;
+    // postgres.js names it constraint_name, PGlite constraint.
+    const name = failure.constraint_name ?? failure.constraint;
+    return constraint === undefined || name === constraint;
+  }
   return false;
 }
 

@@ -206,6 +206,9 @@ export const teamEvents = pgTable(
     timeZone: text('time_zone').notNull(),
     status: eventStatus('status').notNull().default('confirmed'),
     sequence: integer('sequence').notNull().default(0),
+    // A random key the "Add event" form carries each time it is shown: a submission that arrives
+    // twice (double click, retried request) finds the event it already created.
+    submissionKey: uuid('submission_key'),
     createdById: uuid('created_by_id')
       .notNull()
       .references(() => users.id),
@@ -213,6 +216,7 @@ export const teamEvents = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
+    uniqueIndex('team_events_submission_key').on(t.teamId, t.submissionKey),
     index('team_events_team_dates_idx').on(t.teamId, t.startDate, t.endDate),
     index('team_events_team_start_id_idx').on(t.teamId, t.startDate, t.id),
     check('team_events_end_after_start', sql`${t.endDate} >= ${t.startDate}`),
@@ -251,6 +255,10 @@ export const guestShares = pgTable(
   },
   (t) => [
     uniqueIndex('guest_shares_setup_hash_key').on(t.setupHash),
+    // One live share per outside address and calendar, whoever creates it and however fast.
+    uniqueIndex('guest_shares_one_active_per_email')
+      .on(t.teamId, sql`lower(${t.email})`)
+      .where(sql`${t.revokedAt} is null`),
     index('guest_shares_team_idx').on(t.teamId),
     check(
       'guest_shares_email_normalised',

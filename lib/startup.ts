@@ -3,6 +3,9 @@ import { getDatabaseHandle, isDatabaseEmpty, type Database } from '@/db';
 import { DataDirLockedError } from '@/db/data-dir-lock';
 import { demoLogins, formatDemoLogins, hasDemoOrganisation, seedDemoOrganisation } from '@/db/seed';
 import { authSecret } from '@/lib/auth-secret';
+import { flushFeedUsage } from '@/lib/dal/feed-usage';
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** How often the embedded database refreshes its planner statistics. */
 const ANALYZE_INTERVAL_MS = 60 * 60 * 1000;
@@ -15,7 +18,7 @@ const ANALYZE_INTERVAL_MS = 60 * 60 * 1000;
 function keepPlannerStatistics(db: Database): void {
   const analyze = () =>
     db.execute(sql`analyze`).catch((error: unknown) => {
-      console.error(`TeamCal: analyze failed (${error instanceof Error ? error.message : error})`);
+      console.error(`TeamCal: analyze failed (${errorText(error)})`);
     });
   void analyze();
   setInterval(() => void analyze(), ANALYZE_INTERVAL_MS).unref();
@@ -47,8 +50,16 @@ export async function prepareServer(): Promise<void> {
 
   if (handle.kind === 'pglite') keepPlannerStatistics(handle.db);
 
-  // Close the database cleanly so the embedded one needs no recovery on the next start.
+  // Write the feed-usage counts still in memory, then close the database cleanly so the embedded
+  // one needs no recovery on the next start.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => void handle.close().finally(() => process.exit(0)));
+    process.once(signal, () => {
+      void flushFeedUsage()
+        .catch((error: unknown) => {
+          console.error(`TeamCal: feed usage not written (${errorText(error)})`);
+        })
+        .finally(() => handle.close())
+        .finally(() => process.exit(0));
+    });
   }
 }

@@ -284,6 +284,8 @@ const dropTimesOfAllDay = <T extends EventTiming>(event: T): T =>
   event.allDay ? { ...event, startTime: null, endTime: null } : event;
 
 export const teamEventSchema = teamEventFields
+  // Made by the form each time it is shown: the same key twice is the same submission.
+  .extend({ submissionKey: z.uuid('This form has expired: close it and add the event again.') })
   .check(eventTimesRequired, eventEndsAfterStart)
   .transform(dropTimesOfAllDay);
 export type TeamEventInput = z.infer<typeof teamEventSchema>;

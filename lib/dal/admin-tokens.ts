@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, desc, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb, type Database, type Transaction } from '@/db';
 import { feedTokens, guestShares, teams, users } from '@/db/schema';
@@ -9,6 +9,7 @@ import type { RequestInfo } from '@/lib/request-info';
 import type { Actor } from './actor';
 import { anyContains, assertActiveAdmin, pageOf, PAGE_SIZE, type Page } from './admin-access';
 import { recordAuditEvent } from './audit';
+import { lockGuestSharesOf } from './link-locks';
 
 // The token audit: every personal, public and guest link of the organisation in one list, for
 // admins, with what they need to judge it (whose, which team, how visible, when and from where
@@ -240,6 +241,8 @@ export async function revokeToken(
 ): Promise<{ displayPrefix: string }> {
   return getDb().transaction(async (tx) => {
     await assertActiveAdmin(tx, actor);
+    // The share before the token: the lock order of link-locks.ts.
+    await lockGuestSharesOf(tx, [input.tokenId]);
     const [token] = await tx
       .select({ ...revokedColumns, revokedAt: feedTokens.revokedAt })
       .from(feedTokens)
@@ -265,18 +268,25 @@ export async function revokeUserTokens(
       .from(users)
       .where(eq(users.id, input.userId));
     if (!user) throw new AppError('not_found', 'Person not found.');
-    const tokens = await tx
-      .select(revokedColumns)
-      .from(feedTokens)
-      .where(
-        and(
-          eq(feedTokens.ownerId, input.userId),
-          isNull(feedTokens.revokedAt),
-          or(isNull(feedTokens.expiresAt), sql`${feedTokens.expiresAt} > now()`),
-        ),
-      )
-      .orderBy(asc(feedTokens.createdAt))
-      .for('update');
+    const active = and(
+      eq(feedTokens.ownerId, input.userId),
+      isNull(feedTokens.revokedAt),
+      or(isNull(feedTokens.expiresAt), sql`${feedTokens.expiresAt} > now()`),
+    );
+    const candidates = await tx.select({ id: feedTokens.id }).from(feedTokens).where(active);
+    const ids = candidates.map((token) => token.id);
+    // Shares before tokens, each by id: the lock order of link-locks.ts. A link created after
+    // the read above is left alone, as if it had been created just after this revocation.
+    await lockGuestSharesOf(tx, ids);
+    const tokens =
+      ids.length === 0
+        ? []
+        : await tx
+            .select(revokedColumns)
+            .from(feedTokens)
+            .where(and(active, inArray(feedTokens.id, ids)))
+            .orderBy(asc(feedTokens.id))
+            .for('update');
     await revokeTokens(tx, actor, tokens, input.reason, request);
     return { name: user.name, revoked: tokens.length };
   });

@@ -5,78 +5,148 @@ import { feedTokens } from '@/db/schema';
 import type { RequestInfo } from '@/lib/request-info';
 import { recordAuditEvent } from './audit';
 
-// Feed fetches are counted in memory and written at most about once a minute per token, after
-// the response has gone: a poll never waits on a write. Each instance adds its own count, so
-// several instances sum up correctly.
+// Feed fetches are counted in memory and written about once a minute, after the response has
+// gone: a poll never waits on a write. Each instance adds its own count, so several instances sum
+// up correctly; the last use only moves forward, so an instance that writes late never replaces a
+// newer last use written by another.
 
 const FLUSH_INTERVAL_MS = 60_000;
+/** Most tokens counted between two writes; a full map is written early, never dropped. */
+export const MAX_PENDING_TOKENS = 10_000;
 
 interface PendingUse {
   uses: number;
   lastAt: Date;
   request: RequestInfo;
+  /** The token had no use recorded when it was read: written at once, and audited if so. */
   firstUse: boolean;
-  lastFlushAt: number;
 }
 
-const pending = new Map<string, PendingUse>();
-let timer: NodeJS.Timeout | undefined;
-
-async function flush(tokenId: string): Promise<void> {
-  const use = pending.get(tokenId);
-  if (!use || use.uses === 0) return;
-  const { uses, lastAt, request, firstUse } = use;
-  use.uses = 0;
-  use.firstUse = false;
-  use.lastFlushAt = Date.now();
-  const db = getDb();
-  await db
-    .update(feedTokens)
-    .set({
-      useCount: sql`${feedTokens.useCount} + ${uses}`,
-      lastUsedAt: sql`greatest(${feedTokens.lastUsedAt}, ${lastAt.toISOString()}::timestamptz)`,
-      lastUsedIp: request.ip,
-      lastUsedUserAgent: request.userAgent,
-    })
-    .where(eq(feedTokens.id, tokenId));
-  if (firstUse)
-    await recordAuditEvent(db, {
-      action: 'feed_token.first_used',
-      targetType: 'feed_token',
-      targetId: tokenId,
-      request,
-    });
+export interface FeedUsageRecorder {
+  /** Notes one fetch of a feed; `neverUsed` says the token had no use recorded when read. */
+  record(tokenId: string, neverUsed: boolean, request: RequestInfo): void;
+  /** Writes every pending count now and waits for writes under way (shutdown, tests). */
+  flush(): Promise<void>;
+  /** How many tokens have counts waiting to be written. */
+  readonly pendingTokens: number;
 }
 
-function flushAll(): Promise<unknown> {
-  return Promise.allSettled([...pending.keys()].map((id) => flush(id)));
+async function writeUse(tokenId: string, use: PendingUse): Promise<void> {
+  const at = use.lastAt.toISOString();
+  const newer = sql`(${feedTokens.lastUsedAt} is null or ${feedTokens.lastUsedAt} < ${at}::timestamptz)`;
+  const usage = {
+    useCount: sql`${feedTokens.useCount} + ${use.uses}`,
+    lastUsedAt: sql`case when ${newer} then ${at}::timestamptz else ${feedTokens.lastUsedAt} end`,
+    lastUsedIp: sql`case when ${newer} then ${use.request.ip} else ${feedTokens.lastUsedIp} end`,
+    lastUsedUserAgent: sql`case when ${newer} then ${use.request.userAgent}
+      else ${feedTokens.lastUsedUserAgent} end`,
+  };
+  if (!use.firstUse) {
+    await getDb().update(feedTokens).set(usage).where(eq(feedTokens.id, tokenId));
+    return;
+  }
+  // Whether this is the token's first use is read under the row's lock, so that one audit event
+  // says so however many requests or instances saw the token unused.
+  await getDb().transaction(async (tx) => {
+    const [before] = await tx
+      .select({ lastUsedAt: feedTokens.lastUsedAt })
+      .from(feedTokens)
+      .where(eq(feedTokens.id, tokenId))
+      .for('update');
+    if (!before) return;
+    await tx.update(feedTokens).set(usage).where(eq(feedTokens.id, tokenId));
+    if (before.lastUsedAt === null)
+      await recordAuditEvent(tx, {
+        action: 'feed_token.first_used',
+        targetType: 'feed_token',
+        targetId: tokenId,
+        request: use.request,
+      });
+  });
 }
+
+export function createFeedUsageRecorder(
+  options: { maxPendingTokens?: number } = {},
+): FeedUsageRecorder {
+  const maxPending = options.maxPendingTokens ?? MAX_PENDING_TOKENS;
+  let pending = new Map<string, PendingUse>();
+  const writing = new Set<Promise<void>>();
+  let timer: NodeJS.Timeout | undefined;
+
+  /** A write that failed (database unavailable) is counted again later, while there is room. */
+  function putBack(tokenId: string, use: PendingUse) {
+    const current = pending.get(tokenId);
+    if (!current) {
+      if (pending.size < maxPending) pending.set(tokenId, use);
+      return;
+    }
+    current.uses += use.uses;
+    current.firstUse ||= use.firstUse;
+    if (use.lastAt > current.lastAt)
+      Object.assign(current, { lastAt: use.lastAt, request: use.request });
+  }
+
+  function write(entries: Array<[string, PendingUse]>): Promise<void> {
+    const work = Promise.all(
+      entries.map(([tokenId, use]) => writeUse(tokenId, use).catch(() => putBack(tokenId, use))),
+    ).then(() => undefined);
+    writing.add(work);
+    void work.finally(() => writing.delete(work));
+    return work;
+  }
+
+  function writeAll(): Promise<void> {
+    const entries = [...pending];
+    pending = new Map();
+    return write(entries);
+  }
+
+  return {
+    record(tokenId, neverUsed, request) {
+      const now = new Date();
+      const use = pending.get(tokenId);
+      if (use) {
+        use.uses += 1;
+        use.lastAt = now;
+        use.request = request;
+      } else {
+        if (pending.size >= maxPending) void writeAll();
+        const fresh: PendingUse = { uses: 1, lastAt: now, request, firstUse: neverUsed };
+        pending.set(tokenId, fresh);
+        // A first use is written as soon as the response is on its way, so that its owner sees it.
+        if (neverUsed)
+          setImmediate(() => {
+            if (pending.get(tokenId) !== fresh) return;
+            pending.delete(tokenId);
+            void write([[tokenId, fresh]]);
+          });
+      }
+      timer ??= setInterval(() => void writeAll(), FLUSH_INTERVAL_MS).unref();
+    },
+    async flush() {
+      await writeAll();
+      await Promise.all([...writing]);
+    },
+    get pendingTokens() {
+      return pending.size;
+    },
+  };
+}
+
+// Next bundles instrumentation (which flushes on shutdown) and routes (which record) separately:
+// a global keeps one recorder per process.
+const holder = globalThis as { __teamcalFeedUsage?: FeedUsageRecorder };
+const recorder = (holder.__teamcalFeedUsage ??= createFeedUsageRecorder());
 
 /**
  * Notes one fetch of a feed. `neverUsed` says the token had no use recorded when it was read, so
- * its first use reaches the audit log.
+ * its first use is written at once and reaches the audit log.
  */
 export function recordFeedUse(tokenId: string, neverUsed: boolean, request: RequestInfo): void {
-  const now = Date.now();
-  const use = pending.get(tokenId) ?? {
-    uses: 0,
-    lastAt: new Date(now),
-    request,
-    firstUse: neverUsed,
-    lastFlushAt: 0,
-  };
-  use.uses += 1;
-  use.lastAt = new Date(now);
-  use.request = request;
-  pending.set(tokenId, use);
-  if (now - use.lastFlushAt >= FLUSH_INTERVAL_MS) {
-    // Written once the response is on its way; a failure only loses a count.
-    setImmediate(() => flush(tokenId).catch(() => {}));
-  }
-  timer ??= setInterval(() => void flushAll(), FLUSH_INTERVAL_MS).unref();
+  recorder.record(tokenId, neverUsed, request);
 }
 
 /** Writes every pending count now (tests, shutdown). */
-export async function flushFeedUsage(): Promise<void> {
-  await flushAll();
+export function flushFeedUsage(): Promise<void> {
+  return recorder.flush();
 }

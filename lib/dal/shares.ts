@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
-import { getDb, type Transaction } from '@/db';
+import { getDb, isUniqueViolation, type Transaction } from '@/db';
 import { feedTokens, guestShares, teams, users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { generateFeedToken } from '@/lib/feed-tokens';
@@ -15,6 +15,7 @@ import type { GuestShareInput, PublicLinkInput } from '@/lib/validation';
 import { isAdmin, type Actor } from './actor';
 import { recordAuditEvent } from './audit';
 import { normaliseTypeFilter, type FeedOptions } from './feed-tokens';
+import { lockGuestSharesOf } from './link-locks';
 import { getPolicy } from './policy';
 import { findTeamForActor } from './teams';
 
@@ -167,19 +168,22 @@ export async function revokeSharedLink(
 ): Promise<void> {
   const team = await managedTeam(actor, teamSlug);
   await getDb().transaction(async (tx) => {
+    const notFound = new AppError('not_found', 'This link does not exist or is already revoked.');
+    const teamLink = and(
+      eq(feedTokens.id, tokenId),
+      eq(feedTokens.teamId, team.id),
+      sql`${feedTokens.kind} <> 'personal'`,
+    );
+    const [target] = await tx.select({ id: feedTokens.id }).from(feedTokens).where(teamLink);
+    if (!target) throw notFound;
+    // The share before the token: the lock order of link-locks.ts.
+    await lockGuestSharesOf(tx, [target.id]);
     const [link] = await tx
       .update(feedTokens)
       .set({ revokedAt: sql`now()`, revokedById: actor.id, revokeReason: 'Revoked by a manager' })
-      .where(
-        and(
-          eq(feedTokens.id, tokenId),
-          eq(feedTokens.teamId, team.id),
-          sql`${feedTokens.kind} <> 'personal'`,
-          isNull(feedTokens.revokedAt),
-        ),
-      )
+      .where(and(teamLink, isNull(feedTokens.revokedAt)))
       .returning({ kind: feedTokens.kind, guestShareId: feedTokens.guestShareId });
-    if (!link) throw new AppError('not_found', 'This link does not exist or is already revoked.');
+    if (!link) throw notFound;
     if (link.guestShareId)
       await tx
         .update(guestShares)
@@ -231,7 +235,17 @@ export async function createGuestShare(
     const [share] = await tx
       .insert(guestShares)
       .values({ teamId: team.id, email: input.email, label: input.label, createdById: actor.id })
-      .returning({ id: guestShares.id });
+      .returning({ id: guestShares.id })
+      .catch((error: unknown) => {
+        // The index decides, so two managers (or one double click) at once get the same answer.
+        if (isUniqueViolation(error, 'guest_shares_one_active_per_email'))
+          throw new AppError(
+            'conflict',
+            `${input.email} already has an active guest share on this calendar: revoke it to share again.`,
+            { field: 'email' },
+          );
+        throw error;
+      });
     // The token's plaintext is made when the guest completes the setup; until then nobody has it.
     const placeholder = generateFeedToken();
     await tx.insert(feedTokens).values({
@@ -335,6 +349,7 @@ export async function completeGuestSetup(
 ): Promise<{ token: string; email: string; teamName: string }> {
   const passwordHash = await hashPassword(password);
   return getDb().transaction(async (tx) => {
+    // The share is locked before its token: the lock order of link-locks.ts.
     const share = await usableSetup(tx, secret);
     await tx
       .update(guestShares)

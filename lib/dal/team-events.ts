@@ -97,11 +97,14 @@ function actorHasRole(
 const MANAGERS: Array<'manager' | 'member'> = ['manager'];
 const MEMBERS: Array<'manager' | 'member'> = ['manager', 'member'];
 
+/** What creating and editing share: everything but the submission key. */
+type EventFields = Omit<TeamEventInput, 'submissionKey'>;
+
 function shiftYears(date: string, years: number): string {
   return `${Number(date.slice(0, 4)) + years}${date.slice(4)}`;
 }
 
-function checkWindow(input: TeamEventInput): void {
+function checkWindow(input: EventFields): void {
   const today = todayUtc();
   const message = `Choose dates within ${TEAM_EVENT_WINDOW_YEARS} years of today.`;
   if (input.startDate < shiftYears(today, -TEAM_EVENT_WINDOW_YEARS))
@@ -133,7 +136,7 @@ function toInstant(date: string, time: string, timeZone: string, field: string):
 }
 
 /** The stored timing of an event entered in `timeZone`. */
-function timingOf(input: TeamEventInput, timeZone: string) {
+function timingOf(input: EventFields, timeZone: string) {
   const dates = { startDate: input.startDate, endDate: input.endDate, timeZone };
   if (input.allDay) return { ...dates, allDay: true, startsAt: null, endsAt: null };
   if (!input.startTime)
@@ -194,12 +197,20 @@ export async function listTeamEvents(
   return rows.map(toDto);
 }
 
-/** A manager of the team or an admin adds an event to the team's calendar. */
+export interface CreatedTeamEvent extends TeamEventDto {
+  /** The same submission had already created this event (a double click, a retried request). */
+  alreadyAdded: boolean;
+}
+
+/**
+ * A manager of the team or an admin adds an event to the team's calendar, once per submission
+ * key: a repeated key answers with the event it created.
+ */
 export async function createTeamEvent(
   actor: Actor,
   input: TeamEventInput,
   request?: RequestInfo,
-): Promise<TeamEventDto> {
+): Promise<CreatedTeamEvent> {
   checkWindow(input);
   return getDb().transaction(async (tx) => {
     const [team] = await tx
@@ -215,20 +226,32 @@ export async function createTeamEvent(
         description: input.description,
         location: input.location,
         ...timingOf(input, team.timeZone),
+        submissionKey: input.submissionKey,
         createdById: actor.id,
       })
+      // A concurrent insert with the same key is waited for, then found by the select below.
+      .onConflictDoNothing({ target: [teamEvents.teamId, teamEvents.submissionKey] })
       .returning(eventColumns);
+    if (!event) {
+      const [existing] = await tx
+        .select(eventColumns)
+        .from(teamEvents)
+        .where(
+          and(eq(teamEvents.teamId, team.id), eq(teamEvents.submissionKey, input.submissionKey)),
+        );
+      return { ...toDto(existing!), alreadyAdded: true };
+    }
     await bumpCalendarVersion(tx, team.id);
     await recordAuditEvent(tx, {
       actorId: actor.id,
       action: 'team_event.created',
       targetType: 'team_event',
-      targetId: event!.id,
+      targetId: event.id,
       teamId: team.id,
-      details: { title: event!.title },
+      details: { title: event.title },
       request,
     });
-    return toDto(event!);
+    return { ...toDto(event), alreadyAdded: false };
   });
 }
 

@@ -138,7 +138,12 @@ describe('personal subscriptions', () => {
       org.team.slug,
       org.options({ privacy: 'full', includePending: 'on' }),
     );
-    const second = await regeneratePersonalSubscription(org.member, org.team.slug, request);
+    const second = await regeneratePersonalSubscription(
+      org.member,
+      org.team.slug,
+      first.subscription.id,
+      request,
+    );
     expect(second.token).not.toBe(first.token);
     expect(second.subscription).toMatchObject({ privacy: 'full', includePending: true });
     await expect(openFeed(first.token, request)).rejects.toMatchObject({ code: 'gone' });
@@ -152,13 +157,98 @@ describe('personal subscriptions', () => {
 
   it('invalidating stops the link on the next fetch', async () => {
     const org = await organisation();
-    const { token } = await createPersonalSubscription(org.member, org.team.slug, org.options());
-    await invalidatePersonalSubscription(org.member, org.team.slug, request);
+    const { token, subscription } = await createPersonalSubscription(
+      org.member,
+      org.team.slug,
+      org.options(),
+    );
+    expect(
+      await invalidatePersonalSubscription(org.member, org.team.slug, subscription.id, request),
+    ).toEqual({ alreadyInvalidated: false });
     await expect(openFeed(token, request)).rejects.toMatchObject({ code: 'gone' });
     expect(await getPersonalSubscription(org.member, org.team.slug)).toBeNull();
+    // A second click says what happened rather than that there is nothing.
+    expect(
+      await invalidatePersonalSubscription(org.member, org.team.slug, subscription.id, request),
+    ).toEqual({ alreadyInvalidated: true });
     await expect(
-      invalidatePersonalSubscription(org.member, org.team.slug, request),
-    ).rejects.toMatchObject({ code: 'not_found' });
+      regeneratePersonalSubscription(org.member, org.team.slug, subscription.id, request),
+    ).rejects.toMatchObject({
+      code: 'conflict',
+      message: 'This link was invalidated: generate a new one instead.',
+    });
+  });
+
+  it('someone else’s link, or a link of another team, is not found', async () => {
+    const org = await organisation();
+    const { subscription } = await createPersonalSubscription(
+      org.member,
+      org.team.slug,
+      org.options(),
+    );
+    for (const attempt of [
+      () => regeneratePersonalSubscription(org.manager, org.team.slug, subscription.id),
+      () => invalidatePersonalSubscription(org.manager, org.team.slug, subscription.id),
+      () => regeneratePersonalSubscription(org.member, org.team.slug, crypto.randomUUID()),
+    ])
+      await expect(attempt()).rejects.toMatchObject({ code: 'not_found' });
+    expect(await getPersonalSubscription(org.member, org.team.slug)).toMatchObject({
+      id: subscription.id,
+    });
+  });
+
+  it('five Regenerate clicks at once leave one link, and each caller gets a true answer', async () => {
+    const org = await organisation();
+    const first = await createPersonalSubscription(org.member, org.team.slug, org.options());
+    const answers = await Promise.allSettled(
+      Array.from({ length: 5 }, () =>
+        regeneratePersonalSubscription(org.member, org.team.slug, first.subscription.id, request),
+      ),
+    );
+    const issued = answers.flatMap((a) => (a.status === 'fulfilled' ? [a.value] : []));
+    expect(issued).toHaveLength(1);
+    const active = await getPersonalSubscription(org.member, org.team.slug);
+    expect(active!.id).toBe(issued[0]!.subscription.id);
+    // Every other caller is told the link they saw was regenerated, and into which link.
+    for (const answer of answers.filter((a) => a.status === 'rejected'))
+      expect(answer.reason).toMatchObject({
+        code: 'conflict',
+        message: expect.stringContaining(
+          `already regenerated: the new one starts with ${active!.displayPrefix}…`,
+        ),
+      });
+    await expect(openFeed(first.token, request)).rejects.toMatchObject({ code: 'gone' });
+    expect((await openFeed(issued[0]!.token, request)).tokenId).toBe(active!.id);
+  });
+
+  it('Invalidate racing Regenerate on the same link answers truthfully either way', async () => {
+    const org = await organisation();
+    for (let round = 0; round < 5; round++) {
+      const current = await getPersonalSubscription(org.member, org.team.slug);
+      const link =
+        current ??
+        (await createPersonalSubscription(org.member, org.team.slug, org.options())).subscription;
+      const [regenerated, invalidated] = await Promise.allSettled([
+        regeneratePersonalSubscription(org.member, org.team.slug, link.id),
+        invalidatePersonalSubscription(org.member, org.team.slug, link.id),
+      ]);
+      const after = await getPersonalSubscription(org.member, org.team.slug);
+      if (regenerated.status === 'fulfilled') {
+        // Regenerate went first: Invalidate is told the link it saw was replaced, which lives on.
+        expect(invalidated).toMatchObject({
+          status: 'rejected',
+          reason: { code: 'conflict', message: expect.stringContaining('already regenerated') },
+        });
+        expect(after!.id).toBe(regenerated.value.subscription.id);
+      } else {
+        expect(invalidated).toMatchObject({
+          status: 'fulfilled',
+          value: { alreadyInvalidated: false },
+        });
+        expect(regenerated.reason).toMatchObject({ code: 'conflict' });
+        expect(after).toBeNull();
+      }
+    }
   });
 });
 

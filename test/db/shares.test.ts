@@ -1,6 +1,7 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { absenceTypes, guestShares, memberships, policy } from '@/db/schema';
+import { absenceTypes, feedTokens, guestShares, memberships, policy } from '@/db/schema';
+import { revokeToken } from '@/lib/dal/admin-tokens';
 import { openFeed } from '@/lib/dal/feed-access';
 import {
   GUEST_LIMIT_PER_ADDRESS,
@@ -16,7 +17,7 @@ import {
   reissueGuestSetup,
   revokeSharedLink,
 } from '@/lib/dal/shares';
-import type { AppError } from '@/lib/errors';
+import { isAppError, type AppError } from '@/lib/errors';
 import { guestShareSchema, publicLinkSchema } from '@/lib/validation';
 import { setupTestDatabase } from '@/test/helpers/database';
 import { addMember, createAbsenceType, createTeam, createUser } from '@/test/helpers/factories';
@@ -271,5 +272,98 @@ describe('guest shares', () => {
       code: 'forbidden',
     });
     await setPolicy({ guestSharesAllowed: true });
+  });
+});
+
+/** The domain code of an expected refusal; anything else (a deadlock, a bug) is thrown again. */
+async function outcome(work: Promise<unknown>): Promise<string> {
+  try {
+    await work;
+    return 'done';
+  } catch (error) {
+    if (isAppError(error)) return error.code;
+    throw error;
+  }
+}
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('guest shares under concurrent writes', () => {
+  it('one address gets one active share per calendar, even from five clicks at once, and a clear answer for the others', async () => {
+    const org = await organisation();
+    const attempts = await Promise.allSettled(
+      Array.from({ length: 5 }, () => createGuestShare(org.manager, org.team.slug, org.guest)),
+    );
+    expect(attempts.filter((a) => a.status === 'fulfilled')).toHaveLength(1);
+    for (const attempt of attempts.filter((a) => a.status === 'rejected'))
+      expect(attempt.reason).toMatchObject({
+        code: 'conflict',
+        field: 'email',
+        message: expect.stringContaining('guest@partner.example already has an active guest share'),
+      });
+    const sameAddress = guestShareSchema.parse({ email: 'GUEST@partner.example', label: 'Again' });
+    await expect(createGuestShare(org.admin, org.team.slug, sameAddress)).rejects.toMatchObject({
+      code: 'conflict',
+      field: 'email',
+    });
+
+    // Once it is revoked, the address may be given a new share.
+    const [link] = await listSharedLinks(org.manager, org.team.slug);
+    await revokeSharedLink(org.manager, org.team.slug, link!.id);
+    await expect(createGuestShare(org.manager, org.team.slug, sameAddress)).resolves.toBeTruthy();
+  });
+
+  it('a guest finishing setup while a manager and an admin revoke the share never deadlocks, and the share ends revoked', async () => {
+    const org = await organisation();
+    const later = (ms: number, work: () => Promise<unknown>) => pause(ms).then(work);
+    for (let round = 0; round < 4; round++) {
+      const shares = [];
+      for (let i = 0; i < 20; i++) {
+        const email = `guest-${round}-${i}@partner.example`;
+        const guest = guestShareSchema.parse({ email, label: 'Partner' });
+        const { shareId, setupSecret } = await createGuestShare(org.manager, org.team.slug, guest);
+        const [token] = await db()
+          .select({ id: feedTokens.id })
+          .from(feedTokens)
+          .where(eq(feedTokens.guestShareId, shareId));
+        shares.push({ shareId, setupSecret, tokenId: token!.id });
+      }
+      // Setup hashes the password before its transaction starts: revocations staggered over the
+      // hashing time meet the setups' transactions at varying points.
+      const answers = await Promise.all(
+        shares.map(({ setupSecret, tokenId }, i) =>
+          Promise.all([
+            outcome(completeGuestSetup(setupSecret, GUEST_PASSWORD, request)),
+            outcome(
+              later((i * 37 + round * 11) % 120, () =>
+                revokeSharedLink(org.manager, org.team.slug, tokenId),
+              ),
+            ),
+            outcome(
+              later((i * 53 + round * 7) % 120, () =>
+                revokeToken(org.admin, { tokenId, reason: 'Contract ended' }),
+              ),
+            ),
+          ]),
+        ),
+      );
+      for (const [setup, managerRevoke, adminRevoke] of answers) {
+        expect(['done', 'gone']).toContain(setup);
+        expect(['done', 'not_found']).toContain(managerRevoke);
+        expect(['done', 'conflict']).toContain(adminRevoke);
+        expect([managerRevoke, adminRevoke]).toContain('done');
+      }
+      const ids = shares.map((share) => share.shareId);
+      const live = await db()
+        .select({ id: feedTokens.id })
+        .from(feedTokens)
+        .innerJoin(guestShares, eq(guestShares.id, feedTokens.guestShareId))
+        .where(
+          and(
+            inArray(guestShares.id, ids),
+            sql`(${feedTokens.revokedAt} is null or ${guestShares.revokedAt} is null)`,
+          ),
+        );
+      expect(live).toEqual([]);
+    }
   });
 });

@@ -58,6 +58,7 @@ function eventInput(teamId: string, overrides: Record<string, unknown> = {}) {
     endDate: inDays(20),
     endTime: '12:30',
     location: '1 Rond-point Maurice Bellonte, 31700 Blagnac',
+    submissionKey: crypto.randomUUID(),
     ...overrides,
   });
 }
@@ -105,6 +106,7 @@ describe('the team event form’s validation', () => {
     expect(
       fieldErrors({
         teamId: 'not-a-team',
+        submissionKey: crypto.randomUUID(),
         title: '   ',
         startDate: '2027-02-30',
         startTime: '25:00',
@@ -125,6 +127,7 @@ describe('the team event form’s validation', () => {
     expect(
       fieldErrors({
         teamId: crypto.randomUUID(),
+        submissionKey: crypto.randomUUID(),
         title: 'x'.repeat(201),
         startDate: '2027-03-01',
         endDate: '2027-03-01',
@@ -134,7 +137,9 @@ describe('the team event form’s validation', () => {
       startTime: 'Enter the start time, or tick “All day”.',
       endTime: 'Enter the end time, or tick “All day”.',
     });
-    expect(fieldErrors({ teamId: crypto.randomUUID(), title: 'Offsite' })).toEqual({
+    expect(fieldErrors({ title: 'Offsite' })).toEqual({
+      teamId: 'Unknown team.',
+      submissionKey: 'This form has expired: close it and add the event again.',
       startDate: 'Enter the start date.',
       startTime: 'Enter the start time, or tick “All day”.',
       endDate: 'Enter the end date.',
@@ -143,7 +148,11 @@ describe('the team event form’s validation', () => {
   });
 
   it('refuses an event that ends before it starts, on the field that is wrong', () => {
-    const base = { teamId: crypto.randomUUID(), title: 'Offsite' };
+    const base = {
+      teamId: crypto.randomUUID(),
+      submissionKey: crypto.randomUUID(),
+      title: 'Offsite',
+    };
     expect(
       fieldErrors({ ...base, allDay: 'on', startDate: '2027-03-02', endDate: '2027-03-01' }),
     ).toEqual({ endDate: 'The end date cannot be before the start date.' });
@@ -162,6 +171,7 @@ describe('the team event form’s validation', () => {
     expect(
       teamEventSchema.parse({
         teamId: crypto.randomUUID(),
+        submissionKey: crypto.randomUUID(),
         title: '  Team offsite ',
         allDay: 'on',
         startDate: '2027-03-01',
@@ -278,6 +288,47 @@ describe('creating a team event', () => {
       ),
     ).rejects.toMatchObject({ code: 'bad_request', field: 'endDate' });
     expect(await listTeamEvents(manager, team.id, everything)).toEqual([]);
+  });
+});
+
+describe('submitting the same “Add event” form twice', () => {
+  it('five submissions of one form at once add one event, and the others answer that it was already added', async () => {
+    const { team, manager } = await organisation();
+    const before = await calendarOf(team.id);
+    const input = eventInput(team.id, { title: 'Offsite' });
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () => createTeamEvent(manager, input)),
+    );
+    const rows = await db().select().from(teamEvents).where(eq(teamEvents.teamId, team.id));
+    expect(rows).toHaveLength(1);
+    expect(answers.map((a) => a.id)).toEqual(Array(5).fill(rows[0]!.id));
+    expect(answers.filter((a) => !a.alreadyAdded)).toHaveLength(1);
+    expect((await calendarOf(team.id)).version).toBe(before.version + 1);
+    const audits = await db()
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.targetId, rows[0]!.id));
+    expect(audits.map((a) => a.action)).toEqual(['team_event.created']);
+  });
+
+  it('the form shown again adds a second, identical event on purpose', async () => {
+    const { team, manager } = await organisation();
+    const first = await createTeamEvent(manager, eventInput(team.id));
+    const second = await createTeamEvent(manager, eventInput(team.id));
+    expect(second).toMatchObject({ alreadyAdded: false, title: first.title });
+    expect(second.id).not.toBe(first.id);
+  });
+
+  it('a key used in another team’s form does not reveal or block that team’s event', async () => {
+    const { team, otherTeam, manager, otherManager } = await organisation();
+    const key = crypto.randomUUID();
+    const theirs = await createTeamEvent(
+      otherManager,
+      eventInput(otherTeam.id, { submissionKey: key }),
+    );
+    const ours = await createTeamEvent(manager, eventInput(team.id, { submissionKey: key }));
+    expect(ours).toMatchObject({ alreadyAdded: false, teamId: team.id });
+    expect(ours.id).not.toBe(theirs.id);
   });
 });
 

@@ -162,11 +162,19 @@ describe('feed errors', () => {
 
   it('answers 410 once the link is invalidated, regenerated or expired', async () => {
     const invalidated = await subscribe('chloe@example.com');
-    await invalidatePersonalSubscription(invalidated.actor, 'engineering');
+    await invalidatePersonalSubscription(
+      invalidated.actor,
+      'engineering',
+      invalidated.subscription.id,
+    );
     expect((await fetchFeed(invalidated.path)).status).toBe(410);
 
     const rotated = await subscribe('lucas@example.com');
-    const renewed = await regeneratePersonalSubscription(rotated.actor, 'engineering');
+    const renewed = await regeneratePersonalSubscription(
+      rotated.actor,
+      'engineering',
+      rotated.subscription.id,
+    );
     expect((await fetchFeed(rotated.path)).status).toBe(410);
     expect((await fetchFeed(`/api/ics/${renewed.token}`)).status).toBe(200);
 

@@ -2,7 +2,11 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { absenceTypes, users } from '@/db/schema';
 import type { Actor } from '@/lib/dal/actor';
-import { createPersonalSubscription, invalidatePersonalSubscription } from '@/lib/dal/feed-tokens';
+import {
+  createPersonalSubscription,
+  getPersonalSubscription,
+  invalidatePersonalSubscription,
+} from '@/lib/dal/feed-tokens';
 import { feedOptionsSchema } from '@/lib/validation';
 
 // Arranging what e2e tests fetch, on a server seeded with the demo organisation: the test opens
@@ -35,7 +39,8 @@ export async function subscribe(
   overrides: Record<string, unknown> = {},
 ) {
   const actor = await actorByEmail(db, email);
-  await invalidatePersonalSubscription(actor, 'engineering').catch(() => {});
+  const current = await getPersonalSubscription(actor, 'engineering');
+  if (current) await invalidatePersonalSubscription(actor, 'engineering', current.id);
   const options = feedOptionsSchema.parse({
     privacy: 'standard',
     includeTeamEvents: 'on',

@@ -21,7 +21,7 @@ export async function createTeamEventAction(
 ): Promise<FormState> {
   const state = await runFormAction(teamEventSchema, formData, async (actor, input) => {
     const event = await createTeamEvent(actor, input, requestInfo(await headers()));
-    return `“${event.title}” added.`;
+    return event.alreadyAdded ? `“${event.title}” was already added.` : `“${event.title}” added.`;
   });
   return revalidateTeamPages(state);
 }

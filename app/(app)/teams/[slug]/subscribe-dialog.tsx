@@ -15,6 +15,8 @@ import {
 
 /** The active subscription as the page passes it to the browser: dates as ISO strings. */
 export interface SubscriptionSummary {
+  /** The link's id (not its token), so Regenerate and Invalidate act on the link shown. */
+  id: string;
   displayPrefix: string;
   createdAt: string;
   expiresAt: string;
@@ -186,6 +188,7 @@ function ActiveSubscription({
       </p>
       <div className="flex flex-wrap gap-2">
         <form action={regenerate}>
+          <input type="hidden" name="linkId" value={subscription.id} />
           <button type="submit" disabled={regenerating} className={primaryButton}>
             Regenerate
           </button>
@@ -197,6 +200,7 @@ function ActiveSubscription({
               event.preventDefault();
           }}
         >
+          <input type="hidden" name="linkId" value={subscription.id} />
           <button type="submit" disabled={invalidating} className={secondaryButton}>
             Invalidate
           </button>

@@ -25,7 +25,8 @@ export interface IssuedLink extends ReturnType<typeof subscriptionLinks> {
 
 export type SubscriptionState = FormState<IssuedLink>;
 
-const slugOnly = z.object({});
+// The link the dialog showed: what the person meant to regenerate or invalidate.
+const shownLink = z.object({ linkId: z.uuid('Reload the page: this link is unknown.') });
 
 async function present(issued: IssuedSubscription): Promise<IssuedLink> {
   const feedUrl = `${publicBaseUrl(await headers())}/api/ics/${issued.token}.ics`;
@@ -63,8 +64,8 @@ export async function regenerateSubscriptionAction(
   _previous: SubscriptionState,
   formData: FormData,
 ): Promise<SubscriptionState> {
-  return runTeamFormAction(slug, slugOnly, formData, async (actor, _input, team, request) => {
-    const issued = await regeneratePersonalSubscription(actor, team, request);
+  return runTeamFormAction(slug, shownLink, formData, async (actor, { linkId }, team, request) => {
+    const issued = await regeneratePersonalSubscription(actor, team, linkId, request);
     return {
       message: 'Your new link is ready; the old one no longer works.',
       data: await present(issued),
@@ -77,8 +78,15 @@ export async function invalidateSubscriptionAction(
   _previous: SubscriptionState,
   formData: FormData,
 ): Promise<SubscriptionState> {
-  return runTeamFormAction(slug, slugOnly, formData, async (actor, _input, team, request) => {
-    await invalidatePersonalSubscription(actor, team, request);
-    return 'Link invalidated: calendars using it stop updating now.';
+  return runTeamFormAction(slug, shownLink, formData, async (actor, { linkId }, team, request) => {
+    const { alreadyInvalidated } = await invalidatePersonalSubscription(
+      actor,
+      team,
+      linkId,
+      request,
+    );
+    return alreadyInvalidated
+      ? 'This link was already invalidated: calendars using it have stopped updating.'
+      : 'Link invalidated: calendars using it stop updating now.';
   });
 }

@@ -29,6 +29,7 @@ export async function TeamCalendarMenu({
       types={types.map(({ id, label }) => ({ id, label }))}
       subscription={
         subscription && {
+          id: subscription.id,
           displayPrefix: subscription.displayPrefix,
           privacy: subscription.privacy,
           createdAt: subscription.createdAt.toISOString(),

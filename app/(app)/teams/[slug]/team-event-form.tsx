@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { FieldError, FormField } from '@/app/_components/form-field';
 import type { FormState } from '@/lib/action';
 import type { TeamEventDto } from '@/lib/dal/team-events';
+import { newSubmissionKey } from '@/lib/submission-key';
 
 export type EditableTeamEvent = Pick<
   TeamEventDto,
@@ -42,6 +43,9 @@ export function TeamEventForm(props: TeamEventFormProps) {
   const typed = state.ok ? undefined : state.values;
   const value = (field: keyof EditableTeamEvent & string) =>
     typed ? (typed[field] ?? '') : String(event?.[field] ?? '');
+  // New each time the form is shown (it is remounted after every answer): a second submission
+  // of the same form, from a double click or a retry, adds nothing.
+  const [submissionKey] = useState(newSubmissionKey);
   const [allDay, setAllDay] = useState(typed ? typed.allDay === 'on' : (event?.allDay ?? false));
   const form = useRef<HTMLFormElement>(null);
   // On opening, the title takes the focus; after a refusal, the first field in error does.
@@ -63,14 +67,18 @@ export function TeamEventForm(props: TeamEventFormProps) {
       aria-label={event ? `Edit ${event.title}` : 'Add an event'}
     >
       <input type="hidden" name="teamId" value={teamId} />
-      {event && <input type="hidden" name="eventId" value={event.id} />}
+      {event ? (
+        <input type="hidden" name="eventId" value={event.id} />
+      ) : (
+        <input type="hidden" name="submissionKey" value={submissionKey} />
+      )}
       <div aria-live="polite">
-        {state.message && !state.ok && (
+        {!state.ok && (state.message ?? error('submissionKey')) && (
           <p
             role="alert"
             className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
           >
-            {state.message}
+            {state.message ?? error('submissionKey')}
           </p>
         )}
       </div>
