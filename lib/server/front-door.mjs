@@ -112,6 +112,65 @@ export function isDecodablePath(/** @type {string} */ url) {
   }
 }
 
+/** Next.js's client router state, when present, must be the URI-encoded JSON array it sends. */
+function isParsableRouterState(/** @type {string | string[] | undefined} */ header) {
+  if (header === undefined) return true;
+  try {
+    return Array.isArray(JSON.parse(decodeURIComponent(String(header))));
+  } catch {
+    return false;
+  }
+}
+
+const hasBody = (/** @type {import('node:http').IncomingMessage} */ req) =>
+  req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS';
+
+/**
+ * Reads a form's body (at most the 1 MB already checked) and puts it back for Next.js, then tells
+ * whether it parses as multipart: Next.js would answer a broken one with a 500. The put-back
+ * happens in the same tick as the last read, before the stream can announce its end.
+ * @param {import('node:http').IncomingMessage} req
+ * @param {number} length
+ * @param {string} contentType
+ */
+async function isParsableForm(req, length, contentType) {
+  /** @type {Buffer | null} */
+  const body = await new Promise((resolve, reject) => {
+    /** @type {Buffer[]} */
+    const chunks = [];
+    let received = 0;
+    const finish = (/** @type {boolean} */ complete) => {
+      req.off('readable', read);
+      req.off('end', ended);
+      req.off('error', reject);
+      if (!complete) return resolve(null);
+      const whole = Buffer.concat(chunks);
+      req.unshift(whole);
+      resolve(whole);
+    };
+    const read = () => {
+      for (let chunk; received < length && (chunk = req.read()) !== null;) {
+        chunks.push(chunk);
+        received += chunk.length;
+      }
+      if (received >= length) finish(true);
+    };
+    const ended = () => finish(false);
+    req.on('readable', read);
+    req.once('end', ended);
+    req.once('error', reject);
+  });
+  if (!body || body.length !== length) return false;
+  try {
+    await new Response(new Uint8Array(body), {
+      headers: { 'content-type': contentType },
+    }).formData();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Whether a server action comes from another site: its Origin must be this host (or the public
  * address). Browsers always send Origin on a POST.
@@ -266,13 +325,24 @@ export function createFrontDoor({ handle, dev = false, trustProxyHops = 0, publi
       sendShortAnswer(res, status, message, { html, requestId });
 
     if (!isDecodablePath(url)) return answer(400, 'This address is not valid.');
-    if (req.method === 'POST' && req.headers['next-action'] !== undefined) {
+    if (!isParsableRouterState(req.headers['next-router-state-tree']))
+      return answer(400, 'This request is not valid.');
+    // A body sent to a page is a form: a server action (fetched, with Next-Action) or a form
+    // posted without JavaScript (multipart, parsed by Next.js as it arrives).
+    if (hasBody(req) && !url.startsWith('/api/')) {
       if (isForeignOrigin(req, config))
         return answer(403, 'This form was sent from another site and was refused.');
       const length = req.headers['content-length'];
       if (length === undefined) return answer(411, 'The form must be sent with its length.');
       if (!/^\d{1,12}$/.test(length) || Number(length) > ACTION_BODY_LIMIT_BYTES)
         return answer(413, 'This form is too large (at most 1 MB).');
+      const contentType = String(req.headers['content-type'] ?? '');
+      if (
+        req.headers['next-action'] === undefined &&
+        /^multipart\/form-data/i.test(contentType) &&
+        !(await isParsableForm(req, Number(length), contentType))
+      )
+        return answer(400, 'This form could not be read.');
     }
 
     answerUnavailableInsteadOf5xx(req, res, requestId);

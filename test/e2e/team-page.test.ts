@@ -118,9 +118,12 @@ describe('the team page', () => {
       camille,
       `Léa Dubois, Training, ${formatSpan({ startDate: later.monday, endDate: later.monday })}`,
     );
-    // Prefetches still in flight would set the (rolling) session cookie again after the clear.
-    await camille.waitForLoadState('networkidle');
-    await camille.context().clearCookies();
+    // Signing out in another tab ends the session on the server: whatever cookie this page
+    // still sends (a late prefetch may even refresh it) names a session that is over.
+    const otherTab = await camille.context().newPage();
+    await otherTab.goto('/teams');
+    await otherTab.getByRole('button', { name: 'Sign out' }).click();
+    await otherTab.waitForURL(/\/sign-in/);
     const [answer] = await Promise.all([
       camille.waitForResponse((r) => r.request().method() === 'POST'),
       form.getByRole('button', { name: /^Approve/ }).click(),
