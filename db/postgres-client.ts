@@ -1,135 +1,135 @@
-import net from 'node:net';
 import postgres from 'postgres';
 import {
-  isBreakerOpen,
-  onBreakerOpen,
+  isUnavailableError,
   reportDatabaseFailure,
   reportDatabaseSuccess,
 } from '../lib/server/database-health.mjs';
 
-// The postgres.js client of a running app, bounded in time everywhere: a request never waits
-// long for a database that is stopped, frozen or overloaded, and needs no restart when it returns.
-//
-// - connect: a TCP connection and the startup handshake each time out after CONNECT_TIMEOUT;
-// - reply: a connection that sent a query and hears nothing for REPLY_TIMEOUT is destroyed (a
-//   frozen server keeps the socket open, so only the client can notice);
-// - statement: PostgreSQL itself cancels a query after STATEMENT_TIMEOUT (an error, 57014);
-// - breaker: after a failure, new connections fail at once for a second (lib/server/
-//   database-health.mjs), and every open connection is dropped so none waits on a frozen server;
-// - backoff: reconnection waits at most half a second (postgres.js grows it to 20 s).
+// The postgres.js client of a running app, bounded in time everywhere, so that a request never
+// waits long for a database that is stopped, frozen or overloaded, and needs no restart when it
+// comes back:
+// - connect: postgres.js gives up on a connection (TCP and handshake) after two seconds;
+// - backoff: it retries a lost server after at most half a second (its default grows to 20 s);
+// - statement: PostgreSQL itself cancels a query after the statement timeout (error 57014);
+// - deadline: a query with no answer a little after that — a frozen server keeps its sockets
+//   open, so only the client can notice — fails with DATABASE_TIMEOUT; if it was never sent it
+//   is taken out of the queue, so a write the caller gave up on never runs later. A transaction
+//   fails as a whole as soon as one of its statements does, and is rolled back.
 
-const CONNECT_TIMEOUT_MS = 2_000;
+const CONNECT_TIMEOUT_SECONDS = 2;
 const DEFAULT_STATEMENT_TIMEOUT_MS = 2_000;
-// A reply may follow a statement that PostgreSQL cancelled at its timeout: allow for that.
-const REPLY_MARGIN_MS = 500;
+// A statement PostgreSQL cancels at its timeout still needs its error to travel back.
+const DEADLINE_MARGIN_MS = 500;
 
 export function statementTimeoutMs(): number {
   const configured = Number(process.env.DATABASE_STATEMENT_TIMEOUT_MS);
   return Number.isFinite(configured) && configured > 0 ? configured : DEFAULT_STATEMENT_TIMEOUT_MS;
 }
 
-/** An error the data-access layer reports as "database unavailable" (a 503). */
-function unavailable(code: string, message: string): Error {
-  return Object.assign(new Error(message), { code });
+type Sql = postgres.Sql;
+type PendingQuery = postgres.PendingQuery<postgres.Row[]>;
+
+function timedOut(): Error {
+  return Object.assign(new Error('The database did not answer in time.'), {
+    code: 'DATABASE_TIMEOUT',
+  });
 }
 
-// ReadyForQuery ('Z', length 5, transaction status): the server has answered everything sent.
-function endsWithReadyForQuery(chunk: Buffer): boolean {
-  const at = chunk.length - 6;
-  return at >= 0 && chunk[at] === 0x5a && chunk.readInt32BE(at + 1) === 5;
+/** Settles like `query`, or rejects when the deadline passes first (and cancels the query). */
+function withDeadline<T>(
+  query: PromiseLike<T> & { cancel?: () => unknown },
+  deadlineMs: number,
+  onTimeout: (error: Error) => void,
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      const error = timedOut();
+      reportDatabaseFailure();
+      // A query still in the queue is taken out; one already sent is left to finish, since a
+      // cancel request delivered late (after a freeze) would hit whatever runs then.
+      if (!(query as { state?: unknown }).state) query.cancel?.();
+      onTimeout(error);
+      reject(error);
+    }, deadlineMs);
+    query.then(
+      (value) => {
+        clearTimeout(timer);
+        reportDatabaseSuccess();
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        if (isUnavailableError(error)) reportDatabaseFailure();
+        reject(error);
+      },
+    );
+  });
 }
 
-const openSockets = new Set<net.Socket>();
-onBreakerOpen(() => {
-  for (const socket of openSockets)
-    socket.destroy(unavailable('DATABASE_UNAVAILABLE', 'The database connection was dropped.'));
-});
-
-type SocketOptions = { host: string[]; port: number[]; path?: string };
+/** A pending query whose await (and `.values()`) has a deadline, as drizzle uses it. */
+function boundedQuery(query: PendingQuery, deadlineMs: number, onTimeout: (e: Error) => void) {
+  let started: Promise<unknown> | undefined;
+  const run = () => (started ??= withDeadline(query, deadlineMs, onTimeout));
+  const bounded = {
+    values() {
+      query.values();
+      return bounded;
+    },
+    then(onFulfilled?: (value: unknown) => unknown, onRejected?: (reason: unknown) => unknown) {
+      return run().then(onFulfilled, onRejected);
+    },
+  };
+  return bounded;
+}
 
 /**
- * A socket whose replies are watched. postgres.js treats a custom socket as connected and writes
- * at once (net.Socket queues the writes while it connects); every failure must arrive as an
- * 'error' event on the socket, never as a throw, so that postgres.js frees the connection slot.
+ * `sql` with a deadline on every query drizzle sends, inside transactions and savepoints too.
+ * `failTransaction` ends the surrounding transaction's promise when one of its statements times
+ * out: postgres.js would otherwise wait on the stuck connection before rolling back.
  */
-function watchedSocket(options: SocketOptions, replyTimeoutMs: number): net.Socket {
-  const socket = new net.Socket();
-  if (isBreakerOpen()) {
-    // Never connected: postgres.js's first writes go nowhere, and the failure comes after it has
-    // attached its listeners.
-    socket.write = (() => true) as typeof socket.write;
-    setImmediate(() =>
-      socket.destroy(
-        unavailable('DATABASE_UNAVAILABLE', 'The database was unreachable a moment ago.'),
-      ),
-    );
-    return socket;
-  }
-
-  let stall: NodeJS.Timeout | undefined;
-  const watch = (ms: number, error: () => Error) => {
-    clearTimeout(stall);
-    stall = setTimeout(() => {
-      reportDatabaseFailure();
-      socket.destroy(error());
-    }, ms);
-  };
-  const replyTimedOut = () =>
-    unavailable('DATABASE_TIMEOUT', 'The database did not answer in time.');
-  watch(CONNECT_TIMEOUT_MS, () =>
-    unavailable('CONNECT_TIMEOUT', 'Connecting to the database timed out.'),
-  );
-  socket.once('connect', () => watch(replyTimeoutMs, replyTimedOut));
-  let ready = false;
-  socket.on('data', (chunk: Buffer) => {
-    if (!endsWithReadyForQuery(chunk)) return watch(replyTimeoutMs, replyTimedOut);
-    clearTimeout(stall);
-    stall = undefined;
-    ready = true;
-    reportDatabaseSuccess();
+function bounded(
+  sql: Sql,
+  deadlineMs: number,
+  failTransaction: (e: Error) => void = () => {},
+): Sql {
+  return new Proxy(sql, {
+    get(target, property, receiver) {
+      if (property === 'unsafe')
+        return (...args: Parameters<Sql['unsafe']>) =>
+          boundedQuery(target.unsafe(...args), deadlineMs, failTransaction);
+      if (property === 'begin' || property === 'savepoint')
+        return (...args: unknown[]) => {
+          const run = args.pop() as (tx: Sql) => unknown;
+          return new Promise((resolve, reject) => {
+            const fail = (error: Error) => {
+              failTransaction(error);
+              reject(error);
+            };
+            const method = Reflect.get(target, property, receiver) as (
+              ...a: unknown[]
+            ) => Promise<unknown>;
+            method
+              .call(target, ...args, (tx: Sql) => run(bounded(tx, deadlineMs, fail)))
+              .then(resolve, reject);
+          });
+        };
+      return Reflect.get(target, property, receiver);
+    },
   });
-  socket.on('error', (error: NodeJS.ErrnoException) => {
-    // Dropped by the breaker itself: already counted.
-    if (error.code !== 'DATABASE_UNAVAILABLE') reportDatabaseFailure();
-  });
-  socket.once('close', (hadError) => {
-    clearTimeout(stall);
-    openSockets.delete(socket);
-    // Closed before the server was ready (postgres.js gave up on the handshake): a failure too.
-    if (!ready && !hadError) reportDatabaseFailure();
-  });
-  openSockets.add(socket);
-  if (options.path) socket.connect(options.path);
-  else socket.connect(options.port[0] ?? 5432, options.host[0] ?? 'localhost');
-  // After connect(), which puts back the prototype's write.
-  const write = socket.write.bind(socket) as (...args: unknown[]) => boolean;
-  socket.write = ((...args: unknown[]) => {
-    if (socket.connecting === false) watch(replyTimeoutMs, replyTimedOut);
-    return write(...args);
-  }) as typeof socket.write;
-  return socket;
 }
 
-/** The pooled client of the app. `migrating` lifts the statement timeout for long DDL. */
-export function createPostgresClient(url: string, { migrating = false } = {}) {
+/** The pooled client of the app. `migrating` lifts the time bounds for long DDL. */
+export function createPostgresClient(url: string, { migrating = false } = {}): Sql {
   const statementTimeout = migrating ? 0 : statementTimeoutMs();
-  const parsed = postgres(url).options;
-  // Over TLS the bytes are encrypted, so replies cannot be watched; the other bounds remain.
-  const watchable = !parsed.ssl && parsed.host.length === 1;
-  return postgres(url, {
+  const client = postgres(url, {
     max: migrating ? 1 : Number(process.env.DATABASE_POOL_SIZE) || 10,
     onnotice: () => {},
-    connect_timeout: CONNECT_TIMEOUT_MS / 1000,
+    connect_timeout: CONNECT_TIMEOUT_SECONDS,
     backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 0.5),
     connection: {
       statement_timeout: statementTimeout,
       idle_in_transaction_session_timeout: migrating ? 0 : 60_000,
     },
-    ...(watchable && !migrating
-      ? {
-          socket: (options: SocketOptions) =>
-            watchedSocket(options, statementTimeout + REPLY_MARGIN_MS),
-        }
-      : {}),
   });
+  return migrating ? client : bounded(client, statementTimeout + DEADLINE_MARGIN_MS);
 }

@@ -1,62 +1,36 @@
 // @ts-check
-// Whether PostgreSQL is reachable right now, shared by the database driver (bundled by Next) and
-// the front door (plain Node): both load their own copy of this module, so the state lives on
-// globalThis.
-//
-// A circuit breaker: after a connection failure, new connections are refused at once for a short
-// while instead of each request waiting for its own timeout; then one attempt goes through, and
-// a success closes the breaker. Outages answer fast and recovery needs no restart.
-
-/** How long new connections fail at once after a failure (milliseconds). */
-export const BREAKER_OPEN_MS = 1_000;
+// Whether PostgreSQL was out of reach a moment ago, shared by the database client (bundled by
+// Next) and the front door (plain Node): both load their own copy of this module, so the state
+// lives on globalThis. The front door turns a page's 500 into the "can't reach its database"
+// 503 while this says so.
 
 /**
- * @typedef {{ downUntil: number, lastFailureAt: number, failures: number,
- *   onOpen: Set<() => void> }} DatabaseHealth
+ * @typedef {{ lastFailureAt: number, failures: number }} DatabaseHealth
  */
 
 /** @returns {DatabaseHealth} */
 function state() {
   const holder = /** @type {{ __teamcalDatabaseHealth?: DatabaseHealth }} */ (globalThis);
-  return (holder.__teamcalDatabaseHealth ??= {
-    downUntil: 0,
-    lastFailureAt: 0,
-    failures: 0,
-    onOpen: new Set(),
-  });
+  return (holder.__teamcalDatabaseHealth ??= { lastFailureAt: 0, failures: 0 });
 }
 
-/** Records that the database could not be reached; opens the breaker. */
+/** Records that a query could not reach the database. */
 export function reportDatabaseFailure() {
   const health = state();
-  const wasOpen = Date.now() < health.downUntil;
   health.failures++;
   health.lastFailureAt = Date.now();
-  health.downUntil = Date.now() + BREAKER_OPEN_MS;
-  if (!wasOpen) for (const listener of health.onOpen) listener();
 }
 
-/** Records a successful round trip: the breaker closes. */
+/** Records a query that came back: the database is reachable. */
 export function reportDatabaseSuccess() {
   const health = state();
-  health.failures = 0;
-  health.downUntil = 0;
+  if (health.failures) health.failures = 0;
 }
 
-/** Whether new connections should fail at once (the breaker is open). */
-export function isBreakerOpen() {
-  return Date.now() < state().downUntil;
-}
-
-/** Whether the database failed recently: a 5xx now is most likely its doing. */
+/** Whether the database failed recently and has not answered since. */
 export function isDatabaseDown(withinMs = 5_000) {
   const health = state();
   return health.failures > 0 && Date.now() - health.lastFailureAt < withinMs;
-}
-
-/** Calls `listener` each time the breaker opens (e.g. to drop connections to a frozen server). */
-export function onBreakerOpen(/** @type {() => void} */ listener) {
-  state().onOpen.add(listener);
 }
 
 // Connection failures (refused, reset, timed out, server shutting down, too many clients), the

@@ -112,11 +112,27 @@ export function isDecodablePath(/** @type {string} */ url) {
   }
 }
 
-/** Next.js's client router state, when present, must be the URI-encoded JSON array it sends. */
+/**
+ * A FlightRouterState, as Next.js's client router sends it: [segment, parallel routes, url?,
+ * refresh marker?, is root layout?], the segment a string or a [name, value, type] triple.
+ */
+/** @returns {boolean} */
+function isRouterState(/** @type {unknown} */ value, depth = 0) {
+  if (!Array.isArray(value) || value.length < 2 || value.length > 5 || depth > 50) return false;
+  const [segment, children] = value;
+  const segmentOk =
+    typeof segment === 'string' ||
+    (Array.isArray(segment) && segment.length === 3 && segment.every((s) => typeof s === 'string'));
+  if (!segmentOk || typeof children !== 'object' || children === null || Array.isArray(children))
+    return false;
+  return Object.values(children).every((child) => isRouterState(child, depth + 1));
+}
+
+/** Next.js answers a router state it cannot parse with a 500: only a well-formed one goes on. */
 function isParsableRouterState(/** @type {string | string[] | undefined} */ header) {
   if (header === undefined) return true;
   try {
-    return Array.isArray(JSON.parse(decodeURIComponent(String(header))));
+    return isRouterState(JSON.parse(decodeURIComponent(String(header))));
   } catch {
     return false;
   }
@@ -338,7 +354,6 @@ export function createFrontDoor({ handle, dev = false, trustProxyHops = 0, publi
         return answer(413, 'This form is too large (at most 1 MB).');
       const contentType = String(req.headers['content-type'] ?? '');
       if (
-        req.headers['next-action'] === undefined &&
         /^multipart\/form-data/i.test(contentType) &&
         !(await isParsableForm(req, Number(length), contentType))
       )

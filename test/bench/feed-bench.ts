@@ -138,11 +138,14 @@ async function main() {
   const [appPort, plainPort] = [await freePort(), await freePort()];
   const app = spawn(
     process.execPath,
-    ['node_modules/next/dist/bin/next', 'start', '-p', String(appPort), '-H', '127.0.0.1'],
+    // The production server, as `npm start` runs it: Next.js behind the front door.
+    ['lib/server/serve.mjs'],
     {
       cwd: root,
       env: {
         ...env,
+        PORT: String(appPort),
+        HOSTNAME: '127.0.0.1',
         ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { TEAMCAL_DATA_DIR: dataDir }),
         TEAMCAL_BENCH_BASELINE_FILE: baselineFile,
         AUTH_SECRET: crypto.randomBytes(32).toString('base64url'),

@@ -122,6 +122,7 @@ describe('the team page', () => {
     // still sends (a late prefetch may even refresh it) names a session that is over.
     const otherTab = await camille.context().newPage();
     await otherTab.goto('/teams');
+    await otherTab.locator('summary', { hasText: 'Account menu' }).click();
     await otherTab.getByRole('button', { name: 'Sign out' }).click();
     await otherTab.waitForURL(/\/sign-in/);
     const [answer] = await Promise.all([
