@@ -1,5 +1,6 @@
 import postgres from 'postgres';
 import {
+  isBreakerOpen,
   isUnavailableError,
   reportDatabaseFailure,
   reportDatabaseSuccess,
@@ -14,7 +15,9 @@ import {
 // - deadline: a query with no answer a little after that — a frozen server keeps its sockets
 //   open, so only the client can notice — fails with DATABASE_TIMEOUT; if it was never sent it
 //   is taken out of the queue, so a write the caller gave up on never runs later. A transaction
-//   fails as a whole as soon as one of its statements does, and is rolled back.
+//   fails as a whole as soon as one of its statements does, and is rolled back;
+// - breaker: for a second after a connection failure or a deadline, queries fail at once
+//   (lib/server/database-health.mjs), then one is tried again.
 
 const CONNECT_TIMEOUT_SECONDS = 2;
 const DEFAULT_STATEMENT_TIMEOUT_MS = 2_000;
@@ -32,6 +35,12 @@ type PendingQuery = postgres.PendingQuery<postgres.Row[]>;
 function timedOut(): Error {
   return Object.assign(new Error('The database did not answer in time.'), {
     code: 'DATABASE_TIMEOUT',
+  });
+}
+
+function refusedByBreaker(): Error {
+  return Object.assign(new Error('The database was out of reach a moment ago.'), {
+    code: 'DATABASE_UNAVAILABLE',
   });
 }
 
@@ -59,7 +68,9 @@ function withDeadline<T>(
       },
       (error: unknown) => {
         clearTimeout(timer);
-        if (isUnavailableError(error)) reportDatabaseFailure();
+        // A statement PostgreSQL cancelled (57014) was slow, not a sign that the server is gone.
+        if (isUnavailableError(error) && (error as { code?: unknown }).code !== '57014')
+          reportDatabaseFailure();
         reject(error);
       },
     );
@@ -69,7 +80,10 @@ function withDeadline<T>(
 /** A pending query whose await (and `.values()`) has a deadline, as drizzle uses it. */
 function boundedQuery(query: PendingQuery, deadlineMs: number, onTimeout: (e: Error) => void) {
   let started: Promise<unknown> | undefined;
-  const run = () => (started ??= withDeadline(query, deadlineMs, onTimeout));
+  const run = () =>
+    (started ??= isBreakerOpen()
+      ? Promise.reject(refusedByBreaker())
+      : withDeadline(query, deadlineMs, onTimeout));
   const bounded = {
     values() {
       query.values();

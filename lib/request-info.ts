@@ -5,7 +5,7 @@
 // operator sets TRUST_PROXY_HOPS — the address the trusted proxies saw. Nothing here reads
 // X-Forwarded-For, so no client can choose the address its limits and audit entries count under.
 
-import { CLIENT_ADDRESS_HEADER } from '@/lib/server/front-door.mjs';
+import { CLIENT_ADDRESS_HEADER } from '@/lib/server/headers.mjs';
 
 export interface RequestInfo {
   ip: string | null;

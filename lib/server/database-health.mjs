@@ -4,6 +4,14 @@
 // lives on globalThis. The front door turns a page's 500 into the "can't reach its database"
 // 503 while this says so.
 
+//
+// It is also a circuit breaker: for a second after a failure, queries fail at once instead of
+// each waiting for its own timeout (a page that makes several fails after the first); then they
+// are tried again, and one that comes back closes the breaker.
+
+/** How long queries fail at once after a failure (milliseconds). */
+export const BREAKER_OPEN_MS = 1_000;
+
 /**
  * @typedef {{ lastFailureAt: number, failures: number }} DatabaseHealth
  */
@@ -14,11 +22,17 @@ function state() {
   return (holder.__teamcalDatabaseHealth ??= { lastFailureAt: 0, failures: 0 });
 }
 
-/** Records that a query could not reach the database. */
+/** Records that a query could not reach the database: the breaker opens. */
 export function reportDatabaseFailure() {
   const health = state();
   health.failures++;
   health.lastFailureAt = Date.now();
+}
+
+/** Whether queries should fail at once: a failure a moment ago, and no answer since. */
+export function isBreakerOpen() {
+  const health = state();
+  return health.failures > 0 && Date.now() - health.lastFailureAt < BREAKER_OPEN_MS;
 }
 
 /** Records a query that came back: the database is reachable. */

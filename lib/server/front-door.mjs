@@ -1,6 +1,8 @@
 // @ts-check
 import crypto from 'node:crypto';
+import { parseAndValidateFlightRouterState } from 'next/dist/server/app-render/parse-and-validate-flight-router-state.js';
 import { isDatabaseDown, takeRequestFailedOnDatabase } from './database-health.mjs';
+import { CLIENT_ADDRESS_HEADER, REQUEST_ID_HEADER } from './headers.mjs';
 import { logRequestFailure } from './request-log.mjs';
 
 // What every request goes through before Next.js sees it, and what every response carries:
@@ -27,8 +29,6 @@ const FORWARDING_HEADERS = [
   'x-real-ip',
   'forwarded',
 ];
-export const CLIENT_ADDRESS_HEADER = 'x-teamcal-client';
-export const REQUEST_ID_HEADER = 'x-request-id';
 
 // Paths whose URL carries a secret: never sent on in a Referer.
 const SECRET_PATHS = /^\/(api\/ics|guest|setup-password)\//;
@@ -112,27 +112,11 @@ export function isDecodablePath(/** @type {string} */ url) {
   }
 }
 
-/**
- * A FlightRouterState, as Next.js's client router sends it: [segment, parallel routes, url?,
- * refresh marker?, is root layout?], the segment a string or a [name, value, type] triple.
- */
-/** @returns {boolean} */
-function isRouterState(/** @type {unknown} */ value, depth = 0) {
-  if (!Array.isArray(value) || value.length < 2 || value.length > 5 || depth > 50) return false;
-  const [segment, children] = value;
-  const segmentOk =
-    typeof segment === 'string' ||
-    (Array.isArray(segment) && segment.length === 3 && segment.every((s) => typeof s === 'string'));
-  if (!segmentOk || typeof children !== 'object' || children === null || Array.isArray(children))
-    return false;
-  return Object.values(children).every((child) => isRouterState(child, depth + 1));
-}
-
-/** Next.js answers a router state it cannot parse with a 500: only a well-formed one goes on. */
+/** Next.js answers a router state it cannot parse with a 500: it is checked by Next's own parser. */
 function isParsableRouterState(/** @type {string | string[] | undefined} */ header) {
-  if (header === undefined) return true;
   try {
-    return isRouterState(JSON.parse(decodeURIComponent(String(header))));
+    parseAndValidateFlightRouterState(header);
+    return true;
   } catch {
     return false;
   }

@@ -152,7 +152,7 @@ describe('when PostgreSQL fails', () => {
     await timeToRecover('before freezing');
     cluster.freeze();
     try {
-      await expectUnavailable('frozen', 6);
+      await expectUnavailable('frozen', 4);
     } finally {
       cluster.thaw();
     }

@@ -1,12 +1,12 @@
 import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import {
-  CLIENT_ADDRESS_HEADER,
   clientAddressOf,
   contentSecurityPolicy,
   isDecodablePath,
 } from '@/lib/server/front-door.mjs';
 import { requestInfo } from '@/lib/request-info';
+import { CLIENT_ADDRESS_HEADER } from '@/lib/server/headers.mjs';
 import { redact, routeOf } from '@/lib/server/request-log.mjs';
 
 const request = (remoteAddress: string, forwardedFor?: string) =>
