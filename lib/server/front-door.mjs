@@ -328,19 +328,21 @@ export function createFrontDoor({ handle, dev = false, trustProxyHops = 0, publi
     if (!isParsableRouterState(req.headers['next-router-state-tree']))
       return answer(400, 'This request is not valid.');
     // A body sent to a page is a form: a server action (fetched, with Next-Action) or a form
-    // posted without JavaScript (multipart, parsed by Next.js as it arrives).
-    if (hasBody(req) && !url.startsWith('/api/')) {
-      if (isForeignOrigin(req, config))
-        return answer(403, 'This form was sent from another site and was refused.');
+    // posted without JavaScript. Multipart is parsed by Next.js wherever it goes (an unknown
+    // /api/ path renders the not-found page, which reads it too).
+    if (hasBody(req)) {
       const length = req.headers['content-length'];
-      if (length === undefined) return answer(411, 'The form must be sent with its length.');
-      if (!/^\d{1,12}$/.test(length) || Number(length) > ACTION_BODY_LIMIT_BYTES)
-        return answer(413, 'This form is too large (at most 1 MB).');
       const contentType = String(req.headers['content-type'] ?? '');
-      if (
-        /^multipart\/form-data/i.test(contentType) &&
-        !(await isParsableForm(req, Number(length), contentType))
-      )
+      const multipart = /^multipart\/form-data/i.test(contentType);
+      const page = !url.startsWith('/api/');
+      if (page && isForeignOrigin(req, config))
+        return answer(403, 'This form was sent from another site and was refused.');
+      if (page || multipart) {
+        if (length === undefined) return answer(411, 'The form must be sent with its length.');
+        if (!/^\d{1,12}$/.test(length) || Number(length) > ACTION_BODY_LIMIT_BYTES)
+          return answer(413, 'This form is too large (at most 1 MB).');
+      }
+      if (multipart && !(await isParsableForm(req, Number(length), contentType)))
         return answer(400, 'This form could not be read.');
     }
 
