@@ -1,13 +1,13 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { installDatabase, openDatabase } from '@/db';
+import { freePort } from '@/test/helpers/app-server';
 import { seedBenchOrganisation } from './seed-large';
 
 // `npm run bench`: seeds a large organisation into a scratch database (PGlite, or PostgreSQL with
@@ -18,17 +18,6 @@ const root = path.resolve(import.meta.dirname, '../..');
 const DIST_DIR = '.next-bench';
 const DURATION_SECONDS = Number(process.env.BENCH_DURATION ?? 8);
 const CONNECTIONS = 10;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 async function waitFor(url: string, child: ChildProcess) {
   for (let i = 0; i < 480; i++) {

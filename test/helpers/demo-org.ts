@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { absenceTypes, users } from '@/db/schema';
-import type { Actor } from '@/lib/dal/actor';
+import { actorColumns, type Actor } from '@/lib/dal/actor';
 import {
   createPersonalSubscription,
   getPersonalSubscription,
@@ -13,16 +13,10 @@ import { feedOptionsSchema } from '@/lib/validation';
 // the server's database (installDatabase) and acts as a person would through the DAL.
 
 export async function actorByEmail(db: Database, email: string): Promise<Actor> {
-  const [user] = await db
-    .select({
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      role: users.role,
-      timeZone: users.timeZone,
-    })
-    .from(users)
-    .where(eq(users.email, email));
+  const user = await db.query.users.findFirst({
+    where: eq(users.email, email),
+    columns: actorColumns,
+  });
   if (!user) throw new Error(`No demo user ${email}.`);
   return user;
 }
