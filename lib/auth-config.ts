@@ -1,5 +1,6 @@
 import type { NextAuthConfig } from 'next-auth';
 import { authSecret } from '@/lib/auth-secret';
+import { redact } from '@/lib/server/request-log.mjs';
 
 // The part of the Auth.js configuration that needs no database, shared by the proxy and lib/auth.
 
@@ -13,7 +14,8 @@ declare module 'next-auth' {
 type AuthLogger = NonNullable<NextAuthConfig['logger']>;
 
 // Auth.js logs a stack trace for every wrong password by default. Expected failures get one line
-// without credentials; anything else keeps its message so that real problems stay visible.
+// without credentials; anything else keeps its message so that real problems stay visible — with
+// anything shaped like a token or secret taken out (its messages quote the request path).
 const logger: AuthLogger = {
   error(error) {
     const type = (error as { type?: string }).type ?? error.name;
@@ -21,7 +23,7 @@ const logger: AuthLogger = {
       console.warn('[auth] sign-in refused');
       return;
     }
-    console.error(`[auth] ${type}: ${error.message}`);
+    console.error(`[auth] ${type}: ${redact(error.message)}`);
   },
   warn(code) {
     console.warn(`[auth] warning: ${code}`);

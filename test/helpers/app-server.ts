@@ -42,6 +42,7 @@ export interface AppServer {
   logPath: string;
   /** What the server printed so far. */
   log(): string;
+  /** SIGTERM (the server flushes and closes its database), then SIGKILL after 10 s; once. */
   stop(): Promise<void>;
 }
 
@@ -77,6 +78,7 @@ export async function startAppServer(
     stdio: ['ignore', log, log],
   });
   const baseUrl = `http://127.0.0.1:${port}`;
+  let stopped = false;
   try {
     await waitForHealth(baseUrl, server, 120_000);
   } catch (error) {
@@ -88,6 +90,8 @@ export async function startAppServer(
     logPath,
     log: () => fs.readFileSync(logPath, 'utf8'),
     async stop() {
+      if (stopped) return;
+      stopped = true;
       if (server.exitCode === null) {
         server.kill('SIGTERM');
         await new Promise((resolve) => {
