@@ -16,6 +16,18 @@ const CHROMIUM_ARGS = [
 export const DEMO_PASSWORD = 'teamcal-demo';
 
 /**
+ * The browser's environment: the tests' own, without a preloaded fake clock. Under `faketime`
+ * (README, "Any date") the servers and tests run at the chosen date, but Chromium does not
+ * start under libfaketime; it keeps the real clock, which only cookie expiry reads.
+ */
+function browserEnvironment(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [name, value] of Object.entries(process.env))
+    if (value !== undefined && !/^(LD_PRELOAD|FAKETIME)/.test(name)) env[name] = value;
+  return env;
+}
+
+/**
  * One browser per test file; each test opens its own context (cookies) with `newPage()`. Pages
  * run under the server's Content-Security-Policy: any violation Chromium reports fails the test.
  */
@@ -28,6 +40,7 @@ export function setupBrowser() {
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: CHROMIUM_ARGS,
+      env: browserEnvironment(),
     });
   });
   afterEach(() => {
