@@ -24,7 +24,7 @@ const DEFAULT_STATEMENT_TIMEOUT_MS = 2_000;
 // A statement PostgreSQL cancels at its timeout still needs its error to travel back.
 const DEADLINE_MARGIN_MS = 500;
 
-export function statementTimeoutMs(): number {
+function statementTimeoutMs(): number {
   const configured = Number(process.env.DATABASE_STATEMENT_TIMEOUT_MS);
   return Number.isFinite(configured) && configured > 0 ? configured : DEFAULT_STATEMENT_TIMEOUT_MS;
 }

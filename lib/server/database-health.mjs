@@ -10,7 +10,7 @@
 // are tried again, and one that comes back closes the breaker.
 
 /** How long queries fail at once after a failure (milliseconds). */
-export const BREAKER_OPEN_MS = 1_000;
+const BREAKER_OPEN_MS = 1_000;
 
 /**
  * @typedef {{ lastFailureAt: number, failures: number }} DatabaseHealth

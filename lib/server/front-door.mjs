@@ -17,7 +17,7 @@ import { logRequestFailure } from './request-log.mjs';
 // - while PostgreSQL is unreachable, a 5xx becomes a 503 with Retry-After that says so.
 
 /** Server action bodies above this are refused before Next.js reads them. */
-export const ACTION_BODY_LIMIT_BYTES = 1024 * 1024;
+const ACTION_BODY_LIMIT_BYTES = 1024 * 1024;
 const RETRY_AFTER_SECONDS = 5;
 
 /** Headers a client must never set: only the front door (or a trusted proxy) writes them. */
