@@ -229,9 +229,8 @@ function answerUnavailableInsteadOf5xx(req, res, requestId) {
   const write = res.write.bind(res);
   const end = res.end.bind(res);
   const html = !req.url?.startsWith('/api/') && !req.headers['next-action'];
-  const body = html
-    ? errorPage(UNAVAILABLE_MESSAGE, requestId)
-    : JSON.stringify({ error: 'unavailable', message: UNAVAILABLE_MESSAGE });
+  // Built only for a request that gets it: the front door's cost on every other one stays small.
+  let body = '';
   /** @type {'undecided' | 'replaced' | 'passed'} */
   let decision = 'undecided';
   const decide = (/** @type {number} */ status) => {
@@ -240,6 +239,9 @@ function answerUnavailableInsteadOf5xx(req, res, requestId) {
     const failedOnDatabase = takeRequestFailedOnDatabase(requestId) || isDatabaseDown();
     decision = status >= 500 && status !== 503 && failedOnDatabase ? 'replaced' : 'passed';
     if (decision === 'passed') return;
+    body = html
+      ? errorPage(UNAVAILABLE_MESSAGE, requestId)
+      : JSON.stringify({ error: 'unavailable', message: UNAVAILABLE_MESSAGE });
     for (const name of res.getHeaderNames())
       if (/^(content-|etag|vary|link|x-nextjs|cache-control)/.test(name)) res.removeHeader(name);
     writeHead(503, {
