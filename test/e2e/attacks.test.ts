@@ -1,13 +1,13 @@
 import crypto from 'node:crypto';
 import http from 'node:http';
 import { and, eq, inArray } from 'drizzle-orm';
-import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { installDatabase, openDatabase, type DatabaseHandle } from '@/db';
 import { auditEvents } from '@/db/schema';
 import { UNKNOWN_TOKEN_LIMIT } from '@/lib/dal/feed-access';
 import { SIGN_IN_LIMIT_PER_ADDRESS } from '@/lib/dal/users';
 import { generateFeedToken } from '@/lib/feed-tokens';
+import { createScratchDatabase, type ScratchDatabase } from '@/test/helpers/scratch-database';
 import { startAppServer, testPostgresUrl, type AppServer } from '@/test/helpers/app-server';
 
 // TeamCal as an outsider meets it: the production server in its default configuration (no proxy
@@ -17,19 +17,15 @@ import { startAppServer, testPostgresUrl, type AppServer } from '@/test/helpers/
 
 let server: AppServer;
 let handle: DatabaseHandle;
-let databaseName: string;
-const admin = postgres(testPostgresUrl(), { max: 1, onnotice: () => {} });
+let database: ScratchDatabase | undefined;
 
 beforeAll(async () => {
-  databaseName = `teamcal_attacks_${crypto.randomBytes(6).toString('hex')}`;
-  await admin.unsafe(`create database ${databaseName}`);
-  const url = new URL(testPostgresUrl());
-  url.pathname = `/${databaseName}`;
+  database = await createScratchDatabase(testPostgresUrl(), 'teamcal_attacks');
   server = await startAppServer('attacks', {
-    DATABASE_URL: url.toString(),
+    DATABASE_URL: database.url,
     TEAMCAL_SEED_DEMO: 'true',
   });
-  handle = openDatabase({ url: url.toString() });
+  handle = openDatabase({ url: database.url });
   installDatabase(handle);
 }, 180_000);
 
@@ -37,8 +33,7 @@ afterAll(async () => {
   await server?.stop();
   installDatabase(undefined);
   await handle?.close();
-  await admin.unsafe(`drop database if exists ${databaseName} with (force)`);
-  await admin.end();
+  await database?.drop();
 });
 
 const randomAddress = () => Array.from({ length: 4 }, () => crypto.randomInt(1, 255)).join('.');

@@ -1,11 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
 import { ROOT, startAppServer, TEST_DIST_DIR, testPostgresUrl } from '@/test/helpers/app-server';
+import { createScratchDatabase } from '@/test/helpers/scratch-database';
 
 // Builds the production app into its own folder, then starts the real server twice on free
 // ports: on a temporary embedded database, as a user would after the README's first command, and
@@ -47,14 +46,10 @@ export default async function setup(project: TestProject) {
   const behindProxy = { TRUST_PROXY_HOPS: '1' };
   const embedded = await startAppServer('e2e', { ...behindProxy, TEAMCAL_DATA_DIR: dataDir });
 
-  const databaseName = `teamcal_e2e_${crypto.randomBytes(6).toString('hex')}`;
-  const admin = postgres(testPostgresUrl(), { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${databaseName}`);
-  const databaseUrl = new URL(testPostgresUrl());
-  databaseUrl.pathname = `/${databaseName}`;
+  const database = await createScratchDatabase(testPostgresUrl(), 'teamcal_e2e');
   const onPostgres = await startAppServer('e2e-postgres', {
     ...behindProxy,
-    DATABASE_URL: databaseUrl.toString(),
+    DATABASE_URL: database.url,
     TEAMCAL_SEED_DEMO: 'true',
   }).catch(async (error: unknown) => {
     await embedded.stop();
@@ -64,13 +59,12 @@ export default async function setup(project: TestProject) {
   project.provide('baseUrl', embedded.baseUrl);
   project.provide('serverLogPath', embedded.logPath);
   project.provide('postgresBaseUrl', onPostgres.baseUrl);
-  project.provide('postgresDatabaseUrl', databaseUrl.toString());
+  project.provide('postgresDatabaseUrl', database.url);
   project.provide('postgresServerLogPath', onPostgres.logPath);
 
   return async () => {
     await Promise.all([embedded.stop(), onPostgres.stop()]);
     fs.rmSync(dataDir, { recursive: true, force: true });
-    await admin.unsafe(`drop database if exists ${databaseName} with (force)`);
-    await admin.end();
+    await database.drop();
   };
 }

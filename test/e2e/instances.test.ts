@@ -1,6 +1,5 @@
 import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installDatabase, openDatabase, type DatabaseHandle } from '@/db';
 import { feedTokens } from '@/db/schema';
@@ -8,6 +7,7 @@ import { requestAbsence } from '@/lib/dal/absences';
 import { UNKNOWN_TOKEN_LIMIT } from '@/lib/dal/feed-access';
 import { generateFeedToken } from '@/lib/feed-tokens';
 import { absenceRequestSchema } from '@/lib/validation';
+import { createScratchDatabase, type ScratchDatabase } from '@/test/helpers/scratch-database';
 import { startAppServer, testPostgresUrl, type AppServer } from '@/test/helpers/app-server';
 import { setupBrowser, signInAs } from '@/test/helpers/browser';
 import { actorByEmail, allTypeIds, subscribe } from '@/test/helpers/demo-org';
@@ -19,21 +19,17 @@ const browser = setupBrowser();
 let a: AppServer;
 let b: AppServer;
 let handle: DatabaseHandle;
-let databaseName: string;
-const admin = postgres(testPostgresUrl(), { max: 1, onnotice: () => {} });
+let database: ScratchDatabase | undefined;
 const authSecret = crypto.randomBytes(32).toString('base64url');
 
 beforeAll(async () => {
-  databaseName = `teamcal_instances_${crypto.randomBytes(6).toString('hex')}`;
-  await admin.unsafe(`create database ${databaseName}`);
-  const url = new URL(testPostgresUrl());
-  url.pathname = `/${databaseName}`;
-  const env = { DATABASE_URL: url.toString(), TRUST_PROXY_HOPS: '1' };
+  database = await createScratchDatabase(testPostgresUrl(), 'teamcal_instances');
+  const env = { DATABASE_URL: database.url, TRUST_PROXY_HOPS: '1' };
   [a, b] = await Promise.all([
     startAppServer('instance-a', { ...env, TEAMCAL_SEED_DEMO: 'true' }, { authSecret }),
     startAppServer('instance-b', env, { authSecret }),
   ]);
-  handle = openDatabase({ url: url.toString() });
+  handle = openDatabase({ url: database.url });
   installDatabase(handle);
 }, 180_000);
 
@@ -41,8 +37,7 @@ afterAll(async () => {
   await Promise.all([a?.stop(), b?.stop()]);
   installDatabase(undefined);
   await handle?.close();
-  await admin.unsafe(`drop database if exists ${databaseName} with (force)`);
-  await admin.end();
+  await database?.drop();
 });
 
 const feed = (server: AppServer, path: string, headers: Record<string, string> = {}) =>

@@ -1,26 +1,14 @@
-import crypto from 'node:crypto';
-import postgres from 'postgres';
 import { afterAll, beforeAll } from 'vitest';
 import { openDatabase, installDatabase, type Database, type DatabaseHandle } from '@/db';
+import { createScratchDatabase, type ScratchDatabase } from './scratch-database';
 
 // One fresh, migrated database per test file: PGlite in memory, or a new database on the
 // PostgreSQL server of TEST_DATABASE_URL (dropped afterwards), depending on the vitest project.
 
-async function createPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+function createPostgresDatabase(): Promise<ScratchDatabase> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) throw new Error('TEST_DATABASE_URL is required for the PostgreSQL test project.');
-  const name = `teamcal_t_${crypto.randomBytes(6).toString('hex')}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    },
-  };
+  return createScratchDatabase(serverUrl, 'teamcal_t');
 }
 
 export async function createTestDatabase(): Promise<
