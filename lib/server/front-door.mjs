@@ -322,9 +322,10 @@ export function createFrontDoor({ handle, dev = false, trustProxyHops = 0, publi
     );
     if (https) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
 
-    const html = !url.startsWith('/api/');
+    // Pages get short answers as HTML, /api/ routes as JSON.
+    const page = !url.startsWith('/api/');
     const answer = (/** @type {number} */ status, /** @type {string} */ message) =>
-      sendShortAnswer(res, status, message, { html, requestId });
+      sendShortAnswer(res, status, message, { html: page, requestId });
 
     if (!isDecodablePath(url)) return answer(400, 'This address is not valid.');
     if (!isParsableRouterState(req.headers['next-router-state-tree']))
@@ -336,7 +337,6 @@ export function createFrontDoor({ handle, dev = false, trustProxyHops = 0, publi
       const length = req.headers['content-length'];
       const contentType = String(req.headers['content-type'] ?? '');
       const multipart = /^multipart\/form-data/i.test(contentType);
-      const page = !url.startsWith('/api/');
       if (page && isForeignOrigin(req, config))
         return answer(403, 'This form was sent from another site and was refused.');
       if (page || multipart) {
