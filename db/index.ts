@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -38,13 +39,16 @@ export function configuredTarget(): DatabaseTarget {
   return url ? { url } : { dataDir: path.join(dataDirectory(), 'pglite') };
 }
 
+// Bookings' exclusion constraint needs btree_gist, which PGlite ships but loads only on request.
+export const PGLITE_OPTIONS: PGliteOptions = { extensions: { btree_gist } };
+
 export function openDatabase(target: DatabaseTarget): DatabaseHandle {
   if ('url' in target) return openPostgres(target.url);
-  if ('memory' in target) return openPglite(new PGlite());
+  if ('memory' in target) return openPglite(new PGlite(PGLITE_OPTIONS));
   fs.mkdirSync(target.dataDir, { recursive: true });
   // PGlite has no lock between processes: a second one on the same directory loses rows silently.
   const lock = acquireDataDirLock(path.dirname(target.dataDir));
-  const handle = openPglite(new PGlite(target.dataDir));
+  const handle = openPglite(new PGlite(target.dataDir, PGLITE_OPTIONS));
   return {
     ...handle,
     async close() {

@@ -36,6 +36,15 @@ export const absenceStatus = pgEnum('absence_status', [
 export const eventStatus = pgEnum('event_status', ['confirmed', 'cancelled']);
 export const tokenKind = pgEnum('token_kind', ['personal', 'public', 'guest']);
 export const privacyLevel = pgEnum('privacy_level', ['full', 'standard', 'busy']);
+export const calendarKind = pgEnum('calendar_kind', ['team', 'person', 'resource']);
+export const resourceKind = pgEnum('resource_kind', ['room', 'equipment', 'vehicle', 'other']);
+export const bookingPolicy = pgEnum('booking_policy', ['instant', 'approval']);
+export const bookingStatus = pgEnum('booking_status', [
+  'requested',
+  'confirmed',
+  'declined',
+  'cancelled',
+]);
 
 export const users = pgTable(
   'users',
@@ -71,11 +80,6 @@ export const teams = pgTable(
     name: text('name').notNull(),
     slug: text('slug').notNull(),
     timeZone: text('time_zone').notNull().default('Europe/Paris'),
-    // Moves on every change that alters a feed of this team: feeds derive their ETag from it.
-    calendarVersion: bigint('calendar_version', { mode: 'number' }).notNull().default(1),
-    calendarUpdatedAt: timestamp('calendar_updated_at', { withTimezone: true })
-      .notNull()
-      .defaultNow(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -186,13 +190,90 @@ export const allowances = pgTable(
   ],
 );
 
-export const teamEvents = pgTable(
-  'team_events',
+// Rooms, equipment, vehicles: booked by members, managed by the people an admin names.
+export const resources = pgTable(
+  'resources',
   {
     id: id(),
-    teamId: uuid('team_id')
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    kind: resourceKind('kind').notNull(),
+    location: text('location'),
+    capacity: integer('capacity'),
+    description: text('description'),
+    // Bookings are entered and shown in this zone.
+    timeZone: text('time_zone').notNull().default('Europe/Paris'),
+    bookingPolicy: bookingPolicy('booking_policy').notNull().default('instant'),
+    // A disabled resource takes no new bookings and its links stop; its history stays.
+    disabledAt: timestamp('disabled_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('resources_slug_key').on(t.slug),
+    check('resources_slug_format', sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
+    check('resources_name_length', sql`char_length(${t.name}) between 1 and 100`),
+    check('resources_location_length', sql`char_length(${t.location}) <= 500`),
+    check('resources_description_length', sql`char_length(${t.description}) <= 2000`),
+    check('resources_capacity_range', sql`${t.capacity} between 1 and 10000`),
+  ],
+);
+
+export const resourceManagers = pgTable(
+  'resource_managers',
+  {
+    resourceId: uuid('resource_id')
       .notNull()
-      .references(() => teams.id),
+      .references(() => resources.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.resourceId, t.userId] }),
+    index('resource_managers_user_idx').on(t.userId),
+  ],
+);
+
+// What gets shared: a team's, a person's or a resource's calendar. Every link points at one, and
+// each keeps the version that its feeds derive their ETag from. A trigger (migration 0005) creates
+// the calendar of every new team, person and resource.
+export const calendars = pgTable(
+  'calendars',
+  {
+    id: id(),
+    kind: calendarKind('kind').notNull(),
+    teamId: uuid('team_id').references(() => teams.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id').references(() => users.id, { onDelete: 'cascade' }),
+    resourceId: uuid('resource_id').references(() => resources.id, { onDelete: 'cascade' }),
+    // A person's calendar also shows their approved absences when they choose so.
+    includesOwnAbsences: boolean('includes_own_absences').notNull().default(false),
+    // Moves on every change that alters a feed of this calendar.
+    version: bigint('version', { mode: 'number' }).notNull().default(1),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('calendars_team_key').on(t.teamId),
+    uniqueIndex('calendars_person_key').on(t.personId),
+    uniqueIndex('calendars_resource_key').on(t.resourceId),
+    check(
+      'calendars_one_subject',
+      sql`(${t.kind} = 'team') = (${t.teamId} is not null)
+        and (${t.kind} = 'person') = (${t.personId} is not null)
+        and (${t.kind} = 'resource') = (${t.resourceId} is not null)`,
+    ),
+  ],
+);
+
+// Events of a team's calendar (team events) or of a person's (their appointments).
+export const calendarEvents = pgTable(
+  'calendar_events',
+  {
+    id: id(),
+    calendarId: uuid('calendar_id')
+      .notNull()
+      .references(() => calendars.id),
     title: text('title').notNull(),
     description: text('description'),
     location: text('location'),
@@ -216,19 +297,57 @@ export const teamEvents = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    uniqueIndex('team_events_submission_key').on(t.teamId, t.submissionKey),
-    index('team_events_team_dates_idx').on(t.teamId, t.startDate, t.endDate),
-    index('team_events_team_start_id_idx').on(t.teamId, t.startDate, t.id),
-    check('team_events_end_after_start', sql`${t.endDate} >= ${t.startDate}`),
+    uniqueIndex('calendar_events_submission_key').on(t.calendarId, t.submissionKey),
+    index('calendar_events_calendar_dates_idx').on(t.calendarId, t.startDate, t.endDate),
+    index('calendar_events_calendar_start_id_idx').on(t.calendarId, t.startDate, t.id),
+    check('calendar_events_end_after_start', sql`${t.endDate} >= ${t.startDate}`),
     check(
-      'team_events_timing',
+      'calendar_events_timing',
       sql`(${t.allDay} and ${t.startsAt} is null and ${t.endsAt} is null)
         or (not ${t.allDay} and ${t.startsAt} is not null and ${t.endsAt} > ${t.startsAt})`,
     ),
-    check('team_events_title_length', sql`char_length(${t.title}) between 1 and 200`),
-    check('team_events_description_length', sql`char_length(${t.description}) <= 4000`),
-    check('team_events_location_length', sql`char_length(${t.location}) <= 500`),
-    check('team_events_sequence_positive', sql`${t.sequence} >= 0`),
+    check('calendar_events_title_length', sql`char_length(${t.title}) between 1 and 200`),
+    check('calendar_events_description_length', sql`char_length(${t.description}) <= 4000`),
+    check('calendar_events_location_length', sql`char_length(${t.location}) <= 500`),
+    check('calendar_events_sequence_positive', sql`${t.sequence} >= 0`),
+  ],
+);
+
+// A resource held for a span of time. Two live bookings of one resource never overlap: an
+// exclusion constraint over tstzrange (btree_gist, migration 0005) refuses it, whichever instance
+// or transaction writes.
+export const bookings = pgTable(
+  'bookings',
+  {
+    id: id(),
+    resourceId: uuid('resource_id')
+      .notNull()
+      .references(() => resources.id),
+    bookedById: uuid('booked_by_id')
+      .notNull()
+      .references(() => users.id),
+    title: text('title').notNull(),
+    note: text('note'),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    status: bookingStatus('status').notNull(),
+    // The team event this booking holds the room for, if any.
+    eventId: uuid('event_id').references(() => calendarEvents.id),
+    decidedById: uuid('decided_by_id').references(() => users.id),
+    sequence: integer('sequence').notNull().default(0),
+    submissionKey: uuid('submission_key'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('bookings_submission_key').on(t.resourceId, t.submissionKey),
+    index('bookings_resource_start_id_idx').on(t.resourceId, t.startsAt, t.id),
+    index('bookings_booked_by_idx').on(t.bookedById, t.startsAt),
+    index('bookings_event_idx').on(t.eventId),
+    check('bookings_end_after_start', sql`${t.endsAt} > ${t.startsAt}`),
+    check('bookings_title_length', sql`char_length(${t.title}) between 1 and 200`),
+    check('bookings_note_length', sql`char_length(${t.note}) <= 1000`),
+    check('bookings_sequence_positive', sql`${t.sequence} >= 0`),
   ],
 );
 
@@ -236,9 +355,9 @@ export const guestShares = pgTable(
   'guest_shares',
   {
     id: id(),
-    teamId: uuid('team_id')
+    calendarId: uuid('calendar_id')
       .notNull()
-      .references(() => teams.id),
+      .references(() => calendars.id),
     email: text('email').notNull(),
     label: text('label').notNull(),
     createdById: uuid('created_by_id')
@@ -257,9 +376,9 @@ export const guestShares = pgTable(
     uniqueIndex('guest_shares_setup_hash_key').on(t.setupHash),
     // One live share per outside address and calendar, whoever creates it and however fast.
     uniqueIndex('guest_shares_one_active_per_email')
-      .on(t.teamId, sql`lower(${t.email})`)
+      .on(t.calendarId, sql`lower(${t.email})`)
       .where(sql`${t.revokedAt} is null`),
-    index('guest_shares_team_idx').on(t.teamId),
+    index('guest_shares_calendar_idx').on(t.calendarId),
     check(
       'guest_shares_email_normalised',
       sql`${t.email} = lower(${t.email}) and ${t.email} like '%_@_%'`,
@@ -282,9 +401,9 @@ export const feedTokens = pgTable(
     ownerId: uuid('owner_id')
       .notNull()
       .references(() => users.id),
-    teamId: uuid('team_id')
+    calendarId: uuid('calendar_id')
       .notNull()
-      .references(() => teams.id),
+      .references(() => calendars.id),
     guestShareId: uuid('guest_share_id').references(() => guestShares.id),
     privacy: privacyLevel('privacy').notNull().default('standard'),
     includePending: boolean('include_pending').notNull().default(false),
@@ -308,9 +427,9 @@ export const feedTokens = pgTable(
   (t) => [
     uniqueIndex('feed_tokens_token_hash_key').on(t.tokenHash),
     uniqueIndex('feed_tokens_one_active_personal')
-      .on(t.ownerId, t.teamId)
+      .on(t.ownerId, t.calendarId)
       .where(sql`${t.kind} = 'personal' and ${t.revokedAt} is null`),
-    index('feed_tokens_team_idx').on(t.teamId),
+    index('feed_tokens_calendar_idx').on(t.calendarId),
     index('feed_tokens_owner_idx').on(t.ownerId),
     index('feed_tokens_last_used_idx').on(t.lastUsedAt),
     check('feed_tokens_hash_format', sql`${t.tokenHash} ~ '^[0-9a-f]{64}$'`),
@@ -425,8 +544,13 @@ export type Absence = typeof absences.$inferSelect;
 export type NewAbsence = typeof absences.$inferInsert;
 export type Allowance = typeof allowances.$inferSelect;
 export type NewAllowance = typeof allowances.$inferInsert;
-export type TeamEvent = typeof teamEvents.$inferSelect;
-export type NewTeamEvent = typeof teamEvents.$inferInsert;
+export type Resource = typeof resources.$inferSelect;
+export type NewResource = typeof resources.$inferInsert;
+export type Calendar = typeof calendars.$inferSelect;
+export type CalendarEvent = typeof calendarEvents.$inferSelect;
+export type NewCalendarEvent = typeof calendarEvents.$inferInsert;
+export type Booking = typeof bookings.$inferSelect;
+export type NewBooking = typeof bookings.$inferInsert;
 export type GuestShare = typeof guestShares.$inferSelect;
 export type NewGuestShare = typeof guestShares.$inferInsert;
 export type FeedToken = typeof feedTokens.$inferSelect;

@@ -1,6 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { addDays, formatISO, getISODay, parseISO } from 'date-fns';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { hashPassword } from '../lib/passwords';
 import type { Database } from './index';
 import {
@@ -8,11 +8,12 @@ import {
   absences,
   allowances,
   memberships,
-  teamEvents,
+  calendarEvents,
+  calendars,
   teams,
   users,
   type NewAbsence,
-  type NewTeamEvent,
+  type NewCalendarEvent,
 } from './schema';
 
 // The demo organisation: realistic enough to click through every screen, and the same on every
@@ -208,11 +209,11 @@ function demoAbsences(
 }
 
 function demoTeamEvents(
-  teamId: string,
+  calendarId: string,
   timeZone: string,
   createdById: string,
   today: Date,
-): NewTeamEvent[] {
+): NewCalendarEvent[] {
   const at = (daysFromToday: number) => isoDate(nextWorkday(addDays(today, daysFromToday)));
   // Timed events store their local dates and their instants, from a local hour in the team's zone.
   const timed = (days: number, fromLocalHour: number, hours: number) => {
@@ -226,7 +227,7 @@ function demoTeamEvents(
       endsAt: new Date(startsAt.getTime() + hours * 3_600_000),
     };
   };
-  const base = { teamId, timeZone, createdById };
+  const base = { calendarId, timeZone, createdById };
   const quarterlyOffsite = at(-60);
   return [
     {
@@ -377,13 +378,19 @@ export async function seedDemoOrganisation(
     );
     await tx.insert(absences).values(absenceRows);
 
+    // Each team's calendar was created with the team (a trigger of migration 0005).
+    const teamCalendars = await tx
+      .select({ id: calendars.id, teamId: calendars.teamId })
+      .from(calendars)
+      .where(inArray(calendars.teamId, teamRows.map((team) => team.id)));
+    const calendarOf = (teamId: string) => teamCalendars.find((c) => c.teamId === teamId)!.id;
     const events = TEAM_SPECS.flatMap((t) => {
       const team = teamOf(t.key);
       const manager = PEOPLE.find((p) => p.teams.some(([k, r]) => k === t.key && r === 'manager'))!;
-      const all = demoTeamEvents(team.id, team.timeZone, userIdOf(manager.key), utcToday);
+      const all = demoTeamEvents(calendarOf(team.id), team.timeZone, userIdOf(manager.key), utcToday);
       return t.key === 'engineering' ? all : all.slice(0, 3);
     });
-    await tx.insert(teamEvents).values(events);
+    await tx.insert(calendarEvents).values(events);
   });
   return { created: true, logins };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CALENDAR_KINDS } from '@/lib/dal/calendars/source';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@/lib/passwords';
 import { isWellFormedSetupSecret } from '@/lib/password-setup';
 import { isCalendarDate } from '@/lib/workdays';
@@ -153,6 +154,7 @@ export const TOKEN_STATUSES = ['active', 'expired', 'revoked'] as const;
 
 export const tokenFilterSchema = z.object({
   team: optionalUuid,
+  calendar: z.enum(CALENDAR_KINDS).optional().catch(undefined),
   owner: optionalUuid,
   /** Part of an owner's name or email, or of a guest's email. */
   who: searchTextSchema,

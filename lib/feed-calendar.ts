@@ -1,8 +1,9 @@
+import type { CalendarKind } from '@/lib/dal/calendars';
 import type { FeedRow } from '@/lib/dal/feed-rows';
 import type { FeedOptions } from '@/lib/dal/feed-tokens';
 import { streamCalendar, type FeedItem } from '@/lib/ics';
 
-// A team's feed as bytes: the rows the data-access layer reads, page by page, turned into the
+// A calendar's feed as bytes: the rows the data-access layer reads, page by page, turned into the
 // ICS library's items and streamed (lib/ics builds each event with ical-generator and writes the
 // same bytes as its toString(), without holding the calendar in memory).
 
@@ -25,7 +26,7 @@ export function feedWindow(now: Date): FeedWindow {
 }
 
 export interface FeedCalendarInput {
-  team: { name: string; timeZone: string };
+  calendar: { kind: CalendarKind; name: string; timeZone: string };
   /** The user whose rights the feed carries (the subscriber, or the creator of a shared link). */
   ownerId: string;
   options: FeedOptions;
@@ -36,22 +37,32 @@ export interface FeedCalendarInput {
   rows: AsyncIterable<FeedRow[]>;
 }
 
+function feedItem(row: FeedRow, calendarKind: CalendarKind): FeedItem {
+  switch (row.kind) {
+    case 'absence':
+      return { kind: 'absence', absence: { ...row, personId: row.userId } };
+    case 'event':
+      // A person's events are their appointments, shown under personal privacy rules.
+      return calendarKind === 'person'
+        ? { kind: 'appointment', event: row }
+        : { kind: 'teamEvent', event: row };
+    case 'booking':
+      return { kind: 'booking', booking: row };
+  }
+}
+
 /** The rows as the library's items; leaving early (client gone) closes the page reader too. */
 async function* feedItems(input: FeedCalendarInput): AsyncGenerator<FeedItem[]> {
   for await (const rows of input.rows)
-    yield rows.map((row): FeedItem =>
-      row.kind === 'absence'
-        ? { kind: 'absence', absence: { ...row, personId: row.userId } }
-        : { kind: 'teamEvent', event: row },
-    );
+    yield rows.map((row) => feedItem(row, input.calendar.kind));
   if (input.expiryNotice) yield [{ kind: 'expiryNotice', notice: input.expiryNotice }];
 }
 
 export function feedCalendarStream(input: FeedCalendarInput): ReadableStream<Uint8Array> {
   return streamCalendar(
     {
-      name: `${input.team.name} – TeamCal`,
-      timeZone: input.team.timeZone,
+      name: `${input.calendar.name} – TeamCal`,
+      timeZone: input.calendar.timeZone,
       privacy: input.options.privacy,
       viewer: {
         userId: input.privateTypes === 'none' ? null : input.ownerId,

@@ -2,7 +2,6 @@ import 'server-only';
 import { z } from 'zod';
 import { isDatabaseUnavailable } from '@/db';
 import { openFeed, type FeedAccess } from '@/lib/dal/feed-access';
-import { readFeedRows } from '@/lib/dal/feed-rows';
 import { recordFeedUse } from '@/lib/dal/feed-usage';
 import { AppError, errorResponse, isAppError } from '@/lib/errors';
 import { cachedFeedBody, cachingFeedBody } from '@/lib/feed-body-cache';
@@ -59,10 +58,16 @@ function versionHeaders(access: FeedAccess, now: Date) {
   const expiryWarning = expiryWarningDate(access.expiresAt, now);
   const validators = feedValidators({
     tokenId: access.tokenId,
-    calendarVersion: access.team.calendarVersion,
-    calendarUpdatedAt: access.team.calendarUpdatedAt,
+    calendarVersion: access.calendar.version,
+    calendarUpdatedAt: access.calendar.updatedAt,
     tokenCreatedAt: access.createdAt,
-    settings: [access.options, access.privateTypes, access.team.name, access.team.timeZone],
+    settings: [
+      access.options,
+      access.privateTypes,
+      access.calendar.name,
+      access.calendar.timeZone,
+      access.calendar.includesOwnAbsences,
+    ],
     windowFrom: window.from,
     expiryWarning,
   });
@@ -92,13 +97,16 @@ export async function respondWithFeed(
       return new Response(null, { status: 304, headers });
 
     headers.set('Content-Type', 'text/calendar; charset=utf-8');
-    headers.set('Content-Disposition', `inline; filename="${access.team.slug}.ics"`);
+    headers.set(
+      'Content-Disposition',
+      `inline; filename="${access.source.fileName(access.calendar)}.ics"`,
+    );
     if (method === 'HEAD') return new Response(null, { status: 200, headers });
     const cached = cachedFeedBody(validators.etag);
     if (cached) return new Response(cached, { status: 200, headers });
 
     const body = feedCalendarStream({
-      team: access.team,
+      calendar: access.calendar,
       ownerId: access.ownerId,
       options: access.options,
       privateTypes: access.privateTypes,
@@ -108,15 +116,10 @@ export async function respondWithFeed(
               tokenId: access.tokenId,
               tokenCreatedAt: access.createdAt,
               expiresAt: access.expiresAt,
-              renewUrl: `${publicBaseUrl(request.headers)}/teams/${access.team.slug}`,
+              renewUrl: `${publicBaseUrl(request.headers)}${access.source.pagePath(access.calendar)}`,
             }
           : null,
-      rows: readFeedRows({
-        teamId: access.team.id,
-        options: access.options,
-        from: window.from,
-        to: window.to,
-      }),
+      rows: access.source.readRows(access.calendar, { options: access.options, ...window }),
     });
     return new Response(cachingFeedBody(validators.etag, body), { status: 200, headers });
   } catch (error) {

@@ -14,8 +14,10 @@ export const DEFAULT_PRIVACY: PrivacyLevel = 'standard';
 
 /** What a hidden absence type is called. */
 export const AWAY_LABEL = 'Away';
-/** What a team event is called when its details are hidden. */
+/** What a team event or an appointment is called when its details are hidden. */
 export const BUSY_LABEL = 'Busy';
+/** What a booking is called when its details are hidden. */
+export const BOOKED_LABEL = 'Booked';
 /** Colour of a hidden absence type (Tailwind slate-400): says nothing about the type. */
 export const NEUTRAL_COLOR = '#94a3b8';
 
@@ -98,4 +100,38 @@ export interface TeamEventPresentation {
 export function presentTeamEvent(facts: TeamEventFacts): TeamEventPresentation {
   if (facts.privacy === 'busy') return { title: BUSY_LABEL, description: null, location: null };
   return { title: facts.title, description: facts.description, location: facts.location };
+}
+
+/**
+ * A person's appointments are personal: `full` shows everything, `standard` the title and the
+ * location (what a mileage app reads) but not the description, `busy` a "Busy" block only.
+ */
+export function presentAppointment(facts: TeamEventFacts): TeamEventPresentation {
+  if (facts.privacy === 'busy') return { title: BUSY_LABEL, description: null, location: null };
+  return {
+    title: facts.title,
+    description: facts.privacy === 'full' ? facts.description : null,
+    location: facts.location,
+  };
+}
+
+export interface BookingFacts {
+  title: string;
+  note: string | null;
+  bookedByName: string;
+  privacy: PrivacyLevel;
+}
+
+/**
+ * A booking always sits at its resource's location; `full` adds who booked it and the note,
+ * `standard` shows the title, `busy` only "Booked".
+ */
+export function presentBooking(facts: BookingFacts): { title: string; description: string | null } {
+  if (facts.privacy === 'busy') return { title: BOOKED_LABEL, description: null };
+  if (facts.privacy === 'standard') return { title: facts.title, description: null };
+  const bookedBy = `Booked by ${facts.bookedByName}`;
+  return {
+    title: facts.title,
+    description: facts.note ? `${bookedBy}\n\n${facts.note}` : bookedBy,
+  };
 }

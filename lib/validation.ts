@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { PASSWORD_MAX_LENGTH } from '@/lib/passwords';
+import type { CalendarRef } from '@/lib/dal/calendars';
+
+/** A calendar named by kind, as in a path; never by id. */
+export type CalendarPath = Exclude<CalendarRef, { id: string }>;
 import { isCalendarDate } from '@/lib/workdays';
 
 // The zod schemas of every boundary, with messages written for the person filling the form.
@@ -26,6 +30,19 @@ export const teamSlugSchema = z
   .min(1)
   .max(100)
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+
+/**
+ * Which calendar an action or a download is about, as it appears in paths: `team/<slug>`,
+ * `resource/<slug>`, or `person/me` (the signed-in person's own; nobody names another's).
+ */
+export const calendarPathSchema = z
+  .string()
+  .max(120)
+  .regex(/^(?:(?:team|resource)\/[a-z0-9]+(?:-[a-z0-9]+)*|person\/me)$/, 'Unknown calendar.')
+  .transform((path): CalendarPath => {
+    const [kind, slug] = path.split('/') as ['team' | 'resource' | 'person', string];
+    return kind === 'person' ? { kind } : { kind, slug };
+  });
 
 /** A path inside TeamCal to return to after sign-in; anything else (other sites, `//host`) is dropped. */
 export const callbackPathSchema = z
@@ -182,12 +199,12 @@ export const absenceDecisionSchema = z.object({
 });
 export type AbsenceDecisionInput = z.infer<typeof absenceDecisionSchema>;
 
-// Team events. Dates and times are entered in the team's time zone; the data-access layer turns
-// times into instants, since only it knows the zone.
+// Calendar events (team events, appointments). Dates and times are entered in the calendar's time
+// zone; the data-access layer turns times into instants, since only it knows the zone.
 
-export const TEAM_EVENT_TITLE_MAX_LENGTH = 200;
-export const TEAM_EVENT_LOCATION_MAX_LENGTH = 500;
-export const TEAM_EVENT_DESCRIPTION_MAX_LENGTH = 4000;
+export const EVENT_TITLE_MAX_LENGTH = 200;
+export const EVENT_LOCATION_MAX_LENGTH = 500;
+export const EVENT_DESCRIPTION_MAX_LENGTH = 4000;
 
 const eventDateSchema = (label: string) =>
   z
@@ -217,23 +234,23 @@ const optionalEventText = (max: number, what: string) =>
     .optional()
     .transform((text) => text || null);
 
-const teamEventFields = z.object({
-  teamId: z.uuid('Unknown team.'),
+const eventFields = z.object({
+  calendarId: z.uuid('Unknown calendar.'),
   title: z
     .string({ error: 'Enter a title.' })
     .trim()
     .min(1, 'Enter a title.')
     .max(
-      TEAM_EVENT_TITLE_MAX_LENGTH,
-      `Keep the title under ${TEAM_EVENT_TITLE_MAX_LENGTH} characters.`,
+      EVENT_TITLE_MAX_LENGTH,
+      `Keep the title under ${EVENT_TITLE_MAX_LENGTH} characters.`,
     ),
   allDay: checkboxSchema,
   startDate: eventDateSchema('start date'),
   startTime: eventTimeSchema('start time'),
   endDate: eventDateSchema('end date'),
   endTime: eventTimeSchema('end time'),
-  location: optionalEventText(TEAM_EVENT_LOCATION_MAX_LENGTH, 'location'),
-  description: optionalEventText(TEAM_EVENT_DESCRIPTION_MAX_LENGTH, 'description'),
+  location: optionalEventText(EVENT_LOCATION_MAX_LENGTH, 'location'),
+  description: optionalEventText(EVENT_DESCRIPTION_MAX_LENGTH, 'description'),
 });
 
 interface EventTiming {
@@ -283,21 +300,21 @@ const eventEndsAfterStart = z.superRefine<EventTiming>(
 const dropTimesOfAllDay = <T extends EventTiming>(event: T): T =>
   event.allDay ? { ...event, startTime: null, endTime: null } : event;
 
-export const teamEventSchema = teamEventFields
+export const calendarEventSchema = eventFields
   // Made by the form each time it is shown: the same key twice is the same submission.
   .extend({ submissionKey: z.uuid('This form has expired: close it and add the event again.') })
   .check(eventTimesRequired, eventEndsAfterStart)
   .transform(dropTimesOfAllDay);
-export type TeamEventInput = z.infer<typeof teamEventSchema>;
+export type CalendarEventInput = z.infer<typeof calendarEventSchema>;
 
-export const teamEventUpdateSchema = teamEventFields
+export const calendarEventUpdateSchema = eventFields
   .extend({ eventId: z.uuid('Unknown event.') })
   .check(eventTimesRequired, eventEndsAfterStart)
   .transform(dropTimesOfAllDay);
-export type TeamEventUpdateInput = z.infer<typeof teamEventUpdateSchema>;
+export type CalendarEventUpdateInput = z.infer<typeof calendarEventUpdateSchema>;
 
-export const teamEventCancelSchema = z.object({
-  teamId: z.uuid('Unknown team.'),
+export const calendarEventCancelSchema = z.object({
+  calendarId: z.uuid('Unknown calendar.'),
   eventId: z.uuid('Unknown event.'),
 });
-export type TeamEventCancelInput = z.infer<typeof teamEventCancelSchema>;
+export type CalendarEventCancelInput = z.infer<typeof calendarEventCancelSchema>;

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { getDb, isUniqueViolation, type Transaction } from '@/db';
-import { feedTokens, memberships, teams, users } from '@/db/schema';
+import { calendars, feedTokens, memberships, teams, users } from '@/db/schema';
 import type {
   AddMemberInput,
   CreateTeamInput,
@@ -21,7 +21,7 @@ import {
   type Page,
 } from './admin-access';
 import { recordAuditEvent } from './audit';
-import { bumpCalendarVersion } from './calendar-version';
+import { bumpTeamCalendarVersion } from './calendar-version';
 
 // Teams and memberships as admins manage them. Every change that alters what a team's feeds show
 // (its name, its time zone, who is in it and who manages it) bumps its calendar version.
@@ -58,7 +58,8 @@ const teamColumns = {
   managerCount: sql<number>`(select count(*)::int from ${memberships}
     where ${memberships.teamId} = ${outerColumn(teams, 'id')} and ${memberships.role} = 'manager')`,
   activeTokenCount: sql<number>`(select count(*)::int from ${feedTokens}
-    where ${feedTokens.teamId} = ${outerColumn(teams, 'id')} and ${feedTokens.revokedAt} is null
+    join ${calendars} on ${calendars.id} = ${feedTokens.calendarId}
+    where ${calendars.teamId} = ${outerColumn(teams, 'id')} and ${feedTokens.revokedAt} is null
       and (${feedTokens.expiresAt} is null or ${feedTokens.expiresAt} > now()))`,
 };
 
@@ -165,7 +166,7 @@ export async function updateTeam(
       .set({ ...after, updatedAt: sql`now()` })
       .where(eq(teams.id, before.id));
     // The calendar's name and time zone are in every feed of the team.
-    await bumpCalendarVersion(tx, before.id);
+    await bumpTeamCalendarVersion(tx, before.id);
     await recordAuditEvent(tx, {
       actorId: actor.id,
       action: 'team.updated',
@@ -204,7 +205,7 @@ export async function addTeamMember(
       throw new AppError('conflict', `${user.name} is already in ${team.name}.`, {
         field: 'email',
       });
-    await bumpCalendarVersion(tx, team.id);
+    await bumpTeamCalendarVersion(tx, team.id);
     await recordAuditEvent(tx, {
       actorId: actor.id,
       action: 'membership.added',
@@ -242,7 +243,7 @@ export async function removeTeamMember(
     await tx
       .delete(memberships)
       .where(and(eq(memberships.teamId, input.teamId), eq(memberships.userId, input.userId)));
-    await bumpCalendarVersion(tx, input.teamId);
+    await bumpTeamCalendarVersion(tx, input.teamId);
     await recordAuditEvent(tx, {
       actorId: actor.id,
       action: 'membership.removed',
@@ -270,7 +271,7 @@ export async function setMembershipRole(
       .set({ role: input.role })
       .where(and(eq(memberships.teamId, input.teamId), eq(memberships.userId, input.userId)));
     // Managers' own subscriptions show private types, and their shared links live or die by it.
-    await bumpCalendarVersion(tx, input.teamId);
+    await bumpTeamCalendarVersion(tx, input.teamId);
     await recordAuditEvent(tx, {
       actorId: actor.id,
       action: 'membership.role_changed',

@@ -2,17 +2,18 @@ import 'server-only';
 import { and, asc, count, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb, type Database, type Transaction } from '@/db';
-import { feedTokens, guestShares, teams, users } from '@/db/schema';
+import { calendars, feedTokens, guestShares, teams, users } from '@/db/schema';
 import type { RevokeTokenInput, RevokeUserTokensInput, TokenFilter } from '@/lib/admin-validation';
 import { AppError } from '@/lib/errors';
 import type { RequestInfo } from '@/lib/request-info';
 import type { Actor } from './actor';
 import { anyContains, assertActiveAdmin, pageOf, PAGE_SIZE, type Page } from './admin-access';
 import { recordAuditEvent } from './audit';
+import { calendarColumns, joinCalendarSubjects, type CalendarKind } from './calendars';
 import { lockGuestSharesOf } from './link-locks';
 
 // The token audit: every personal, public and guest link of the organisation in one list, for
-// admins, with what they need to judge it (whose, which team, how visible, when and from where
+// admins, with what they need to judge it (whose, which calendar, how visible, when and from where
 // last used) and to stop it. Token hashes never leave this module.
 
 export type TokenStatus = 'active' | 'expired' | 'revoked';
@@ -27,8 +28,9 @@ export interface AdminTokenRow {
   ownerEmail: string;
   /** The outsider a guest link was shared with. */
   guestEmail: string | null;
-  teamId: string;
-  teamName: string;
+  calendarKind: CalendarKind;
+  /** The team's, person's or resource's name. */
+  calendarName: string;
   privacy: 'full' | 'standard' | 'busy';
   status: TokenStatus;
   createdAt: Date;
@@ -58,6 +60,9 @@ const statusCondition: Record<TokenStatus, SQL> = {
   active: sql`(not ${isRevoked} and not ${isExpired})`,
 };
 
+// Only the calendar's kind and name: an admin sees a link's metadata, never its events.
+const { calendarKind, calendarName } = calendarColumns(sql`null::uuid`);
+
 const tokenColumns = {
   id: feedTokens.id,
   displayPrefix: feedTokens.displayPrefix,
@@ -67,8 +72,8 @@ const tokenColumns = {
   ownerName: owner.name,
   ownerEmail: owner.email,
   guestEmail: guestShares.email,
-  teamId: feedTokens.teamId,
-  teamName: teams.name,
+  calendarKind,
+  calendarName,
   privacy: feedTokens.privacy,
   status,
   createdAt: feedTokens.createdAt,
@@ -84,7 +89,8 @@ const tokenColumns = {
 
 function filterCondition(filter: TokenFilter): SQL | undefined {
   return and(
-    filter.team ? eq(feedTokens.teamId, filter.team) : undefined,
+    filter.team ? eq(calendars.teamId, filter.team) : undefined,
+    filter.calendar ? eq(calendars.kind, filter.calendar) : undefined,
     filter.owner ? eq(feedTokens.ownerId, filter.owner) : undefined,
     filter.who ? anyContains(filter.who, owner.name, owner.email, guestShares.email) : undefined,
     filter.kind ? eq(feedTokens.kind, filter.kind) : undefined,
@@ -99,16 +105,18 @@ function sortKey(filter: TokenFilter): SQL {
     : sql`${feedTokens.createdAt}`;
 }
 
-/** The links with their owner, team and guest, each with its sort key as text. */
+/** The links with their owner, calendar and guest, each with its sort key as text. */
 function selectTokens(db: Database | Transaction, filter: TokenFilter) {
-  return db
-    .select({ ...tokenColumns, sortKey: sql<string>`${sortKey(filter)}::text` })
-    .from(feedTokens)
-    .innerJoin(owner, eq(owner.id, feedTokens.ownerId))
-    .innerJoin(teams, eq(teams.id, feedTokens.teamId))
+  return joinCalendarSubjects(
+    db
+      .select({ ...tokenColumns, sortKey: sql<string>`${sortKey(filter)}::text` })
+      .from(feedTokens)
+      .innerJoin(owner, eq(owner.id, feedTokens.ownerId))
+      .innerJoin(calendars, eq(calendars.id, feedTokens.calendarId))
+      .$dynamic(),
+  )
     .leftJoin(guestShares, eq(guestShares.id, feedTokens.guestShareId))
-    .leftJoin(revoker, eq(revoker.id, feedTokens.revokedById))
-    .$dynamic();
+    .leftJoin(revoker, eq(revoker.id, feedTokens.revokedById));
 }
 
 function withoutSortKey(row: AdminTokenRow & { sortKey?: string }): AdminTokenRow {
@@ -125,6 +133,7 @@ export async function listTokens(actor: Actor, filter: TokenFilter): Promise<Pag
     .select({ total: count() })
     .from(feedTokens)
     .innerJoin(owner, eq(owner.id, feedTokens.ownerId))
+    .innerJoin(calendars, eq(calendars.id, feedTokens.calendarId))
     .leftJoin(guestShares, eq(guestShares.id, feedTokens.guestShareId))
     .where(where)) as [{ total: number }];
   const order = filter.dir === 'asc' ? asc : desc;
@@ -188,7 +197,7 @@ async function* tokenBatches(
 interface RevokedToken {
   id: string;
   kind: AdminTokenRow['kind'];
-  teamId: string;
+  teamId: string | null;
   ownerId: string;
   displayPrefix: string;
   guestShareId: string | null;
@@ -227,7 +236,7 @@ async function revokeTokens(
 const revokedColumns = {
   id: feedTokens.id,
   kind: feedTokens.kind,
-  teamId: feedTokens.teamId,
+  teamId: sql<string | null>`(select ${calendars.teamId} from ${calendars} where ${calendars.id} = ${feedTokens.calendarId})`,
   ownerId: feedTokens.ownerId,
   displayPrefix: feedTokens.displayPrefix,
   guestShareId: feedTokens.guestShareId,

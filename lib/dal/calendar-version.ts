@@ -1,31 +1,49 @@
 import 'server-only';
-import { eq, inArray, sql } from 'drizzle-orm';
+import { eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Transaction } from '@/db';
-import { memberships, teams } from '@/db/schema';
+import { calendars, memberships } from '@/db/schema';
 
-/**
- * Moves the calendar version of every team the person belongs to, inside the caller's transaction:
- * their feeds change, so cached copies (ETags) must too.
- */
-export async function bumpCalendarVersionsOfUser(tx: Transaction, userId: string): Promise<void> {
+// Every write that alters a feed moves the version of each calendar showing it, in the writer's
+// transaction: feeds derive their ETag from it, so cached copies change with the data.
+
+async function bumpWhere(tx: Transaction, where: SQL | undefined): Promise<void> {
   await tx
-    .update(teams)
-    .set({ calendarVersion: sql`${teams.calendarVersion} + 1`, calendarUpdatedAt: sql`now()` })
-    .where(
+    .update(calendars)
+    .set({ version: sql`${calendars.version} + 1`, updatedAt: sql`now()` })
+    .where(where);
+}
+
+/** A person's absences or standing changed: their teams' calendars and their own. */
+export async function bumpCalendarVersionsOfUser(tx: Transaction, userId: string): Promise<void> {
+  await bumpWhere(
+    tx,
+    or(
       inArray(
-        teams.id,
+        calendars.teamId,
         tx
           .select({ id: memberships.teamId })
           .from(memberships)
           .where(eq(memberships.userId, userId)),
       ),
-    );
+      eq(calendars.personId, userId),
+    ),
+  );
 }
 
-/** Moves one team's calendar version, inside the caller's transaction (e.g. a team event changed). */
-export async function bumpCalendarVersion(tx: Transaction, teamId: string): Promise<void> {
-  await tx
-    .update(teams)
-    .set({ calendarVersion: sql`${teams.calendarVersion} + 1`, calendarUpdatedAt: sql`now()` })
-    .where(eq(teams.id, teamId));
+/** A team's name, zone, members or events changed. */
+export async function bumpTeamCalendarVersion(tx: Transaction, teamId: string): Promise<void> {
+  await bumpWhere(tx, eq(calendars.teamId, teamId));
+}
+
+/** One calendar's own rows changed (an event, a booking, its settings). */
+export async function bumpCalendarVersion(tx: Transaction, calendarId: string): Promise<void> {
+  await bumpWhere(tx, eq(calendars.id, calendarId));
+}
+
+/** A resource's description or bookings changed. */
+export async function bumpResourceCalendarVersion(
+  tx: Transaction,
+  resourceId: string,
+): Promise<void> {
+  await bumpWhere(tx, eq(calendars.resourceId, resourceId));
 }

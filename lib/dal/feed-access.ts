@@ -1,33 +1,36 @@
 import 'server-only';
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb, type Database } from '@/db';
-import { feedTokens, guestShares, memberships, policy, teams, users } from '@/db/schema';
+import { calendars, feedTokens, guestShares, policy, users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { hashFeedToken, isWellFormedFeedToken } from '@/lib/feed-tokens';
 import type { RequestInfo } from '@/lib/request-info';
-import { isAdmin, type Actor } from './actor';
+import type { Actor } from './actor';
+import {
+  calendarColumns,
+  calendarSource,
+  findCalendarForActor,
+  joinCalendarSubjects,
+  toCalendarSubject,
+  type CalendarRef,
+  type CalendarSource,
+  type CalendarSubject,
+} from './calendars';
 import type { FeedOptions } from './feed-tokens';
 import { checkGuestCredentials } from './guest-credentials';
 import { countRateLimitHit, type RateLimitRule } from './rate-limits';
-import { findTeamForActor } from './teams';
 
 // Who may read a feed is decided again on every fetch, from one indexed query: the token, its
-// team and its owner's standing now. A link never shows more than its owner may see today.
+// calendar and its owner's standing towards it now. A link never shows more than its owner may see today.
 
 export interface FeedAccess {
   tokenId: string;
   kind: 'personal' | 'public' | 'guest';
   ownerId: string;
   guestShareId: string | null;
-  team: {
-    id: string;
-    name: string;
-    slug: string;
-    timeZone: string;
-    calendarVersion: number;
-    calendarUpdatedAt: Date;
-  };
+  calendar: CalendarSubject;
+  source: CalendarSource;
   options: FeedOptions;
   createdAt: Date;
   expiresAt: Date | null;
@@ -44,7 +47,7 @@ const owner = alias(users, 'owner');
 
 /** The one query of every feed request, prepared once per database. */
 function prepareFeedQuery(db: Database) {
-  return db
+  const query = db
     .select({
       tokenId: feedTokens.id,
       kind: feedTokens.kind,
@@ -58,15 +61,9 @@ function prepareFeedQuery(db: Database) {
       expiresAt: feedTokens.expiresAt,
       revokedAt: feedTokens.revokedAt,
       lastUsedAt: feedTokens.lastUsedAt,
-      teamId: teams.id,
-      teamName: teams.name,
-      teamSlug: teams.slug,
-      teamTimeZone: teams.timeZone,
-      calendarVersion: teams.calendarVersion,
-      calendarUpdatedAt: teams.calendarUpdatedAt,
+      ...calendarColumns(sql`${feedTokens.ownerId}`),
       ownerRole: owner.role,
       ownerDisabledAt: owner.disabledAt,
-      ownerMembership: memberships.role,
       publicLinksAllowed: policy.publicLinksAllowed,
       guestSharesAllowed: policy.guestSharesAllowed,
       guestEmail: guestShares.email,
@@ -74,12 +71,10 @@ function prepareFeedQuery(db: Database) {
       guestRevokedAt: guestShares.revokedAt,
     })
     .from(feedTokens)
-    .innerJoin(teams, eq(teams.id, feedTokens.teamId))
+    .innerJoin(calendars, eq(calendars.id, feedTokens.calendarId))
+    .$dynamic();
+  return joinCalendarSubjects(query)
     .innerJoin(owner, eq(owner.id, feedTokens.ownerId))
-    .leftJoin(
-      memberships,
-      and(eq(memberships.teamId, feedTokens.teamId), eq(memberships.userId, feedTokens.ownerId)),
-    )
     .leftJoin(guestShares, eq(guestShares.id, feedTokens.guestShareId))
     .innerJoin(policy, eq(policy.id, 1))
     .where(eq(feedTokens.tokenHash, sql.placeholder('tokenHash')))
@@ -118,11 +113,11 @@ export async function openFeed(
     throw new AppError('not_found', 'Unknown calendar link.');
   }
 
-  const ownerIsAdmin = row.ownerRole === 'admin';
-  const ownerManages = row.ownerMembership === 'manager' || ownerIsAdmin;
-  // A personal link needs its owner to still see the team; a shared link, to still manage it.
-  const entitled =
-    row.kind === 'personal' ? row.ownerMembership !== null || ownerIsAdmin : ownerManages;
+  const calendar = toCalendarSubject(row);
+  const source = calendarSource(calendar.kind);
+  const rights = source.rights(row.relation, row.ownerRole === 'admin');
+  // A personal link needs its owner to still see the calendar; a shared link, to still share it.
+  const entitled = row.kind === 'personal' ? rights.canView : rights.canShare;
   const allowedByPolicy =
     (row.kind !== 'public' || row.publicLinksAllowed) &&
     (row.kind !== 'guest' || (row.guestSharesAllowed && row.guestRevokedAt === null));
@@ -146,14 +141,8 @@ export async function openFeed(
     kind: row.kind,
     ownerId: row.ownerId,
     guestShareId: row.guestShareId,
-    team: {
-      id: row.teamId,
-      name: row.teamName,
-      slug: row.teamSlug,
-      timeZone: row.teamTimeZone,
-      calendarVersion: row.calendarVersion,
-      calendarUpdatedAt: row.calendarUpdatedAt,
-    },
+    calendar,
+    source,
     options: {
       privacy: row.privacy,
       includePending: row.includePending,
@@ -163,31 +152,36 @@ export async function openFeed(
     createdAt: row.createdAt,
     expiresAt: row.expiresAt,
     lastUsedAt: row.lastUsedAt,
-    privateTypes: row.kind !== 'personal' ? 'none' : ownerManages ? 'all' : 'own',
+    privateTypes: row.kind !== 'personal' ? 'none' : rights.privateTypes,
   };
 }
 
-export interface TeamExport {
-  team: { id: string; name: string; slug: string; timeZone: string };
+export interface CalendarExport {
+  calendar: CalendarSubject;
+  source: CalendarSource;
   options: FeedOptions;
   privateTypes: 'all' | 'own';
 }
 
 /**
- * A one-off download of a team calendar for a member or an admin: what the team page shows them,
- * with every type, pending requests and team events; notes only for managers and admins.
+ * A one-off download of a calendar for someone who may see it: what its page shows them, with
+ * every type, pending requests and events; notes only for those who may share it (a team's
+ * managers, admins, the person themself).
  */
-export async function openTeamExport(actor: Actor, teamSlug: string): Promise<TeamExport> {
-  const team = await findTeamForActor(actor, teamSlug);
-  const seesAll = isAdmin(actor) || team.myRole === 'manager';
+export async function openCalendarExport(
+  actor: Actor,
+  ref: CalendarRef,
+): Promise<CalendarExport> {
+  const { source, rights, ...calendar } = await findCalendarForActor(actor, ref);
   return {
-    team,
+    calendar,
+    source,
     options: {
-      privacy: seesAll ? 'full' : 'standard',
+      privacy: rights.canShare ? 'full' : 'standard',
       includePending: true,
       absenceTypeIds: null,
       includeTeamEvents: true,
     },
-    privateTypes: seesAll ? 'all' : 'own',
+    privateTypes: rights.privateTypes,
   };
 }

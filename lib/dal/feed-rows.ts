@@ -1,39 +1,69 @@
 import 'server-only';
-import { and, asc, count, eq, gte, inArray, lte, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  eq,
+  gt,
+  gte,
+  inArray,
+  lt,
+  lte,
+  sql,
+  type AnyColumn,
+  type SQL,
+} from 'drizzle-orm';
 import { getDb } from '@/db';
-import { absences, absenceTypes, memberships, teamEvents, users } from '@/db/schema';
-import type { AbsenceRow, TeamEventRow } from '@/lib/ics';
+import {
+  absences,
+  absenceTypes,
+  bookings,
+  calendarEvents,
+  memberships,
+  resources,
+  users,
+} from '@/db/schema';
+import type { AbsenceRow, BookingRow, TeamEventRow } from '@/lib/ics';
 import type { FeedOptions } from './feed-tokens';
 
-// The rows a feed publishes, read in keyset pages so that memory stays flat however many there
-// are: each page starts after the last (date, id) of the previous one, using the date indexes.
+// The rows feeds publish, read in keyset pages so that memory stays flat however many there are:
+// each page starts after the last (start, id) of the previous one, using the start indexes. The
+// calendar sources (lib/dal/calendars) choose which of these readers make up their feed.
 
 /** An absence row of the ICS library, with the person as the database names them. */
 export type FeedAbsenceRow = Omit<AbsenceRow, 'personId'> & { kind: 'absence'; userId: string };
 export type FeedEventRow = TeamEventRow & { kind: 'event' };
-export type FeedRow = FeedAbsenceRow | FeedEventRow;
+export type FeedBookingRow = BookingRow & { kind: 'booking' };
+export type FeedRow = FeedAbsenceRow | FeedEventRow | FeedBookingRow;
 
-export interface FeedSelection {
-  teamId: string;
+export interface FeedWindowSelection {
   options: FeedOptions;
   /** Inclusive 'YYYY-MM-DD' window of the feed. */
   from: string;
   to: string;
 }
 
+/** Whose absences: a team's members, or one person. */
+export type AbsenceOwners = { teamId: string } | { userId: string };
+export type AbsenceSelection = FeedWindowSelection & { owners: AbsenceOwners };
+export type EventSelection = FeedWindowSelection & { calendarId: string };
+export type BookingSelection = FeedWindowSelection & { resourceId: string };
+
 /** Pages start small so the first bytes leave at once, then grow to cut per-query overhead. */
 const FIRST_PAGE_SIZE = 250;
 export const MAX_PAGE_SIZE = 1_000;
 
-function absenceFilter({ teamId, options, from, to }: FeedSelection): SQL {
+function absenceFilter({ owners, options, from, to }: AbsenceSelection): SQL {
   return and(
-    inArray(
-      absences.userId,
-      getDb()
-        .select({ id: memberships.userId })
-        .from(memberships)
-        .where(eq(memberships.teamId, teamId)),
-    ),
+    'userId' in owners
+      ? eq(absences.userId, owners.userId)
+      : inArray(
+          absences.userId,
+          getDb()
+            .select({ id: memberships.userId })
+            .from(memberships)
+            .where(eq(memberships.teamId, owners.teamId)),
+        ),
     inArray(absences.status, options.includePending ? ['approved', 'pending'] : ['approved']),
     options.absenceTypeIds ? inArray(absences.typeId, options.absenceTypeIds) : undefined,
     lte(absences.startDate, to),
@@ -41,11 +71,25 @@ function absenceFilter({ teamId, options, from, to }: FeedSelection): SQL {
   )!;
 }
 
-function eventFilter({ teamId, from, to }: FeedSelection): SQL {
+function eventFilter({ calendarId, from, to }: EventSelection): SQL {
   return and(
-    eq(teamEvents.teamId, teamId),
-    lte(teamEvents.startDate, to),
-    gte(teamEvents.endDate, from),
+    eq(calendarEvents.calendarId, calendarId),
+    lte(calendarEvents.startDate, to),
+    gte(calendarEvents.endDate, from),
+  )!;
+}
+
+/** The instant a 'YYYY-MM-DD' UTC date starts, `plusDays` later. */
+const utcDayStart = (date: string, plusDays = 0) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + plusDays * 86_400_000);
+
+function bookingFilter({ resourceId, options, from, to }: BookingSelection): SQL {
+  return and(
+    eq(bookings.resourceId, resourceId),
+    // Cancelled and declined bookings stay, so that subscribed clients remove them.
+    options.includePending ? undefined : sql`${bookings.status} <> 'requested'`,
+    lt(bookings.startsAt, utcDayStart(to, 1)),
+    gt(bookings.endsAt, utcDayStart(from)),
   )!;
 }
 
@@ -59,7 +103,7 @@ function after(
   return sql`(${table.startDate}, ${table.id}) > (${last.startDate}::date, ${last.id}::uuid)`;
 }
 
-async function absencePage(selection: FeedSelection, limit: number, last?: FeedAbsenceRow) {
+async function absencePage(selection: AbsenceSelection, limit: number, last?: FeedAbsenceRow) {
   const rows = await getDb()
     .select({
       id: absences.id,
@@ -92,39 +136,75 @@ async function absencePage(selection: FeedSelection, limit: number, last?: FeedA
   }));
 }
 
-async function eventPage(selection: FeedSelection, limit: number, last?: FeedEventRow) {
+async function eventPage(selection: EventSelection, limit: number, last?: FeedEventRow) {
   const rows = await getDb()
     .select({
-      id: teamEvents.id,
-      title: teamEvents.title,
-      description: teamEvents.description,
-      location: teamEvents.location,
-      allDay: teamEvents.allDay,
-      startDate: teamEvents.startDate,
-      endDate: teamEvents.endDate,
-      startsAt: teamEvents.startsAt,
-      endsAt: teamEvents.endsAt,
-      timeZone: teamEvents.timeZone,
-      status: teamEvents.status,
-      sequence: teamEvents.sequence,
-      createdAt: teamEvents.createdAt,
-      updatedAt: teamEvents.updatedAt,
+      id: calendarEvents.id,
+      title: calendarEvents.title,
+      description: calendarEvents.description,
+      location: calendarEvents.location,
+      allDay: calendarEvents.allDay,
+      startDate: calendarEvents.startDate,
+      endDate: calendarEvents.endDate,
+      startsAt: calendarEvents.startsAt,
+      endsAt: calendarEvents.endsAt,
+      timeZone: calendarEvents.timeZone,
+      status: calendarEvents.status,
+      sequence: calendarEvents.sequence,
+      createdAt: calendarEvents.createdAt,
+      updatedAt: calendarEvents.updatedAt,
     })
-    .from(teamEvents)
-    .where(and(eventFilter(selection), after(teamEvents, last)))
-    .orderBy(asc(teamEvents.startDate), asc(teamEvents.id))
+    .from(calendarEvents)
+    .where(and(eventFilter(selection), after(calendarEvents, last)))
+    .orderBy(asc(calendarEvents.startDate), asc(calendarEvents.id))
     .limit(limit);
   return rows.map((row): FeedEventRow => ({ ...row, kind: 'event' }));
 }
 
-/**
- * The feed's rows, page by page: absences, then team events if the link includes them. A page is
- * read only when the consumer asks for it, so a slow client holds back the queries too.
- */
-export async function* readFeedRows(selection: FeedSelection): AsyncGenerator<FeedRow[]> {
-  yield* pages<FeedAbsenceRow>((limit, last) => absencePage(selection, limit, last));
-  if (selection.options.includeTeamEvents)
-    yield* pages<FeedEventRow>((limit, last) => eventPage(selection, limit, last));
+async function bookingPage(selection: BookingSelection, limit: number, last?: FeedBookingRow) {
+  const rows = await getDb()
+    .select({
+      id: bookings.id,
+      title: bookings.title,
+      note: bookings.note,
+      bookedByName: users.name,
+      location: resources.location,
+      resourceName: resources.name,
+      timeZone: resources.timeZone,
+      startsAt: bookings.startsAt,
+      endsAt: bookings.endsAt,
+      status: bookings.status,
+      sequence: bookings.sequence,
+      createdAt: bookings.createdAt,
+      updatedAt: bookings.updatedAt,
+    })
+    .from(bookings)
+    .innerJoin(users, eq(users.id, bookings.bookedById))
+    .innerJoin(resources, eq(resources.id, bookings.resourceId))
+    .where(
+      and(
+        bookingFilter(selection),
+        last
+          ? sql`(${bookings.startsAt}, ${bookings.id}) > (${last.startsAt.toISOString()}::timestamptz, ${last.id}::uuid)`
+          : undefined,
+      ),
+    )
+    .orderBy(asc(bookings.startsAt), asc(bookings.id))
+    .limit(limit);
+  return rows.map((row): FeedBookingRow => ({ ...row, kind: 'booking' }));
+}
+
+/** Absences, page by page. A page is read only when the consumer asks for it. */
+export function readAbsenceRows(selection: AbsenceSelection): AsyncGenerator<FeedRow[]> {
+  return pages<FeedAbsenceRow>((limit, last) => absencePage(selection, limit, last));
+}
+
+export function readEventRows(selection: EventSelection): AsyncGenerator<FeedRow[]> {
+  return pages<FeedEventRow>((limit, last) => eventPage(selection, limit, last));
+}
+
+export function readBookingRows(selection: BookingSelection): AsyncGenerator<FeedRow[]> {
+  return pages<FeedBookingRow>((limit, last) => bookingPage(selection, limit, last));
 }
 
 async function* pages<Row>(read: (limit: number, last?: Row) => Promise<Row[]>) {
@@ -138,14 +218,21 @@ async function* pages<Row>(read: (limit: number, last?: Row) => Promise<Row[]>) 
   }
 }
 
-/** How many events a feed will hold, for a download's progress bar. */
-export async function countFeedRows(selection: FeedSelection): Promise<number> {
-  const db = getDb();
-  const [[absenceCount], [eventCount]] = await Promise.all([
-    db.select({ n: count() }).from(absences).where(absenceFilter(selection)),
-    selection.options.includeTeamEvents
-      ? db.select({ n: count() }).from(teamEvents).where(eventFilter(selection))
-      : Promise.resolve([{ n: 0 }]),
-  ]);
-  return Number(absenceCount?.n ?? 0) + Number(eventCount?.n ?? 0);
+/** How many rows each reader would yield, for a download's progress bar. */
+export async function countAbsenceRows(selection: AbsenceSelection): Promise<number> {
+  const [row] = await getDb().select({ n: count() }).from(absences).where(absenceFilter(selection));
+  return Number(row?.n ?? 0);
+}
+
+export async function countEventRows(selection: EventSelection): Promise<number> {
+  const [row] = await getDb()
+    .select({ n: count() })
+    .from(calendarEvents)
+    .where(eventFilter(selection));
+  return Number(row?.n ?? 0);
+}
+
+export async function countBookingRows(selection: BookingSelection): Promise<number> {
+  const [row] = await getDb().select({ n: count() }).from(bookings).where(bookingFilter(selection));
+  return Number(row?.n ?? 0);
 }

@@ -9,10 +9,10 @@ import type { FeedOptionsInput } from '@/lib/validation';
 import type { Actor } from './actor';
 import { recordAuditEvent } from './audit';
 import { getPolicy } from './policy';
-import { findTeamForActor } from './teams';
+import { findCalendarForActor, type ActorCalendar, type CalendarRef } from './calendars';
 
-// Personal subscriptions: one active token per (person, team), for members of the team and
-// admins. The plaintext token leaves this module once, on creation; only its hash is stored.
+// Personal subscriptions: one active token per (person, calendar), for whoever may see the
+// calendar. The plaintext token leaves this module once, on creation; only its hash is stored.
 
 export interface FeedOptions {
   privacy: 'full' | 'standard' | 'busy';
@@ -36,7 +36,7 @@ export interface IssuedSubscription {
   /** The full token, to show once; it cannot be read again. */
   token: string;
   subscription: PersonalSubscription;
-  teamName: string;
+  calendarName: string;
 }
 
 const subscriptionColumns = {
@@ -60,32 +60,47 @@ function toSubscription(row: SubscriptionRow): PersonalSubscription {
   return { ...row, expiresAt: row.expiresAt! };
 }
 
-const activePersonal = (ownerId: string, teamId: string) =>
+const activePersonal = (ownerId: string, calendarId: string) =>
   and(
     eq(feedTokens.kind, 'personal'),
     eq(feedTokens.ownerId, ownerId),
-    eq(feedTokens.teamId, teamId),
+    eq(feedTokens.calendarId, calendarId),
     isNull(feedTokens.revokedAt),
   );
 
-/** The actor's active subscription to a team, or null; an expired one still shows, as expired. */
+/** The actor's active subscription to a calendar, or null; an expired one shows, as expired. */
 export async function getPersonalSubscription(
   actor: Actor,
-  teamSlug: string,
+  ref: CalendarRef,
 ): Promise<PersonalSubscription | null> {
-  const team = await findTeamForActor(actor, teamSlug);
+  const calendar = await findCalendarForActor(actor, ref);
   const [row] = await getDb()
     .select(subscriptionColumns)
     .from(feedTokens)
-    .where(activePersonal(actor.id, team.id));
+    .where(activePersonal(actor.id, calendar.id));
   return row ? toSubscription(row) : null;
 }
 
-/** Keeps only active types that exist; all of them means "every type", now and later. */
-export async function normaliseTypeFilter(
+/**
+ * A link's settings as its calendar can use them: parts the calendar does not have are left at
+ * "everything", so the stored settings say nothing the feed would ignore.
+ */
+export async function normaliseFeedOptions(
   tx: Transaction,
-  ids: string[],
-): Promise<string[] | null> {
+  calendar: ActorCalendar,
+  input: FeedOptionsInput,
+): Promise<FeedOptions> {
+  const { offers } = calendar.source;
+  return {
+    privacy: input.privacy,
+    includePending: offers.pending !== null && input.includePending,
+    includeTeamEvents: offers.events === null || input.includeTeamEvents,
+    absenceTypeIds: offers.absenceTypes ? await normaliseTypeFilter(tx, input.absenceTypeIds) : null,
+  };
+}
+
+/** Keeps only active types that exist; all of them means "every type", now and later. */
+async function normaliseTypeFilter(tx: Transaction, ids: string[]): Promise<string[] | null> {
   const active = await tx
     .select({ id: absenceTypes.id })
     .from(absenceTypes)
@@ -102,7 +117,7 @@ export async function normaliseTypeFilter(
 async function insertPersonalToken(
   tx: Transaction,
   ownerId: string,
-  team: { id: string; name: string },
+  calendar: { id: string; name: string },
   options: FeedOptions,
 ): Promise<IssuedSubscription> {
   const { maxTokenLifetimeDays } = await getPolicy(tx);
@@ -114,50 +129,50 @@ async function insertPersonalToken(
       tokenHash,
       displayPrefix,
       ownerId,
-      teamId: team.id,
+      calendarId: calendar.id,
       ...options,
       expiresAt: sql`now() + make_interval(days => ${maxTokenLifetimeDays})`,
     })
     .returning(subscriptionColumns);
-  return { token, subscription: toSubscription(row!), teamName: team.name };
+  return { token, subscription: toSubscription(row!), calendarName: calendar.name };
 }
 
-/** Creates the actor's subscription link to a team; refused while one is active. */
+/** Creates the actor's subscription link to a calendar; refused while one is active. */
 export async function createPersonalSubscription(
   actor: Actor,
-  teamSlug: string,
+  ref: CalendarRef,
   input: FeedOptionsInput,
   request?: RequestInfo,
 ): Promise<IssuedSubscription> {
-  const team = await findTeamForActor(actor, teamSlug);
+  const calendar = await findCalendarForActor(actor, ref);
   return getDb().transaction(async (tx) => {
     const [existing] = await tx
       .select({ id: feedTokens.id })
       .from(feedTokens)
-      .where(activePersonal(actor.id, team.id));
+      .where(activePersonal(actor.id, calendar.id));
     if (existing)
       throw new AppError(
         'conflict',
-        'You already have a link for this team: regenerate it to get a new one.',
+        'You already have a link for this calendar: regenerate it to get a new one.',
       );
-    const { absenceTypeIds, ...options } = input;
-    const issued = await insertPersonalToken(tx, actor.id, team, {
-      ...options,
-      absenceTypeIds: await normaliseTypeFilter(tx, absenceTypeIds),
-    }).catch((error: unknown) => {
-      // Two clicks at once: the database's one-active-token index lets only one through.
-      if (isUniqueViolation(error))
-        throw new AppError('conflict', 'You already have a link for this team.');
-      throw error;
-    });
+    const options = await normaliseFeedOptions(tx, calendar, input);
+    const issued = await insertPersonalToken(tx, actor.id, calendar, options).catch(
+      (error: unknown) => {
+        // Two clicks at once: the database's one-active-token index lets only one through.
+        if (isUniqueViolation(error))
+          throw new AppError('conflict', 'You already have a link for this calendar.');
+        throw error;
+      },
+    );
     await recordAuditEvent(tx, {
       actorId: actor.id,
       action: 'feed_token.created',
       targetType: 'feed_token',
       targetId: issued.subscription.id,
-      teamId: team.id,
+      teamId: calendar.teamId,
       details: {
         kind: 'personal',
+        calendar: calendar.kind,
         privacy: options.privacy,
         prefix: issued.subscription.displayPrefix,
       },
@@ -175,12 +190,12 @@ export async function createPersonalSubscription(
  */
 async function endPersonalSubscription(
   actor: Actor,
-  teamSlug: string,
+  ref: CalendarRef,
   linkId: string,
   replace: boolean,
   request?: RequestInfo,
 ): Promise<{ issued: IssuedSubscription | null; alreadyEnded: boolean }> {
-  const team = await findTeamForActor(actor, teamSlug);
+  const calendar = await findCalendarForActor(actor, ref);
   return getDb().transaction(async (tx) => {
     // Locked by id whatever its state, not "the active one": a caller who waited for another's
     // regeneration then sees that link replaced, instead of finding no active link.
@@ -201,11 +216,11 @@ async function endPersonalSubscription(
           eq(feedTokens.id, linkId),
           eq(feedTokens.kind, 'personal'),
           eq(feedTokens.ownerId, actor.id),
-          eq(feedTokens.teamId, team.id),
+          eq(feedTokens.calendarId, calendar.id),
         ),
       )
       .for('update');
-    if (!current) throw new AppError('not_found', 'You have no such link for this team.');
+    if (!current) throw new AppError('not_found', 'You have no such link for this calendar.');
     if (current.revokedAt) {
       if (current.replacedById) {
         const [replacement] = await tx
@@ -235,7 +250,7 @@ async function endPersonalSubscription(
     const { id, displayPrefix, privacy, includePending, absenceTypeIds, includeTeamEvents } =
       current;
     const options = { privacy, includePending, absenceTypeIds, includeTeamEvents };
-    const issued = replace ? await insertPersonalToken(tx, actor.id, team, options) : null;
+    const issued = replace ? await insertPersonalToken(tx, actor.id, calendar, options) : null;
     if (issued)
       await tx
         .update(feedTokens)
@@ -246,9 +261,10 @@ async function endPersonalSubscription(
       action: replace ? 'feed_token.rotated' : 'feed_token.revoked',
       targetType: 'feed_token',
       targetId: id,
-      teamId: team.id,
+      teamId: calendar.teamId,
       details: {
         kind: 'personal',
+        calendar: calendar.kind,
         prefix: displayPrefix,
         ...(issued && { replacedBy: issued.subscription.id }),
       },
@@ -264,11 +280,11 @@ async function endPersonalSubscription(
  */
 export async function regeneratePersonalSubscription(
   actor: Actor,
-  teamSlug: string,
+  ref: CalendarRef,
   linkId: string,
   request?: RequestInfo,
 ): Promise<IssuedSubscription> {
-  return (await endPersonalSubscription(actor, teamSlug, linkId, true, request)).issued!;
+  return (await endPersonalSubscription(actor, ref, linkId, true, request)).issued!;
 }
 
 /**
@@ -277,10 +293,10 @@ export async function regeneratePersonalSubscription(
  */
 export async function invalidatePersonalSubscription(
   actor: Actor,
-  teamSlug: string,
+  ref: CalendarRef,
   linkId: string,
   request?: RequestInfo,
 ): Promise<{ alreadyInvalidated: boolean }> {
-  const { alreadyEnded } = await endPersonalSubscription(actor, teamSlug, linkId, false, request);
+  const { alreadyEnded } = await endPersonalSubscription(actor, ref, linkId, false, request);
   return { alreadyInvalidated: alreadyEnded };
 }

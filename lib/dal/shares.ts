@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { getDb, isUniqueViolation, type Transaction } from '@/db';
-import { feedTokens, guestShares, teams, users } from '@/db/schema';
+import { calendars, feedTokens, guestShares, users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { generateFeedToken } from '@/lib/feed-tokens';
 import { hashPassword } from '@/lib/passwords';
@@ -12,15 +12,21 @@ import {
 } from '@/lib/password-setup';
 import type { RequestInfo } from '@/lib/request-info';
 import type { GuestShareInput, PublicLinkInput } from '@/lib/validation';
-import { isAdmin, type Actor } from './actor';
+import type { Actor } from './actor';
 import { recordAuditEvent } from './audit';
-import { normaliseTypeFilter, type FeedOptions } from './feed-tokens';
+import {
+  calendarColumns,
+  findShareableCalendar,
+  joinCalendarSubjects,
+  type CalendarRef,
+} from './calendars';
+import { normaliseFeedOptions, type FeedOptions } from './feed-tokens';
 import { lockGuestSharesOf } from './link-locks';
 import { getPolicy } from './policy';
-import { findTeamForActor } from './teams';
 
-// Sharing a team calendar outside the organisation: public links and password-protected guest
-// shares, created and revoked by the team's managers and admins, within the admins' policy.
+// Sharing a calendar outside the organisation: public links and password-protected guest shares,
+// created and revoked by whoever may share that calendar (a team's managers and admins, the person
+// themself, a resource's managers), within the admins' policy.
 
 export interface SharedLink extends FeedOptions {
   id: string;
@@ -42,14 +48,6 @@ export interface SharedLink extends FeedOptions {
   } | null;
 }
 
-/** The team, for one of its managers or an admin; `not_found` for anyone else. */
-async function managedTeam(actor: Actor, slug: string) {
-  const team = await findTeamForActor(actor, slug);
-  if (team.myRole !== 'manager' && !isAdmin(actor))
-    throw new AppError('not_found', 'Team not found.');
-  return team;
-}
-
 function expiryFor(days: number | 'never', maxDays: number, neverAllowed: boolean) {
   if (days === 'never') {
     if (!neverAllowed)
@@ -68,11 +66,11 @@ function expiryFor(days: number | 'never', maxDays: number, neverAllowed: boolea
 /** A read-only link anyone holding it can read; the plaintext token is returned once. */
 export async function createPublicLink(
   actor: Actor,
-  teamSlug: string,
+  ref: CalendarRef,
   input: PublicLinkInput,
   request?: RequestInfo,
 ): Promise<{ token: string; id: string; expiresAt: Date | null }> {
-  const team = await managedTeam(actor, teamSlug);
+  const calendar = await findShareableCalendar(actor, ref);
   return getDb().transaction(async (tx) => {
     const policy = await getPolicy(tx);
     if (!policy.publicLinksAllowed)
@@ -85,12 +83,9 @@ export async function createPublicLink(
         tokenHash,
         displayPrefix,
         ownerId: actor.id,
-        teamId: team.id,
+        calendarId: calendar.id,
         label: input.label,
-        privacy: input.privacy,
-        includePending: input.includePending,
-        includeTeamEvents: input.includeTeamEvents,
-        absenceTypeIds: await normaliseTypeFilter(tx, input.absenceTypeIds),
+        ...(await normaliseFeedOptions(tx, calendar, input)),
         expiresAt: expiryFor(
           input.expiresInDays,
           policy.maxTokenLifetimeDays,
@@ -103,17 +98,22 @@ export async function createPublicLink(
       action: 'public_link.created',
       targetType: 'feed_token',
       targetId: row!.id,
-      teamId: team.id,
-      details: { label: input.label, privacy: input.privacy, prefix: displayPrefix },
+      teamId: calendar.teamId,
+      details: {
+        label: input.label,
+        privacy: input.privacy,
+        prefix: displayPrefix,
+        calendar: calendar.kind,
+      },
       request,
     });
     return { token, id: row!.id, expiresAt: row!.expiresAt };
   });
 }
 
-/** The team's public links and guest shares, newest first, for its managers and admins. */
-export async function listSharedLinks(actor: Actor, teamSlug: string): Promise<SharedLink[]> {
-  const team = await managedTeam(actor, teamSlug);
+/** The calendar's public links and guest shares, newest first, for those who may share it. */
+export async function listSharedLinks(actor: Actor, ref: CalendarRef): Promise<SharedLink[]> {
+  const calendar = await findShareableCalendar(actor, ref);
   const rows = await getDb()
     .select({
       id: feedTokens.id,
@@ -140,7 +140,7 @@ export async function listSharedLinks(actor: Actor, teamSlug: string): Promise<S
     .from(feedTokens)
     .innerJoin(users, eq(users.id, feedTokens.ownerId))
     .leftJoin(guestShares, eq(guestShares.id, feedTokens.guestShareId))
-    .where(and(eq(feedTokens.teamId, team.id), sql`${feedTokens.kind} <> 'personal'`))
+    .where(and(eq(feedTokens.calendarId, calendar.id), sql`${feedTokens.kind} <> 'personal'`))
     .orderBy(asc(sql`${feedTokens.revokedAt} is not null`), desc(feedTokens.createdAt));
   return rows.map(
     ({ shareId, guestEmail, shareRevokedAt, setupCompletedAt, setupExpiresAt, kind, ...row }) => ({
@@ -162,26 +162,31 @@ export async function listSharedLinks(actor: Actor, teamSlug: string): Promise<S
 /** Revokes a public link or a guest share (its feed token with it), effective on the next fetch. */
 export async function revokeSharedLink(
   actor: Actor,
-  teamSlug: string,
+  ref: CalendarRef,
   tokenId: string,
   request?: RequestInfo,
 ): Promise<void> {
-  const team = await managedTeam(actor, teamSlug);
+  const calendar = await findShareableCalendar(actor, ref);
   await getDb().transaction(async (tx) => {
     const notFound = new AppError('not_found', 'This link does not exist or is already revoked.');
-    const teamLink = and(
+    const sharedLink = and(
       eq(feedTokens.id, tokenId),
-      eq(feedTokens.teamId, team.id),
+      eq(feedTokens.calendarId, calendar.id),
       sql`${feedTokens.kind} <> 'personal'`,
     );
-    const [target] = await tx.select({ id: feedTokens.id }).from(feedTokens).where(teamLink);
+    const [target] = await tx.select({ id: feedTokens.id }).from(feedTokens).where(sharedLink);
     if (!target) throw notFound;
     // The share before the token: the lock order of link-locks.ts.
     await lockGuestSharesOf(tx, [target.id]);
     const [link] = await tx
       .update(feedTokens)
-      .set({ revokedAt: sql`now()`, revokedById: actor.id, revokeReason: 'Revoked by a manager' })
-      .where(and(teamLink, isNull(feedTokens.revokedAt)))
+      .set({
+        revokedAt: sql`now()`,
+        revokedById: actor.id,
+        revokeReason:
+          calendar.kind === 'person' ? 'Revoked by its owner' : 'Revoked by a manager',
+      })
+      .where(and(sharedLink, isNull(feedTokens.revokedAt)))
       .returning({ kind: feedTokens.kind, guestShareId: feedTokens.guestShareId });
     if (!link) throw notFound;
     if (link.guestShareId)
@@ -199,7 +204,8 @@ export async function revokeSharedLink(
       action: link.kind === 'guest' ? 'guest_share.revoked' : 'public_link.revoked',
       targetType: 'feed_token',
       targetId: tokenId,
-      teamId: team.id,
+      teamId: calendar.teamId,
+      details: { calendar: calendar.kind },
       request,
     });
   });
@@ -218,23 +224,28 @@ async function startGuestSetup(tx: Transaction, shareId: string) {
 }
 
 /**
- * Shares the team calendar with an outside address: a guest share, its (not yet usable) feed
+ * Shares the calendar with an outside address: a guest share, its (not yet usable) feed
  * token holding the settings, and a one-time setup secret returned once.
  */
 export async function createGuestShare(
   actor: Actor,
-  teamSlug: string,
+  ref: CalendarRef,
   input: GuestShareInput,
   request?: RequestInfo,
 ): Promise<{ shareId: string; setupSecret: string }> {
-  const team = await managedTeam(actor, teamSlug);
+  const calendar = await findShareableCalendar(actor, ref);
   return getDb().transaction(async (tx) => {
     const policy = await getPolicy(tx);
     if (!policy.guestSharesAllowed)
       throw new AppError('forbidden', 'Guest shares are turned off for this organisation.');
     const [share] = await tx
       .insert(guestShares)
-      .values({ teamId: team.id, email: input.email, label: input.label, createdById: actor.id })
+      .values({
+        calendarId: calendar.id,
+        email: input.email,
+        label: input.label,
+        createdById: actor.id,
+      })
       .returning({ id: guestShares.id })
       .catch((error: unknown) => {
         // The index decides, so two managers (or one double click) at once get the same answer.
@@ -253,7 +264,7 @@ export async function createGuestShare(
       tokenHash: placeholder.tokenHash,
       displayPrefix: placeholder.displayPrefix,
       ownerId: actor.id,
-      teamId: team.id,
+      calendarId: calendar.id,
       guestShareId: share!.id,
       label: input.label,
       privacy: input.privacy,
@@ -267,8 +278,8 @@ export async function createGuestShare(
       action: 'guest_share.created',
       targetType: 'guest_share',
       targetId: share!.id,
-      teamId: team.id,
-      details: { email: input.email, privacy: input.privacy },
+      teamId: calendar.teamId,
+      details: { email: input.email, privacy: input.privacy, calendar: calendar.kind },
       request,
     });
     return { shareId: share!.id, setupSecret };
@@ -278,11 +289,11 @@ export async function createGuestShare(
 /** A new setup link for a guest share (the guest lost it, or it expired). */
 export async function reissueGuestSetup(
   actor: Actor,
-  teamSlug: string,
+  ref: CalendarRef,
   shareId: string,
   request?: RequestInfo,
 ): Promise<{ setupSecret: string }> {
-  const team = await managedTeam(actor, teamSlug);
+  const calendar = await findShareableCalendar(actor, ref);
   return getDb().transaction(async (tx) => {
     const [share] = await tx
       .select({ id: guestShares.id })
@@ -290,7 +301,7 @@ export async function reissueGuestSetup(
       .where(
         and(
           eq(guestShares.id, shareId),
-          eq(guestShares.teamId, team.id),
+          eq(guestShares.calendarId, calendar.id),
           isNull(guestShares.revokedAt),
         ),
       )
@@ -302,7 +313,7 @@ export async function reissueGuestSetup(
       action: 'guest_share.setup_reissued',
       targetType: 'guest_share',
       targetId: share.id,
-      teamId: team.id,
+      teamId: calendar.teamId,
       request,
     });
     return { setupSecret };
@@ -311,15 +322,19 @@ export async function reissueGuestSetup(
 
 /** A setup link that can still be used, locked for the caller's transaction when given one. */
 async function usableSetup(tx: Transaction, secret: string) {
-  const [share] = await tx
-    .select({
-      id: guestShares.id,
-      email: guestShares.email,
-      teamId: teams.id,
-      teamName: teams.name,
-    })
-    .from(guestShares)
-    .innerJoin(teams, eq(teams.id, guestShares.teamId))
+  const { calendarName, calendarTeamId } = calendarColumns(sql`null::uuid`);
+  const [share] = await joinCalendarSubjects(
+    tx
+      .select({
+        id: guestShares.id,
+        email: guestShares.email,
+        teamId: calendarTeamId,
+        calendarName,
+      })
+      .from(guestShares)
+      .innerJoin(calendars, eq(calendars.id, guestShares.calendarId))
+      .$dynamic(),
+  )
     .where(
       and(
         eq(guestShares.setupHash, hashSetupSecret(secret)),
@@ -333,9 +348,11 @@ async function usableSetup(tx: Transaction, secret: string) {
 }
 
 /** What the setup page shows before the guest chooses a password; `gone` once used or expired. */
-export async function findGuestSetup(secret: string): Promise<{ email: string; teamName: string }> {
-  const { email, teamName } = await getDb().transaction((tx) => usableSetup(tx, secret));
-  return { email, teamName };
+export async function findGuestSetup(
+  secret: string,
+): Promise<{ email: string; calendarName: string }> {
+  const { email, calendarName } = await getDb().transaction((tx) => usableSetup(tx, secret));
+  return { email, calendarName };
 }
 
 /**
@@ -346,7 +363,7 @@ export async function completeGuestSetup(
   secret: string,
   password: string,
   request?: RequestInfo,
-): Promise<{ token: string; email: string; teamName: string }> {
+): Promise<{ token: string; email: string; calendarName: string }> {
   const passwordHash = await hashPassword(password);
   return getDb().transaction(async (tx) => {
     // The share is locked before its token: the lock order of link-locks.ts.
@@ -370,6 +387,6 @@ export async function completeGuestSetup(
       details: { email: share.email },
       request,
     });
-    return { token, email: share.email, teamName: share.teamName };
+    return { token, email: share.email, calendarName: share.calendarName };
   });
 }

@@ -6,10 +6,23 @@ import {
   type ICalCalendar,
   type ICalEventData,
 } from 'ical-generator';
-import { maySeePrivateType, presentAbsence, presentTeamEvent } from '@/lib/privacy';
+import {
+  maySeePrivateType,
+  presentAbsence,
+  presentAppointment,
+  presentBooking,
+  presentTeamEvent,
+} from '@/lib/privacy';
 import { nearestCssColorName } from './colors';
 import { ZonedDate } from './zoned-date';
-import type { AbsenceRow, CalendarInfo, ExpiryNotice, FeedItem, TeamEventRow } from './types';
+import type {
+  AbsenceRow,
+  BookingRow,
+  CalendarInfo,
+  ExpiryNotice,
+  FeedItem,
+  TeamEventRow,
+} from './types';
 
 // One ical-generator event per feed item. Absences are all-day events (DTEND exclusive), except a
 // single day with one half off, which becomes a timed event in the team's zone:
@@ -136,16 +149,25 @@ function absenceEvent(context: FeedContext, absence: AbsenceRow): ICalEvent {
   return new FeedEvent(data, calendar, colorLine(shown.color));
 }
 
-function teamEvent(context: FeedContext, event: TeamEventRow): ICalEvent {
+/** The zone to write a timed event in: its own if the header has it, else the calendar's. */
+function headerZone(context: FeedContext, zone: string): string {
+  // A zone missing from the header is replaced by the calendar's: the instant stays the same.
+  return context.timeZones.has(zone) ? zone : context.info.timeZone;
+}
+
+function calendarEvent(
+  context: FeedContext,
+  event: TeamEventRow,
+  present: typeof presentTeamEvent,
+): ICalEvent {
   const { info, calendar } = context;
-  const shown = presentTeamEvent({
+  const shown = present({
     title: event.title,
     description: event.description,
     location: event.location,
     privacy: info.privacy,
   });
-  // A zone missing from the header is replaced by the team's: the instant stays the same.
-  const zone = context.timeZones.has(event.timeZone) ? event.timeZone : info.timeZone;
+  const zone = headerZone(context, event.timeZone);
   // The schema requires instants on timed events; without them the local dates still place it.
   const timing: Timing =
     event.allDay || !event.startsAt || !event.endsAt
@@ -172,6 +194,38 @@ function teamEvent(context: FeedContext, event: TeamEventRow): ICalEvent {
     busystatus: ICalEventBusyStatus.FREE,
     created: event.createdAt,
     lastModified: event.updatedAt,
+  };
+  return new FeedEvent(data, calendar, '');
+}
+
+const BOOKING_STATUS = {
+  requested: ICalEventStatus.TENTATIVE,
+  confirmed: ICalEventStatus.CONFIRMED,
+  declined: ICalEventStatus.CANCELLED,
+  cancelled: ICalEventStatus.CANCELLED,
+} as const;
+
+function bookingEvent(context: FeedContext, booking: BookingRow): ICalEvent {
+  const { info, calendar } = context;
+  const shown = presentBooking({ ...booking, privacy: info.privacy });
+  const zone = headerZone(context, booking.timeZone);
+  const data: ICalEventData = {
+    id: `booking-${booking.id}@${info.uidDomain}`,
+    sequence: booking.sequence,
+    stamp: booking.updatedAt,
+    start: new ZonedDate(booking.startsAt.getTime(), zone),
+    end: new ZonedDate(booking.endsAt.getTime(), zone),
+    timezone: zone,
+    summary: booking.status === 'requested' ? `${shown.title} (requested)` : shown.title,
+    description: shown.description,
+    // Where the resource is, at every privacy level: a screen outside the room shows it anyway.
+    location: booking.location ? `${booking.resourceName}, ${booking.location}` : booking.resourceName,
+    status: BOOKING_STATUS[booking.status],
+    // The resource's own calendar: a booking is what makes it busy.
+    transparency: ICalEventTransparency.OPAQUE,
+    busystatus: ICalEventBusyStatus.BUSY,
+    created: booking.createdAt,
+    lastModified: booking.updatedAt,
   };
   return new FeedEvent(data, calendar, '');
 }
@@ -225,7 +279,11 @@ export function createFeedEvent(context: FeedContext, item: FeedItem): ICalEvent
     case 'absence':
       return absenceEvent(context, item.absence);
     case 'teamEvent':
-      return teamEvent(context, item.event);
+      return calendarEvent(context, item.event, presentTeamEvent);
+    case 'appointment':
+      return calendarEvent(context, item.event, presentAppointment);
+    case 'booking':
+      return bookingEvent(context, item.booking);
     case 'expiryNotice':
       return expiryNoticeEvent(context, item.notice);
   }

@@ -18,4 +18,11 @@ export {
 export { foldLines } from './fold';
 export { renderCalendar, renderFeedItems, streamCalendar, type FeedSource } from './stream';
 export { generateVtimezone, isKnownTimeZone } from './timezones';
-export type { AbsenceRow, CalendarInfo, ExpiryNotice, FeedItem, TeamEventRow } from './types';
+export type {
+  AbsenceRow,
+  BookingRow,
+  CalendarInfo,
+  ExpiryNotice,
+  FeedItem,
+  TeamEventRow,
+} from './types';

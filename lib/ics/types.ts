@@ -47,6 +47,23 @@ export interface TeamEventRow {
   updatedAt: Date;
 }
 
+/** A resource's booking: instants, shown in the resource's zone, at the resource's location. */
+export interface BookingRow {
+  id: string;
+  title: string;
+  note: string | null;
+  bookedByName: string;
+  resourceName: string;
+  location: string | null;
+  timeZone: string;
+  startsAt: Date;
+  endsAt: Date;
+  status: 'requested' | 'confirmed' | 'declined' | 'cancelled';
+  sequence: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
 /** The "your link expires soon" notice; the caller decides when to include it. */
 export interface ExpiryNotice {
   /** The feed token's id: the notice's UID stays the same across fetches. */
@@ -61,6 +78,9 @@ export interface ExpiryNotice {
 export type FeedItem =
   | { kind: 'absence'; absence: AbsenceRow }
   | { kind: 'teamEvent'; event: TeamEventRow }
+  /** A person's own appointment: the same row, with personal privacy rules. */
+  | { kind: 'appointment'; event: TeamEventRow }
+  | { kind: 'booking'; booking: BookingRow }
   | { kind: 'expiryNotice'; notice: ExpiryNotice };
 
 export interface CalendarInfo {

@@ -36,7 +36,8 @@ async function organisation() {
       absenceTypeIds: allTypes.map((t) => t.id),
       ...overrides,
     });
-  return { team, member, manager, outsider, admin, type, options };
+  const calendar = { kind: 'team', slug: team.slug } as const;
+  return { team, calendar, member, manager, outsider, admin, type, options };
 }
 
 describe('personal subscriptions', () => {
@@ -44,7 +45,7 @@ describe('personal subscriptions', () => {
     const org = await organisation();
     const { token, subscription } = await createPersonalSubscription(
       org.member,
-      org.team.slug,
+      org.calendar,
       org.options(),
       request,
     );
@@ -59,7 +60,7 @@ describe('personal subscriptions', () => {
     const [audit] = await db().select().from(auditEvents).orderBy(desc(auditEvents.id)).limit(1);
     expect(audit).toMatchObject({ action: 'feed_token.created', targetId: subscription.id });
     expect(JSON.stringify(audit)).not.toContain(token);
-    expect(await getPersonalSubscription(org.member, org.team.slug)).toMatchObject({
+    expect(await getPersonalSubscription(org.member, org.calendar)).toMatchObject({
       id: subscription.id,
       privacy: 'standard',
       includeTeamEvents: true,
@@ -69,13 +70,13 @@ describe('personal subscriptions', () => {
 
   it('keeps one active link per person and team', async () => {
     const org = await organisation();
-    await createPersonalSubscription(org.member, org.team.slug, org.options());
+    await createPersonalSubscription(org.member, org.calendar, org.options());
     await expect(
-      createPersonalSubscription(org.member, org.team.slug, org.options()),
+      createPersonalSubscription(org.member, org.calendar, org.options()),
     ).rejects.toMatchObject({ code: 'conflict' });
     const both = await Promise.allSettled([
-      createPersonalSubscription(org.manager, org.team.slug, org.options()),
-      createPersonalSubscription(org.manager, org.team.slug, org.options()),
+      createPersonalSubscription(org.manager, org.calendar, org.options()),
+      createPersonalSubscription(org.manager, org.calendar, org.options()),
     ]);
     expect(both.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const active = await db()
@@ -90,7 +91,7 @@ describe('personal subscriptions', () => {
     await db().update(policy).set({ maxTokenLifetimeDays: 30 });
     const { subscription } = await createPersonalSubscription(
       org.member,
-      org.team.slug,
+      org.calendar,
       org.options(),
     );
     await db().update(policy).set({ maxTokenLifetimeDays: 183 });
@@ -102,7 +103,7 @@ describe('personal subscriptions', () => {
     const org = await organisation();
     const { subscription } = await createPersonalSubscription(
       org.member,
-      org.team.slug,
+      org.calendar,
       org.options({ absenceTypeIds: [org.type.id], privacy: 'busy', includePending: 'on' }),
     );
     expect(subscription).toMatchObject({
@@ -113,7 +114,7 @@ describe('personal subscriptions', () => {
     await expect(
       createPersonalSubscription(
         org.manager,
-        org.team.slug,
+        org.calendar,
         org.options({ absenceTypeIds: [crypto.randomUUID()] }),
       ),
     ).rejects.toMatchObject({ code: 'bad_request', field: 'absenceTypeIds' });
@@ -122,12 +123,12 @@ describe('personal subscriptions', () => {
   it('is for members of the team and admins only', async () => {
     const org = await organisation();
     await expect(
-      createPersonalSubscription(org.outsider, org.team.slug, org.options()),
+      createPersonalSubscription(org.outsider, org.calendar, org.options()),
     ).rejects.toMatchObject({ code: 'not_found' });
-    await expect(getPersonalSubscription(org.outsider, org.team.slug)).rejects.toMatchObject({
+    await expect(getPersonalSubscription(org.outsider, org.calendar)).rejects.toMatchObject({
       code: 'not_found',
     });
-    const { token } = await createPersonalSubscription(org.admin, org.team.slug, org.options());
+    const { token } = await createPersonalSubscription(org.admin, org.calendar, org.options());
     expect((await openFeed(token, request)).privateTypes).toBe('all');
   });
 
@@ -135,12 +136,12 @@ describe('personal subscriptions', () => {
     const org = await organisation();
     const first = await createPersonalSubscription(
       org.member,
-      org.team.slug,
+      org.calendar,
       org.options({ privacy: 'full', includePending: 'on' }),
     );
     const second = await regeneratePersonalSubscription(
       org.member,
-      org.team.slug,
+      org.calendar,
       first.subscription.id,
       request,
     );
@@ -159,20 +160,20 @@ describe('personal subscriptions', () => {
     const org = await organisation();
     const { token, subscription } = await createPersonalSubscription(
       org.member,
-      org.team.slug,
+      org.calendar,
       org.options(),
     );
     expect(
-      await invalidatePersonalSubscription(org.member, org.team.slug, subscription.id, request),
+      await invalidatePersonalSubscription(org.member, org.calendar, subscription.id, request),
     ).toEqual({ alreadyInvalidated: false });
     await expect(openFeed(token, request)).rejects.toMatchObject({ code: 'gone' });
-    expect(await getPersonalSubscription(org.member, org.team.slug)).toBeNull();
+    expect(await getPersonalSubscription(org.member, org.calendar)).toBeNull();
     // A second click says what happened rather than that there is nothing.
     expect(
-      await invalidatePersonalSubscription(org.member, org.team.slug, subscription.id, request),
+      await invalidatePersonalSubscription(org.member, org.calendar, subscription.id, request),
     ).toEqual({ alreadyInvalidated: true });
     await expect(
-      regeneratePersonalSubscription(org.member, org.team.slug, subscription.id, request),
+      regeneratePersonalSubscription(org.member, org.calendar, subscription.id, request),
     ).rejects.toMatchObject({
       code: 'conflict',
       message: 'This link was invalidated: generate a new one instead.',
@@ -183,31 +184,31 @@ describe('personal subscriptions', () => {
     const org = await organisation();
     const { subscription } = await createPersonalSubscription(
       org.member,
-      org.team.slug,
+      org.calendar,
       org.options(),
     );
     for (const attempt of [
-      () => regeneratePersonalSubscription(org.manager, org.team.slug, subscription.id),
-      () => invalidatePersonalSubscription(org.manager, org.team.slug, subscription.id),
-      () => regeneratePersonalSubscription(org.member, org.team.slug, crypto.randomUUID()),
+      () => regeneratePersonalSubscription(org.manager, org.calendar, subscription.id),
+      () => invalidatePersonalSubscription(org.manager, org.calendar, subscription.id),
+      () => regeneratePersonalSubscription(org.member, org.calendar, crypto.randomUUID()),
     ])
       await expect(attempt()).rejects.toMatchObject({ code: 'not_found' });
-    expect(await getPersonalSubscription(org.member, org.team.slug)).toMatchObject({
+    expect(await getPersonalSubscription(org.member, org.calendar)).toMatchObject({
       id: subscription.id,
     });
   });
 
   it('five Regenerate clicks at once leave one link, and each caller gets a true answer', async () => {
     const org = await organisation();
-    const first = await createPersonalSubscription(org.member, org.team.slug, org.options());
+    const first = await createPersonalSubscription(org.member, org.calendar, org.options());
     const answers = await Promise.allSettled(
       Array.from({ length: 5 }, () =>
-        regeneratePersonalSubscription(org.member, org.team.slug, first.subscription.id, request),
+        regeneratePersonalSubscription(org.member, org.calendar, first.subscription.id, request),
       ),
     );
     const issued = answers.flatMap((a) => (a.status === 'fulfilled' ? [a.value] : []));
     expect(issued).toHaveLength(1);
-    const active = await getPersonalSubscription(org.member, org.team.slug);
+    const active = await getPersonalSubscription(org.member, org.calendar);
     expect(active!.id).toBe(issued[0]!.subscription.id);
     // Every other caller is told the link they saw was regenerated, and into which link.
     for (const answer of answers.filter((a) => a.status === 'rejected'))
@@ -224,15 +225,15 @@ describe('personal subscriptions', () => {
   it('Invalidate racing Regenerate on the same link answers truthfully either way', async () => {
     const org = await organisation();
     for (let round = 0; round < 5; round++) {
-      const current = await getPersonalSubscription(org.member, org.team.slug);
+      const current = await getPersonalSubscription(org.member, org.calendar);
       const link =
         current ??
-        (await createPersonalSubscription(org.member, org.team.slug, org.options())).subscription;
+        (await createPersonalSubscription(org.member, org.calendar, org.options())).subscription;
       const [regenerated, invalidated] = await Promise.allSettled([
-        regeneratePersonalSubscription(org.member, org.team.slug, link.id),
-        invalidatePersonalSubscription(org.member, org.team.slug, link.id),
+        regeneratePersonalSubscription(org.member, org.calendar, link.id),
+        invalidatePersonalSubscription(org.member, org.calendar, link.id),
       ]);
-      const after = await getPersonalSubscription(org.member, org.team.slug);
+      const after = await getPersonalSubscription(org.member, org.calendar);
       if (regenerated.status === 'fulfilled') {
         // Regenerate went first: Invalidate is told the link it saw was replaced, which lives on.
         expect(invalidated).toMatchObject({
@@ -255,7 +256,7 @@ describe('personal subscriptions', () => {
 describe('opening a feed', () => {
   it('names its owner’s own private types only, for a member', async () => {
     const org = await organisation();
-    const { token } = await createPersonalSubscription(org.member, org.team.slug, org.options());
+    const { token } = await createPersonalSubscription(org.member, org.calendar, org.options());
     expect(await openFeed(token, request)).toMatchObject({
       kind: 'personal',
       ownerId: org.member.id,
@@ -286,7 +287,7 @@ describe('opening a feed', () => {
     const org = await organisation();
     const { token, subscription } = await createPersonalSubscription(
       org.member,
-      org.team.slug,
+      org.calendar,
       org.options(),
     );
     await db()
@@ -301,8 +302,8 @@ describe('opening a feed', () => {
 
   it('answers gone once the owner is disabled or removed from the team', async () => {
     const org = await organisation();
-    const mine = await createPersonalSubscription(org.member, org.team.slug, org.options());
-    const managers = await createPersonalSubscription(org.manager, org.team.slug, org.options());
+    const mine = await createPersonalSubscription(org.member, org.calendar, org.options());
+    const managers = await createPersonalSubscription(org.manager, org.calendar, org.options());
     await db().update(users).set({ disabledAt: new Date() }).where(eq(users.id, org.member.id));
     await expect(openFeed(mine.token, request)).rejects.toMatchObject({ code: 'gone' });
     await db()

@@ -49,7 +49,8 @@ async function organisation() {
       ...overrides,
     });
   const guest = guestShareSchema.parse({ email: 'Guest@Partner.example', label: 'Partner' });
-  return { team, manager, member, otherManager, admin, publicLink, guest };
+  const calendar = { kind: 'team', slug: team.slug } as const;
+  return { team, calendar, manager, member, otherManager, admin, publicLink, guest };
 }
 
 async function setPolicy(values: Partial<typeof policy.$inferInsert>) {
@@ -59,11 +60,11 @@ async function setPolicy(values: Partial<typeof policy.$inferInsert>) {
 describe('public links', () => {
   it('a manager creates one, busy by default, that outsiders read without private types', async () => {
     const org = await organisation();
-    const link = await createPublicLink(org.manager, org.team.slug, org.publicLink(), request);
+    const link = await createPublicLink(org.manager, org.calendar, org.publicLink(), request);
     const access = await openFeed(link.token, request);
     expect(access).toMatchObject({ kind: 'public', privateTypes: 'none' });
     expect(access.options.privacy).toBe('busy');
-    const [listed] = await listSharedLinks(org.manager, org.team.slug);
+    const [listed] = await listSharedLinks(org.manager, org.calendar);
     expect(listed).toMatchObject({
       id: link.id,
       kind: 'public',
@@ -76,34 +77,34 @@ describe('public links', () => {
     const org = await organisation();
     for (const outsider of [org.member, org.otherManager])
       await expect(
-        createPublicLink(outsider, org.team.slug, org.publicLink()),
+        createPublicLink(outsider, org.calendar, org.publicLink()),
       ).rejects.toMatchObject({ code: 'not_found' });
-    await expect(listSharedLinks(org.member, org.team.slug)).rejects.toMatchObject({
+    await expect(listSharedLinks(org.member, org.calendar)).rejects.toMatchObject({
       code: 'not_found',
     });
     await expect(
-      createPublicLink(org.admin, org.team.slug, org.publicLink()),
+      createPublicLink(org.admin, org.calendar, org.publicLink()),
     ).resolves.toBeTruthy();
   });
 
   it('follows the policy: off, never-expiring, longest lifetime', async () => {
     const org = await organisation();
     await expect(
-      createPublicLink(org.manager, org.team.slug, org.publicLink({ expiresInDays: 'never' })),
+      createPublicLink(org.manager, org.calendar, org.publicLink({ expiresInDays: 'never' })),
     ).rejects.toMatchObject({ code: 'forbidden', field: 'expiresInDays' });
     await expect(
-      createPublicLink(org.manager, org.team.slug, org.publicLink({ expiresInDays: '400' })),
+      createPublicLink(org.manager, org.calendar, org.publicLink({ expiresInDays: '400' })),
     ).rejects.toMatchObject({ code: 'bad_request', field: 'expiresInDays' });
     await setPolicy({ neverExpiringLinksAllowed: true });
     const forever = await createPublicLink(
       org.manager,
-      org.team.slug,
+      org.calendar,
       org.publicLink({ expiresInDays: 'never' }),
     );
     expect(forever.expiresAt).toBeNull();
     await setPolicy({ publicLinksAllowed: false });
     await expect(
-      createPublicLink(org.manager, org.team.slug, org.publicLink()),
+      createPublicLink(org.manager, org.calendar, org.publicLink()),
     ).rejects.toMatchObject({ code: 'forbidden' });
     // Turning public links off stops the existing ones too.
     await expect(openFeed(forever.token, request)).rejects.toMatchObject({ code: 'gone' });
@@ -112,14 +113,14 @@ describe('public links', () => {
 
   it('stops when revoked, or when its creator is no longer a manager', async () => {
     const org = await organisation();
-    const revoked = await createPublicLink(org.manager, org.team.slug, org.publicLink());
-    await revokeSharedLink(org.manager, org.team.slug, revoked.id, request);
+    const revoked = await createPublicLink(org.manager, org.calendar, org.publicLink());
+    await revokeSharedLink(org.manager, org.calendar, revoked.id, request);
     await expect(openFeed(revoked.token, request)).rejects.toMatchObject({ code: 'gone' });
     await expect(
-      revokeSharedLink(org.manager, org.team.slug, revoked.id, request),
+      revokeSharedLink(org.manager, org.calendar, revoked.id, request),
     ).rejects.toMatchObject({ code: 'not_found' });
 
-    const demoted = await createPublicLink(org.manager, org.team.slug, org.publicLink());
+    const demoted = await createPublicLink(org.manager, org.calendar, org.publicLink());
     await db()
       .update(memberships)
       .set({ role: 'member' })
@@ -131,7 +132,7 @@ describe('public links', () => {
 describe('guest shares', () => {
   it('a guest sets a password once and then reads the feed with HTTP Basic only', async () => {
     const org = await organisation();
-    const { setupSecret } = await createGuestShare(org.manager, org.team.slug, org.guest, request);
+    const { setupSecret } = await createGuestShare(org.manager, org.calendar, org.guest, request);
     expect(await findGuestSetup(setupSecret)).toEqual({
       email: 'guest@partner.example',
       teamName: org.team.name,
@@ -155,19 +156,19 @@ describe('guest shares', () => {
     });
     const access = await openFeed(token, request, basic('Guest@partner.example', GUEST_PASSWORD));
     expect(access).toMatchObject({ kind: 'guest', privateTypes: 'none' });
-    const [listed] = await listSharedLinks(org.manager, org.team.slug);
+    const [listed] = await listSharedLinks(org.manager, org.calendar);
     expect(listed!.guest).toMatchObject({ email: 'guest@partner.example', status: 'active' });
   });
 
   it('refuses an expired setup link, and a new one replaces the old', async () => {
     const org = await organisation();
-    const { shareId, setupSecret } = await createGuestShare(org.manager, org.team.slug, org.guest);
+    const { shareId, setupSecret } = await createGuestShare(org.manager, org.calendar, org.guest);
     await db()
       .update(guestShares)
       .set({ setupExpiresAt: sql`now() - interval '1 minute'` })
       .where(eq(guestShares.id, shareId));
     await expect(findGuestSetup(setupSecret)).rejects.toMatchObject({ code: 'gone' });
-    const renewed = await reissueGuestSetup(org.manager, org.team.slug, shareId, request);
+    const renewed = await reissueGuestSetup(org.manager, org.calendar, shareId, request);
     await expect(completeGuestSetup(renewed.setupSecret, GUEST_PASSWORD)).resolves.toMatchObject({
       email: 'guest@partner.example',
     });
@@ -175,7 +176,7 @@ describe('guest shares', () => {
 
   it('never locks a guest out: after wrong passwords from many addresses, the right one still reads the feed, until the share is revoked', async () => {
     const org = await organisation();
-    const { shareId, setupSecret } = await createGuestShare(org.manager, org.team.slug, org.guest);
+    const { shareId, setupSecret } = await createGuestShare(org.manager, org.calendar, org.guest);
     const { token } = await completeGuestSetup(setupSecret, GUEST_PASSWORD);
     const answers = await Promise.all(
       Array.from({ length: GUEST_SLOWDOWN_PER_SHARE.limit + 15 }, (_, i) =>
@@ -191,8 +192,8 @@ describe('guest shares', () => {
       openFeed(token, request, basic('guest@partner.example', GUEST_PASSWORD)),
     ).resolves.toMatchObject({ kind: 'guest' });
 
-    const [link] = await listSharedLinks(org.manager, org.team.slug);
-    await revokeSharedLink(org.manager, org.team.slug, link!.id);
+    const [link] = await listSharedLinks(org.manager, org.calendar);
+    await revokeSharedLink(org.manager, org.calendar, link!.id);
     const [share] = await db().select().from(guestShares).where(eq(guestShares.id, shareId));
     expect(share!.revokedAt).not.toBeNull();
     await expect(
@@ -206,7 +207,7 @@ describe('guest shares', () => {
 
   it('checks at most the limit of passwords when 40 wrong ones arrive at once from one address, which is then refused even the right one', async () => {
     const org = await organisation();
-    const { setupSecret } = await createGuestShare(org.manager, org.team.slug, org.guest);
+    const { setupSecret } = await createGuestShare(org.manager, org.calendar, org.guest);
     const { token } = await completeGuestSetup(setupSecret, GUEST_PASSWORD);
     const from = { ip: '192.0.2.40', userAgent: null };
     const answers = await Promise.all(
@@ -240,7 +241,7 @@ describe('guest shares', () => {
     const tokens: string[] = [];
     for (let i = 0; i < 4; i++) {
       const guest = guestShareSchema.parse({ email: `g${i}@partner.example`, label: `G${i}` });
-      const { setupSecret } = await createGuestShare(org.manager, org.team.slug, guest);
+      const { setupSecret } = await createGuestShare(org.manager, org.calendar, guest);
       tokens.push((await completeGuestSetup(setupSecret, GUEST_PASSWORD)).token);
     }
     const from = { ip: '192.0.2.60', userAgent: null };
@@ -264,11 +265,11 @@ describe('guest shares', () => {
 
   it('follows the policy and is for the team’s managers and admins only', async () => {
     const org = await organisation();
-    await expect(createGuestShare(org.member, org.team.slug, org.guest)).rejects.toMatchObject({
+    await expect(createGuestShare(org.member, org.calendar, org.guest)).rejects.toMatchObject({
       code: 'not_found',
     });
     await setPolicy({ guestSharesAllowed: false });
-    await expect(createGuestShare(org.admin, org.team.slug, org.guest)).rejects.toMatchObject({
+    await expect(createGuestShare(org.admin, org.calendar, org.guest)).rejects.toMatchObject({
       code: 'forbidden',
     });
     await setPolicy({ guestSharesAllowed: true });
@@ -291,7 +292,7 @@ describe('guest shares under concurrent writes', () => {
   it('one address gets one active share per calendar, even from five clicks at once, and a clear answer for the others', async () => {
     const org = await organisation();
     const attempts = await Promise.allSettled(
-      Array.from({ length: 5 }, () => createGuestShare(org.manager, org.team.slug, org.guest)),
+      Array.from({ length: 5 }, () => createGuestShare(org.manager, org.calendar, org.guest)),
     );
     expect(attempts.filter((a) => a.status === 'fulfilled')).toHaveLength(1);
     for (const attempt of attempts.filter((a) => a.status === 'rejected'))
@@ -301,15 +302,15 @@ describe('guest shares under concurrent writes', () => {
         message: expect.stringContaining('guest@partner.example already has an active guest share'),
       });
     const sameAddress = guestShareSchema.parse({ email: 'GUEST@partner.example', label: 'Again' });
-    await expect(createGuestShare(org.admin, org.team.slug, sameAddress)).rejects.toMatchObject({
+    await expect(createGuestShare(org.admin, org.calendar, sameAddress)).rejects.toMatchObject({
       code: 'conflict',
       field: 'email',
     });
 
     // Once it is revoked, the address may be given a new share.
-    const [link] = await listSharedLinks(org.manager, org.team.slug);
-    await revokeSharedLink(org.manager, org.team.slug, link!.id);
-    await expect(createGuestShare(org.manager, org.team.slug, sameAddress)).resolves.toBeTruthy();
+    const [link] = await listSharedLinks(org.manager, org.calendar);
+    await revokeSharedLink(org.manager, org.calendar, link!.id);
+    await expect(createGuestShare(org.manager, org.calendar, sameAddress)).resolves.toBeTruthy();
   });
 
   it('a guest finishing setup while a manager and an admin revoke the share never deadlocks, and the share ends revoked', async () => {
@@ -320,7 +321,7 @@ describe('guest shares under concurrent writes', () => {
       for (let i = 0; i < 20; i++) {
         const email = `guest-${round}-${i}@partner.example`;
         const guest = guestShareSchema.parse({ email, label: 'Partner' });
-        const { shareId, setupSecret } = await createGuestShare(org.manager, org.team.slug, guest);
+        const { shareId, setupSecret } = await createGuestShare(org.manager, org.calendar, guest);
         const [token] = await db()
           .select({ id: feedTokens.id })
           .from(feedTokens)
@@ -335,7 +336,7 @@ describe('guest shares under concurrent writes', () => {
             outcome(completeGuestSetup(setupSecret, GUEST_PASSWORD, request)),
             outcome(
               later((i * 37 + round * 11) % 120, () =>
-                revokeSharedLink(org.manager, org.team.slug, tokenId),
+                revokeSharedLink(org.manager, org.calendar, tokenId),
               ),
             ),
             outcome(

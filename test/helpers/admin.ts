@@ -3,7 +3,7 @@ import type { Database } from '@/db';
 import { feedTokens, guestShares, users, type NewFeedToken } from '@/db/schema';
 import type { Actor } from '@/lib/dal/actor';
 import { generateFeedToken } from '@/lib/feed-tokens';
-import { addMember, createTeam, createUser } from './factories';
+import { addMember, createTeam, createUser, teamCalendarId } from './factories';
 
 // Who tries the admin functions: one allowed, and everyone the admin area must refuse — including
 // a disabled admin and a demoted one whose actor object still says "admin".
@@ -33,18 +33,20 @@ export async function createFeedToken(
   input: {
     kind: 'personal' | 'public' | 'guest';
     ownerId: string;
-    teamId: string;
+    /** The team whose calendar the link shows, unless `calendarId` names another calendar. */
+    teamId?: string;
     guestEmail?: string;
   } & { [Column in keyof NewFeedToken]?: NewFeedToken[Column] | SQL },
 ) {
   const { kind, ownerId, teamId, guestEmail, ...overrides } = input;
+  const calendarId = overrides.calendarId ?? (await teamCalendarId(db, teamId!));
   const { token, tokenHash, displayPrefix } = generateFeedToken();
   let guestShareId: string | null = null;
   if (kind === 'guest') {
     const [share] = await db
       .insert(guestShares)
       .values({
-        teamId,
+        calendarId,
         email: guestEmail ?? `guest-${displayPrefix.slice(-6).toLowerCase()}@example.org`,
         label: 'Guest',
         createdById: ownerId,
@@ -59,7 +61,7 @@ export async function createFeedToken(
       tokenHash,
       displayPrefix,
       ownerId,
-      teamId,
+      calendarId,
       guestShareId,
       expiresAt: sql`now() + interval '30 days'`,
       ...overrides,
@@ -67,3 +69,4 @@ export async function createFeedToken(
     .returning();
   return { ...row!, token };
 }
+

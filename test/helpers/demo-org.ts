@@ -33,14 +33,15 @@ export async function subscribe(
   overrides: Record<string, unknown> = {},
 ) {
   const actor = await actorByEmail(db, email);
-  const current = await getPersonalSubscription(actor, 'engineering');
-  if (current) await invalidatePersonalSubscription(actor, 'engineering', current.id);
+  const engineering = { kind: 'team', slug: 'engineering' } as const;
+  const current = await getPersonalSubscription(actor, engineering);
+  if (current) await invalidatePersonalSubscription(actor, engineering, current.id);
   const options = feedOptionsSchema.parse({
     privacy: 'standard',
     includeTeamEvents: 'on',
     absenceTypeIds: await allTypeIds(db),
     ...overrides,
   });
-  const issued = await createPersonalSubscription(actor, 'engineering', options);
+  const issued = await createPersonalSubscription(actor, engineering, options);
   return { actor, ...issued, path: `/api/ics/${issued.token}` };
 }

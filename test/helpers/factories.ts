@@ -1,7 +1,9 @@
 import crypto from 'node:crypto';
 import type { Database } from '@/db';
+import { eq } from 'drizzle-orm';
 import {
   absenceTypes,
+  calendars,
   memberships,
   teams,
   users,
@@ -73,4 +75,13 @@ export async function openSession(user: Actor): Promise<SessionRef> {
     userId: user.id,
     sessionId: await startSession(user, { ip: null, userAgent: 'vitest' }),
   };
+}
+
+/** The calendar of a team, which the database creates with the team. */
+export async function teamCalendarId(db: Database, teamId: string): Promise<string> {
+  const [row] = await db
+    .select({ id: calendars.id })
+    .from(calendars)
+    .where(eq(calendars.teamId, teamId));
+  return row!.id;
 }

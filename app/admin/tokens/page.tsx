@@ -17,6 +17,7 @@ export const metadata: Metadata = { title: 'Tokens · Admin' };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const KIND = { personal: 'Personal', public: 'Public', guest: 'Guest' } as const;
+const CALENDAR_KIND = { team: 'Team', person: 'Personal', resource: 'Resource' } as const;
 const STATUS_STYLE = {
   active: 'bg-green-100 text-green-800',
   expired: 'bg-slate-100 text-slate-700',
@@ -75,8 +76,10 @@ function TokenRow({ token }: { token: AdminTokenRow }) {
         )}
       </td>
       <td className={td}>
-        {token.teamName}
-        <span className="block text-xs text-slate-500">{token.privacy}</span>
+        {token.calendarName}
+        <span className="block text-xs text-slate-500">
+          {CALENDAR_KIND[token.calendarKind]} · {token.privacy}
+        </span>
       </td>
       <td className={`${td} whitespace-nowrap`}>
         {formatDay(token.createdAt)}
@@ -180,7 +183,7 @@ export default async function TokensPage({ searchParams }: Props) {
                   Owner
                 </th>
                 <th scope="col" className={th}>
-                  Team
+                  Calendar
                 </th>
                 <SortHeader filter={filter} sort="created">
                   Created

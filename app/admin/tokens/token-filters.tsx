@@ -17,7 +17,7 @@ export function TokenFilters({
     <form
       role="search"
       aria-label="Filter links"
-      className="grid gap-3 border-b border-slate-200 p-4 sm:grid-cols-3 lg:grid-cols-6"
+      className="grid gap-3 border-b border-slate-200 p-4 sm:grid-cols-3 lg:grid-cols-7"
     >
       {filter.owner && <input type="hidden" name="owner" value={filter.owner} />}
       <div>
@@ -31,6 +31,22 @@ export function TokenFilters({
               {team.name}
             </option>
           ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor="filter-calendar" className="block text-xs font-medium text-slate-600">
+          Calendar
+        </label>
+        <select
+          id="filter-calendar"
+          name="calendar"
+          defaultValue={filter.calendar ?? ''}
+          className={select}
+        >
+          <option value="">All calendars</option>
+          <option value="team">Team calendars</option>
+          <option value="person">Personal calendars</option>
+          <option value="resource">Resource calendars</option>
         </select>
       </div>
       <div>

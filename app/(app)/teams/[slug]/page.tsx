@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { formatMonth } from '@/app/_components/format';
 import { requireActor } from '@/lib/auth';
 import { isAdmin } from '@/lib/dal/actor';
+import { findCalendarForActor } from '@/lib/dal/calendars';
 import { getTeamBySlug } from '@/lib/dal/teams';
 import {
   AWAY_SOON_DAYS,
@@ -18,8 +19,8 @@ import { CoverageChart } from './coverage-chart';
 import { MemberFiguresTable } from './member-figures-table';
 import { MonthGrid } from './month-grid';
 import { RequestsToDecide } from './requests-to-decide';
-import { TeamCalendarMenu } from './team-calendar-menu';
-import { TeamEventsSection } from './team-events-section';
+import { CalendarMenuFor } from '../../_calendar/calendar-menu-loader';
+import { EventsSection } from '../../_calendar/events-section';
 
 type Props = {
   params: Promise<{ slug: string }>;
@@ -49,6 +50,7 @@ export default async function TeamPage({ params, searchParams }: Props) {
   const period = statisticsPeriodSchema(todayUtc()).parse(await searchParams);
   const stats = await orNotFound(params, (slug) => getTeamStatistics(actor, slug, period));
   const { team } = stats;
+  const calendar = await findCalendarForActor(actor, { kind: 'team', slug: team.slug });
   const href = (change: Partial<StatisticsPeriod>) => {
     const next = { ...period, ...change };
     return `/teams/${team.slug}?${new URLSearchParams({ year: String(next.year), month: next.month, coverage: next.coverage })}`;
@@ -91,7 +93,7 @@ export default async function TeamPage({ params, searchParams }: Props) {
                 {period.year + 1} →
               </Link>
             </nav>
-            <TeamCalendarMenu actor={actor} team={team} canShare={decides} />
+            <CalendarMenuFor actor={actor} calendar={calendar} />
           </div>
         </header>
       </div>
@@ -112,7 +114,11 @@ export default async function TeamPage({ params, searchParams }: Props) {
         title={period.coverage === 'year' ? String(period.year) : formatMonth(period.month)}
         viewHref={(coverage) => href({ coverage })}
       />
-      <TeamEventsSection teamId={team.id} timeZone={team.timeZone} />
+      <EventsSection
+        calendar={calendar}
+        heading="Team events"
+        subheading="Offsites, client visits, bookings"
+      />
       <MemberFiguresTable year={stats.year} columns={stats.columns} members={stats.members} />
     </div>
   );

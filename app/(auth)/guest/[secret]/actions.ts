@@ -10,7 +10,7 @@ import { requestInfo } from '@/lib/request-info';
 import { formDataToObject } from '@/lib/validation';
 import { choosePasswordSchema, setupSecretSchema } from '@/lib/admin-validation';
 
-export type GuestSetupFormState = FormState<{ feedUrl: string; email: string; teamName: string }>;
+export type GuestSetupFormState = FormState<{ feedUrl: string; email: string; calendarName: string }>;
 
 /** No account and no session: the one-time secret in the address is the only credential. */
 export async function completeGuestSetupAction(
@@ -38,7 +38,7 @@ export async function completeGuestSetupAction(
       data: {
         feedUrl: `${publicBaseUrl(requestHeaders)}/api/ics/${done.token}.ics`,
         email: done.email,
-        teamName: done.teamName,
+        calendarName: done.calendarName,
       },
     };
   } catch (error) {

@@ -1,9 +1,9 @@
 'use client';
 
 import { useActionState, useState } from 'react';
-import { FieldError } from '@/app/_components/form-field';
 import { formatDate } from '@/app/_components/format';
 import type { FormState } from '@/lib/action';
+import { ContentChoices, PrivacyRadios, privacyHint, type CalendarChoices } from './feed-choices';
 import { IssuedLink } from './issued-link';
 import type { IssuedLink as IssuedLinkData } from './subscription-actions';
 import {
@@ -25,21 +25,6 @@ export interface SubscriptionSummary {
   useCount: number;
   privacy: 'full' | 'standard' | 'busy';
 }
-
-export interface TypeChoice {
-  id: string;
-  label: string;
-}
-
-export const PRIVACY_CHOICES = [
-  { value: 'full', label: 'Full', hint: 'Names, types and notes.' },
-  {
-    value: 'standard',
-    label: 'Standard',
-    hint: 'Names and types; private types such as sick leave show as “Away”; no notes.',
-  },
-  { value: 'busy', label: 'Busy only', hint: 'No names: “Away” blocks only.' },
-] as const;
 
 const primaryButton =
   'rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60';
@@ -77,64 +62,37 @@ interface PanelCallbacks {
   onNotice: (message: string) => void;
 }
 
+/** What the Subscribe dialog says a subscription keeps in the person's calendar app. */
+const SUBSCRIBE_PURPOSE: Record<CalendarChoices['kind'], string> = {
+  team: 'this team’s absences and events in your calendar. It shows no more than you can see here, and stops working if you leave the team.',
+  person:
+    'your appointments in another calendar, on your phone or in an app. Only you can see this link.',
+  resource:
+    'this resource’s bookings in your calendar. It stops working if the resource is disabled.',
+};
+
 function GenerateForm({
-  slug,
-  types,
+  calendarPath,
+  choices,
   onIssued,
-}: { slug: string; types: TypeChoice[] } & Pick<PanelCallbacks, 'onIssued'>) {
+}: { calendarPath: string; choices: CalendarChoices } & Pick<PanelCallbacks, 'onIssued'>) {
   const [state, formAction, pending] = useActionState(
-    reportingIssued(createSubscriptionAction.bind(null, slug), onIssued),
+    reportingIssued(createSubscriptionAction.bind(null, calendarPath), onIssued),
     {} as SubscriptionState,
   );
-  const typeError = state.fieldErrors?.absenceTypeIds?.[0];
   return (
     <form action={formAction} className="space-y-4" aria-label="Subscription options">
       <Message state={state} />
       <p className="text-sm text-slate-600">
         Get a private address that Outlook, Google Calendar, Apple Calendar or Thunderbird reads to
-        keep this team’s absences in your calendar. It shows no more than you can see here, and
-        stops working if you leave the team.
+        keep {SUBSCRIBE_PURPOSE[choices.kind]}
       </p>
-      <fieldset>
-        <legend className="text-sm font-medium">What the calendar shows</legend>
-        {PRIVACY_CHOICES.map((choice) => (
-          <label key={choice.value} className="mt-1 flex items-start gap-2 text-sm">
-            <input
-              type="radio"
-              name="privacy"
-              value={choice.value}
-              defaultChecked={choice.value === 'standard'}
-              className="mt-1"
-            />
-            <span>
-              <span className="font-medium">{choice.label}</span> — {choice.hint}
-            </span>
-          </label>
-        ))}
-      </fieldset>
-      <fieldset aria-describedby={typeError ? 'absenceTypeIds-error' : undefined}>
-        <legend className="text-sm font-medium">Types of absence</legend>
-        <div className="mt-1 grid grid-cols-2 gap-1">
-          {types.map((type) => (
-            <label key={type.id} className="flex items-center gap-2 text-sm">
-              <input type="checkbox" name="absenceTypeIds" value={type.id} defaultChecked />
-              {type.label}
-            </label>
-          ))}
-        </div>
-        <FieldError id="absenceTypeIds-error" error={typeError} />
-      </fieldset>
-      <fieldset className="space-y-1">
-        <legend className="text-sm font-medium">Also include</legend>
-        <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" name="includeTeamEvents" defaultChecked />
-          Team events (offsites, visits, bookings)
-        </label>
-        <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" name="includePending" />
-          Requests awaiting approval, as tentative
-        </label>
-      </fieldset>
+      <PrivacyRadios kind={choices.kind} fallback="standard" legend="What the calendar shows" />
+      <ContentChoices
+        choices={choices}
+        idPrefix="subscribe"
+        typeError={state.fieldErrors?.absenceTypeIds?.[0]}
+      />
       <button type="submit" disabled={pending} className={primaryButton}>
         {pending ? 'Generating…' : 'Generate'}
       </button>
@@ -143,18 +101,23 @@ function GenerateForm({
 }
 
 function ActiveSubscription({
-  slug,
+  calendarPath,
+  kind,
   subscription,
   onIssued,
   onNotice,
-}: { slug: string; subscription: SubscriptionSummary } & PanelCallbacks) {
+}: {
+  calendarPath: string;
+  kind: CalendarChoices['kind'];
+  subscription: SubscriptionSummary;
+} & PanelCallbacks) {
   const [regenerated, regenerate, regenerating] = useActionState(
-    reportingIssued(regenerateSubscriptionAction.bind(null, slug), onIssued),
+    reportingIssued(regenerateSubscriptionAction.bind(null, calendarPath), onIssued),
     {} as SubscriptionState,
   );
   const [invalidated, invalidate, invalidating] = useActionState(
     async (previous: SubscriptionState, formData: FormData) => {
-      const state = await invalidateSubscriptionAction(slug, previous, formData);
+      const state = await invalidateSubscriptionAction(calendarPath, previous, formData);
       if (state.ok && state.message) onNotice(state.message);
       return state;
     },
@@ -168,7 +131,7 @@ function ActiveSubscription({
         <dt className="text-slate-600">Link</dt>
         <dd className="font-mono">{subscription.displayPrefix}…</dd>
         <dt className="text-slate-600">Shows</dt>
-        <dd>{PRIVACY_CHOICES.find((c) => c.value === subscription.privacy)?.hint}</dd>
+        <dd>{privacyHint(kind, subscription.privacy)}</dd>
         <dt className="text-slate-600">Created</dt>
         <dd>{dateOf(subscription.createdAt)}</dd>
         <dt className="text-slate-600">{expired ? 'Expired' : 'Expires'}</dt>
@@ -212,13 +175,13 @@ function ActiveSubscription({
 
 /** The body of the Subscribe dialog: options and Generate, or the active link and its controls. */
 export function SubscribePanel({
-  slug,
+  calendarPath,
   subscription,
-  types,
+  choices,
 }: {
-  slug: string;
+  calendarPath: string;
   subscription: SubscriptionSummary | null;
-  types: TypeChoice[];
+  choices: CalendarChoices;
 }) {
   // Kept here, above the page's re-render after the action, so the new address stays on screen.
   const [issued, setIssued] = useState<{ link: IssuedLinkData; message?: string } | null>(null);
@@ -236,13 +199,14 @@ export function SubscribePanel({
       {notice && <Message state={{ ok: true, message: notice }} />}
       {subscription ? (
         <ActiveSubscription
-          slug={slug}
+          calendarPath={calendarPath}
+          kind={choices.kind}
           subscription={subscription}
           onIssued={onIssued}
           onNotice={setNotice}
         />
       ) : (
-        <GenerateForm slug={slug} types={types} onIssued={onIssued} />
+        <GenerateForm calendarPath={calendarPath} choices={choices} onIssued={onIssued} />
       )}
     </div>
   );

@@ -15,7 +15,7 @@ import { SETUP_LINK_LIFETIME_DAYS } from '@/lib/password-setup';
 import { publicBaseUrl, subscriptionLinks } from '@/lib/public-url';
 import { guestShareSchema, publicLinkSchema } from '@/lib/validation';
 import type { IssuedLink } from './subscription-actions';
-import { runTeamFormAction } from './team-action';
+import { runCalendarFormAction } from './calendar-action';
 
 export type PublicLinkState = FormState<IssuedLink>;
 /** A guest's one-time setup address, to copy and send them. */
@@ -26,16 +26,15 @@ async function setupUrl(secret: string) {
 }
 
 export async function createPublicLinkAction(
-  slug: string,
+  calendarPath: string,
   _previous: PublicLinkState,
   formData: FormData,
 ): Promise<PublicLinkState> {
-  return runTeamFormAction(
-    slug,
+  return runCalendarFormAction(calendarPath,
     publicLinkSchema,
     formData,
-    async (actor, input, team, request) => {
-      const link = await createPublicLink(actor, team, input, request);
+    async (actor, input, calendar, request) => {
+      const link = await createPublicLink(actor, calendar, input, request);
       const feedUrl = `${publicBaseUrl(await headers())}/api/ics/${link.token}.ics`;
       const links = subscriptionLinks(feedUrl, input.label);
       return {
@@ -54,32 +53,30 @@ export async function createPublicLinkAction(
 const linkIdSchema = z.object({ linkId: z.uuid('Unknown link.') });
 
 export async function revokeSharedLinkAction(
-  slug: string,
+  calendarPath: string,
   _previous: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  return runTeamFormAction(
-    slug,
+  return runCalendarFormAction(calendarPath,
     linkIdSchema,
     formData,
-    async (actor, { linkId }, team, request) => {
-      await revokeSharedLink(actor, team, linkId, request);
+    async (actor, { linkId }, calendar, request) => {
+      await revokeSharedLink(actor, calendar, linkId, request);
       return 'Revoked: the address stops working now.';
     },
   );
 }
 
 export async function createGuestShareAction(
-  slug: string,
+  calendarPath: string,
   _previous: GuestSetupState,
   formData: FormData,
 ): Promise<GuestSetupState> {
-  return runTeamFormAction(
-    slug,
+  return runCalendarFormAction(calendarPath,
     guestShareSchema,
     formData,
-    async (actor, input, team, request) => {
-      const share = await createGuestShare(actor, team, input, request);
+    async (actor, input, calendar, request) => {
+      const share = await createGuestShare(actor, calendar, input, request);
       return {
         message: `Guest share created. Send this setup link to ${input.email}; it works once, for ${SETUP_LINK_LIFETIME_DAYS} days.`,
         data: { setupUrl: await setupUrl(share.setupSecret), email: input.email },
@@ -91,16 +88,15 @@ export async function createGuestShareAction(
 const shareIdSchema = z.object({ shareId: z.uuid('Unknown guest share.') });
 
 export async function reissueGuestSetupAction(
-  slug: string,
+  calendarPath: string,
   _previous: GuestSetupState,
   formData: FormData,
 ): Promise<GuestSetupState> {
-  return runTeamFormAction(
-    slug,
+  return runCalendarFormAction(calendarPath,
     shareIdSchema,
     formData,
-    async (actor, { shareId }, team, request) => {
-      const { setupSecret } = await reissueGuestSetup(actor, team, shareId, request);
+    async (actor, { shareId }, calendar, request) => {
+      const { setupSecret } = await reissueGuestSetup(actor, calendar, shareId, request);
       return {
         message: 'New setup link: the previous one no longer works.',
         data: { setupUrl: await setupUrl(setupSecret) },

@@ -1,14 +1,14 @@
 import { TZDate } from '@date-fns/tz';
 import { addDays, addYears, format } from 'date-fns';
 import { requireActor } from '@/lib/auth';
+import type { ActorCalendar } from '@/lib/dal/calendars';
 import {
-  canManageTeamEvents,
-  listTeamEvents,
-  TEAM_EVENT_WINDOW_YEARS,
-  type TeamEventDto,
-} from '@/lib/dal/team-events';
-import { CancelTeamEventButton } from './cancel-team-event-button';
-import { TeamEventEditor } from './team-event-editor';
+  listCalendarEvents,
+  EVENT_WINDOW_YEARS,
+  type CalendarEventDto,
+} from '@/lib/dal/calendar-events';
+import { CancelEventButton } from './cancel-event-button';
+import { EventEditor } from './event-editor';
 
 /** How far back the collapsed list of past events goes. */
 const RECENT_PAST_DAYS = 90;
@@ -23,7 +23,7 @@ const dayFormat = new Intl.DateTimeFormat('en-GB', {
 const formatDay = (date: string) => dayFormat.format(new Date(`${date}T00:00:00Z`));
 
 /** When the event happens, in its own time zone, as a person reads it. */
-function describeWhen(event: TeamEventDto): string {
+function describeWhen(event: CalendarEventDto): string {
   const start = formatDay(event.startDate);
   const end = formatDay(event.endDate);
   if (event.allDay) return event.startDate === event.endDate ? start : `${start} – ${end}`;
@@ -34,13 +34,13 @@ function describeWhen(event: TeamEventDto): string {
 
 function EventItem({
   event,
-  teamId,
-  teamTimeZone,
+  calendarId,
+  calendarTimeZone,
   canManage,
 }: {
-  event: TeamEventDto;
-  teamId: string;
-  teamTimeZone: string;
+  event: CalendarEventDto;
+  calendarId: string;
+  calendarTimeZone: string;
   canManage: boolean;
 }) {
   const cancelled = event.status === 'cancelled';
@@ -62,7 +62,7 @@ function EventItem({
             {describeWhen(event)}
           </time>
           {event.allDay && <span className="ml-1 text-xs text-slate-500">(all day)</span>}
-          {!event.allDay && event.timeZone !== teamTimeZone && (
+          {!event.allDay && event.timeZone !== calendarTimeZone && (
             <span className="ml-1 text-xs text-slate-500">({event.timeZone})</span>
           )}
         </p>
@@ -78,9 +78,9 @@ function EventItem({
       </div>
       {canManage && !cancelled && (
         <>
-          <TeamEventEditor
-            teamId={teamId}
-            timeZone={teamTimeZone}
+          <EventEditor
+            calendarId={calendarId}
+            timeZone={calendarTimeZone}
             event={{
               id: event.id,
               title: event.title,
@@ -95,7 +95,7 @@ function EventItem({
             }}
             panelClassName="order-last basis-full rounded-lg border border-slate-200 bg-slate-50 p-4"
           />
-          <CancelTeamEventButton teamId={teamId} eventId={event.id} title={event.title} />
+          <CancelEventButton calendarId={calendarId} eventId={event.id} title={event.title} />
         </>
       )}
     </li>
@@ -103,35 +103,36 @@ function EventItem({
 }
 
 /**
- * The team's events: upcoming ones, and the recent past folded away. Managers of the team and
- * admins also get the controls to add, edit and cancel events.
+ * A calendar's events — a team's events, a person's appointments —: upcoming ones, and the recent
+ * past folded away, with the controls to add, edit and cancel them for whoever may.
  */
-export async function TeamEventsSection({
-  teamId,
-  timeZone,
+export async function EventsSection({
+  calendar,
+  heading,
+  subheading,
 }: {
-  teamId: string;
-  timeZone: string;
+  calendar: Pick<ActorCalendar, 'id' | 'timeZone' | 'rights'>;
+  heading: string;
+  subheading: string;
 }) {
   const actor = await requireActor();
+  const { id: calendarId, timeZone } = calendar;
+  const canManage = calendar.rights.canEditEvents;
   const now = TZDate.tz(timeZone);
   const today = format(now, 'yyyy-MM-dd');
-  const [events, canManage] = await Promise.all([
-    listTeamEvents(actor, teamId, {
-      from: format(addDays(now, -RECENT_PAST_DAYS), 'yyyy-MM-dd'),
-      to: format(addYears(now, TEAM_EVENT_WINDOW_YEARS), 'yyyy-MM-dd'),
-    }),
-    canManageTeamEvents(actor, teamId),
-  ]);
-  const isOver = (e: TeamEventDto) => (e.endsAt ? e.endsAt <= now : e.endDate < today);
+  const events = await listCalendarEvents(actor, calendarId, {
+    from: format(addDays(now, -RECENT_PAST_DAYS), 'yyyy-MM-dd'),
+    to: format(addYears(now, EVENT_WINDOW_YEARS), 'yyyy-MM-dd'),
+  });
+  const isOver = (e: CalendarEventDto) => (e.endsAt ? e.endsAt <= now : e.endDate < today);
   const upcoming = events.filter((e) => !isOver(e));
   const past = events.filter(isOver).reverse();
-  const item = (event: TeamEventDto) => (
+  const item = (event: CalendarEventDto) => (
     <EventItem
       key={event.id}
       event={event}
-      teamId={teamId}
-      teamTimeZone={timeZone}
+      calendarId={calendarId}
+      calendarTimeZone={timeZone}
       canManage={canManage}
     />
   );
@@ -144,13 +145,15 @@ export async function TeamEventsSection({
       <div className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 px-5 py-3">
         <div>
           <h2 id="events-heading" className="font-semibold">
-            Team events
+            {heading}
           </h2>
-          <p className="text-xs text-slate-500">Offsites, client visits, bookings · {timeZone}</p>
+          <p className="text-xs text-slate-500">
+            {subheading} · {timeZone}
+          </p>
         </div>
         {canManage && (
-          <TeamEventEditor
-            teamId={teamId}
+          <EventEditor
+            calendarId={calendarId}
             timeZone={timeZone}
             panelClassName="order-last basis-full border-t border-slate-200 pt-4"
           />

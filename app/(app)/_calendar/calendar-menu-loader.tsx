@@ -1,4 +1,5 @@
 import type { Actor } from '@/lib/dal/actor';
+import type { ActorCalendar } from '@/lib/dal/calendars';
 import { getPersonalSubscription } from '@/lib/dal/feed-tokens';
 import { listActiveAbsenceTypes } from '@/lib/dal/my-absences';
 import { getPolicy } from '@/lib/dal/policy';
@@ -6,27 +7,38 @@ import { listSharedLinks } from '@/lib/dal/shares';
 import { describeCalendarClient } from '@/lib/user-agents';
 import { CalendarMenu } from './calendar-menu';
 
-/** Loads what the Calendar menu needs and hands the browser only plain, safe fields. */
-export async function TeamCalendarMenu({
+/** The calendar's path in URLs and bound actions: `team/<slug>`, `person/me`, `resource/<slug>`. */
+export function calendarPathOf(calendar: Pick<ActorCalendar, 'kind' | 'slug'>): string {
+  return calendar.kind === 'person' ? 'person/me' : `${calendar.kind}/${calendar.slug}`;
+}
+
+/**
+ * Loads what a calendar's menu needs — whichever kind it is — and hands the browser only plain,
+ * safe fields.
+ */
+export async function CalendarMenuFor({
   actor,
-  team,
-  canShare,
+  calendar,
 }: {
   actor: Actor;
-  team: { slug: string; name: string };
-  canShare: boolean;
+  calendar: ActorCalendar;
 }) {
+  const calendarPath = calendarPathOf(calendar);
+  const ref = { id: calendar.id };
+  const { canShare } = calendar.rights;
+  const { offers } = calendar.source;
   const [subscription, types, links, policy] = await Promise.all([
-    getPersonalSubscription(actor, team.slug),
-    listActiveAbsenceTypes(),
-    canShare ? listSharedLinks(actor, team.slug) : null,
+    getPersonalSubscription(actor, ref),
+    offers.absenceTypes ? listActiveAbsenceTypes() : [],
+    canShare ? listSharedLinks(actor, ref) : null,
     canShare ? getPolicy() : null,
   ]);
   return (
     <CalendarMenu
-      slug={team.slug}
-      teamName={team.name}
-      types={types.map(({ id, label }) => ({ id, label }))}
+      calendarPath={calendarPath}
+      calendarName={calendar.name}
+      fileName={calendar.source.fileName(calendar)}
+      choices={{ kind: calendar.kind, offers, types: types.map(({ id, label }) => ({ id, label })) }}
       subscription={
         subscription && {
           id: subscription.id,

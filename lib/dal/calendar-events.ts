@@ -1,21 +1,29 @@
 import 'server-only';
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
-import { and, asc, desc, eq, exists, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { and, asc, desc, eq, gte, lte, sql } from 'drizzle-orm';
 import { getDb, type Database, type Transaction } from '@/db';
-import { memberships, teamEvents, teams, users } from '@/db/schema';
+import { calendarEvents } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import type { RequestInfo } from '@/lib/request-info';
-import type { TeamEventCancelInput, TeamEventInput, TeamEventUpdateInput } from '@/lib/validation';
+import type {
+  CalendarEventCancelInput,
+  CalendarEventInput,
+  CalendarEventUpdateInput,
+} from '@/lib/validation';
 import { isCalendarDate, todayUtc } from '@/lib/workdays';
 import type { Actor } from './actor';
 import { recordAuditEvent } from './audit';
 import { bumpCalendarVersion } from './calendar-version';
+import { findCalendarForActor, type ActorCalendar } from './calendars';
 
-export interface TeamEventDto {
+// The events of a team's calendar (team events, kept by its managers and admins) and of a
+// person's (their appointments, kept by them alone): one table, one set of rules, the rights of
+// each kind from its calendar source.
+
+export interface CalendarEventDto {
   id: string;
-  teamId: string;
+  calendarId: string;
   title: string;
   description: string | null;
   location: string | null;
@@ -35,70 +43,44 @@ export interface TeamEventDto {
 }
 
 const eventColumns = {
-  id: teamEvents.id,
-  teamId: teamEvents.teamId,
-  title: teamEvents.title,
-  description: teamEvents.description,
-  location: teamEvents.location,
-  allDay: teamEvents.allDay,
-  startDate: teamEvents.startDate,
-  endDate: teamEvents.endDate,
-  startsAt: teamEvents.startsAt,
-  endsAt: teamEvents.endsAt,
-  timeZone: teamEvents.timeZone,
-  status: teamEvents.status,
-  sequence: teamEvents.sequence,
+  id: calendarEvents.id,
+  calendarId: calendarEvents.calendarId,
+  title: calendarEvents.title,
+  description: calendarEvents.description,
+  location: calendarEvents.location,
+  allDay: calendarEvents.allDay,
+  startDate: calendarEvents.startDate,
+  endDate: calendarEvents.endDate,
+  startsAt: calendarEvents.startsAt,
+  endsAt: calendarEvents.endsAt,
+  timeZone: calendarEvents.timeZone,
+  status: calendarEvents.status,
+  sequence: calendarEvents.sequence,
 };
-type EventRow = Omit<TeamEventDto, 'startTime' | 'endTime'>;
+type EventRow = Omit<CalendarEventDto, 'startTime' | 'endTime'>;
 
 /** How far from today an event may be scheduled, in years, either way (as for absences). */
-export const TEAM_EVENT_WINDOW_YEARS = 2;
+export const EVENT_WINDOW_YEARS = 2;
 
-function toDto(row: EventRow): TeamEventDto {
+function toDto(row: EventRow): CalendarEventDto {
   const localTime = (instant: Date | null) =>
     instant ? format(new TZDate(instant.getTime(), row.timeZone), 'HH:mm') : null;
   return { ...row, startTime: localTime(row.startsAt), endTime: localTime(row.endsAt) };
 }
 
-/**
- * The actor may act on the team whose id is `teamId`: their account is still enabled, and they are
- * an admin or hold one of `roles` in that team. Read from the database, not from the actor object,
- * so a disabled or demoted person loses access at once whatever produced the actor.
- */
-function actorHasRole(
-  db: Database | Transaction,
-  actor: Actor,
-  teamId: AnyPgColumn,
-  roles: Array<'manager' | 'member'>,
-) {
-  const membership = db
-    .select({ one: sql`1` })
-    .from(memberships)
-    .where(
-      and(
-        eq(memberships.teamId, teamId),
-        eq(memberships.userId, users.id),
-        inArray(memberships.role, roles),
-      ),
-    );
-  return exists(
-    db
-      .select({ one: sql`1` })
-      .from(users)
-      .where(
-        and(
-          eq(users.id, actor.id),
-          isNull(users.disabledAt),
-          or(eq(users.role, 'admin'), exists(membership)),
-        ),
-      ),
-  );
+/** The calendar, if the actor may edit its events; `not_found` otherwise. */
+async function editableCalendar(db: Database | Transaction, actor: Actor, calendarId: string) {
+  const calendar = await findCalendarForActor(actor, { id: calendarId }, db);
+  if (!calendar.rights.canEditEvents) throw new AppError('not_found', 'Calendar not found.');
+  return calendar;
 }
-const MANAGERS: Array<'manager' | 'member'> = ['manager'];
-const MEMBERS: Array<'manager' | 'member'> = ['manager', 'member'];
+
+/** What the audit calls an event of this calendar: a team event or an appointment. */
+const auditNoun = (calendar: ActorCalendar) =>
+  calendar.kind === 'person' ? 'appointment' : 'team_event';
 
 /** What creating and editing share: everything but the submission key. */
-type EventFields = Omit<TeamEventInput, 'submissionKey'>;
+type EventFields = Omit<CalendarEventInput, 'submissionKey'>;
 
 function shiftYears(date: string, years: number): string {
   return `${Number(date.slice(0, 4)) + years}${date.slice(4)}`;
@@ -106,10 +88,10 @@ function shiftYears(date: string, years: number): string {
 
 function checkWindow(input: EventFields): void {
   const today = todayUtc();
-  const message = `Choose dates within ${TEAM_EVENT_WINDOW_YEARS} years of today.`;
-  if (input.startDate < shiftYears(today, -TEAM_EVENT_WINDOW_YEARS))
+  const message = `Choose dates within ${EVENT_WINDOW_YEARS} years of today.`;
+  if (input.startDate < shiftYears(today, -EVENT_WINDOW_YEARS))
     throw new AppError('bad_request', message, { field: 'startDate' });
-  if (input.endDate > shiftYears(today, TEAM_EVENT_WINDOW_YEARS))
+  if (input.endDate > shiftYears(today, EVENT_WINDOW_YEARS))
     throw new AppError('bad_request', message, { field: 'endDate' });
 }
 
@@ -150,104 +132,87 @@ function timingOf(input: EventFields, timeZone: string) {
   return { ...dates, allDay: false, startsAt, endsAt };
 }
 
-/** Whether the actor may create, edit and cancel the team's events (its managers and admins). */
-export async function canManageTeamEvents(actor: Actor, teamId: string): Promise<boolean> {
-  const db = getDb();
-  const [team] = await db
-    .select({ id: teams.id })
-    .from(teams)
-    .where(and(eq(teams.id, teamId), actorHasRole(db, actor, teams.id, MANAGERS)));
-  return team !== undefined;
-}
-
 /**
- * The team's events (cancelled ones included) that share a day with `from`–`to` (local dates,
- * inclusive), for the team's members and admins; anyone else gets `not_found`.
+ * The calendar's events (cancelled ones included) that share a day with `from`–`to` (local dates,
+ * inclusive), for whoever may see the calendar; anyone else gets `not_found`.
  */
-export async function listTeamEvents(
+export async function listCalendarEvents(
   actor: Actor,
-  teamId: string,
+  calendarId: string,
   range: { from: string; to: string },
-): Promise<TeamEventDto[]> {
+): Promise<CalendarEventDto[]> {
   if (!isCalendarDate(range.from) || !isCalendarDate(range.to))
     throw new AppError('bad_request', 'Choose real dates.');
-  const db = getDb();
-  const [team] = await db
-    .select({ id: teams.id })
-    .from(teams)
-    .where(and(eq(teams.id, teamId), actorHasRole(db, actor, teams.id, MEMBERS)));
-  if (!team) throw new AppError('not_found', 'Team not found.');
-  const rows = await db
+  const calendar = await findCalendarForActor(actor, { id: calendarId });
+  const rows = await getDb()
     .select(eventColumns)
-    .from(teamEvents)
+    .from(calendarEvents)
     .where(
       and(
-        eq(teamEvents.teamId, team.id),
-        lte(teamEvents.startDate, range.to),
-        gte(teamEvents.endDate, range.from),
-        actorHasRole(db, actor, teamEvents.teamId, MEMBERS),
+        eq(calendarEvents.calendarId, calendar.id),
+        lte(calendarEvents.startDate, range.to),
+        gte(calendarEvents.endDate, range.from),
       ),
     )
     .orderBy(
-      asc(teamEvents.startDate),
-      desc(teamEvents.allDay),
-      asc(teamEvents.startsAt),
-      asc(teamEvents.title),
+      asc(calendarEvents.startDate),
+      desc(calendarEvents.allDay),
+      asc(calendarEvents.startsAt),
+      asc(calendarEvents.title),
     );
   return rows.map(toDto);
 }
 
-export interface CreatedTeamEvent extends TeamEventDto {
+export interface CreatedCalendarEvent extends CalendarEventDto {
   /** The same submission had already created this event (a double click, a retried request). */
   alreadyAdded: boolean;
 }
 
 /**
- * A manager of the team or an admin adds an event to the team's calendar, once per submission
- * key: a repeated key answers with the event it created.
+ * Adds an event to a calendar whose events the actor may edit (a team's managers and admins, a
+ * person for their own), once per submission key: a repeated key answers with the event it made.
  */
-export async function createTeamEvent(
+export async function createCalendarEvent(
   actor: Actor,
-  input: TeamEventInput,
+  input: CalendarEventInput,
   request?: RequestInfo,
-): Promise<CreatedTeamEvent> {
+): Promise<CreatedCalendarEvent> {
   checkWindow(input);
   return getDb().transaction(async (tx) => {
-    const [team] = await tx
-      .select({ id: teams.id, timeZone: teams.timeZone })
-      .from(teams)
-      .where(and(eq(teams.id, input.teamId), actorHasRole(tx, actor, teams.id, MANAGERS)));
-    if (!team) throw new AppError('not_found', 'Team not found.');
+    const calendar = await editableCalendar(tx, actor, input.calendarId);
     const [event] = await tx
-      .insert(teamEvents)
+      .insert(calendarEvents)
       .values({
-        teamId: team.id,
+        calendarId: calendar.id,
         title: input.title,
         description: input.description,
         location: input.location,
-        ...timingOf(input, team.timeZone),
+        ...timingOf(input, calendar.timeZone),
         submissionKey: input.submissionKey,
         createdById: actor.id,
       })
       // A concurrent insert with the same key is waited for, then found by the select below.
-      .onConflictDoNothing({ target: [teamEvents.teamId, teamEvents.submissionKey] })
+      .onConflictDoNothing({ target: [calendarEvents.calendarId, calendarEvents.submissionKey] })
       .returning(eventColumns);
     if (!event) {
       const [existing] = await tx
         .select(eventColumns)
-        .from(teamEvents)
+        .from(calendarEvents)
         .where(
-          and(eq(teamEvents.teamId, team.id), eq(teamEvents.submissionKey, input.submissionKey)),
+          and(
+            eq(calendarEvents.calendarId, calendar.id),
+            eq(calendarEvents.submissionKey, input.submissionKey),
+          ),
         );
       return { ...toDto(existing!), alreadyAdded: true };
     }
-    await bumpCalendarVersion(tx, team.id);
+    await bumpCalendarVersion(tx, calendar.id);
     await recordAuditEvent(tx, {
       actorId: actor.id,
-      action: 'team_event.created',
-      targetType: 'team_event',
+      action: `${auditNoun(calendar)}.created`,
+      targetType: auditNoun(calendar),
       targetId: event.id,
-      teamId: team.id,
+      teamId: calendar.teamId,
       details: { title: event.title },
       request,
     });
@@ -255,22 +220,21 @@ export async function createTeamEvent(
   });
 }
 
-/** One of the team's events, locked, if the actor manages that team; `not_found` otherwise. */
-async function findManagedEvent(tx: Transaction, actor: Actor, teamId: string, eventId: string) {
+/** One of the calendar's events, locked, if the actor may edit it; `not_found` otherwise. */
+async function findEditableEvent(
+  tx: Transaction,
+  actor: Actor,
+  calendarId: string,
+  eventId: string,
+) {
+  const calendar = await editableCalendar(tx, actor, calendarId);
   const [event] = await tx
-    .select({ ...eventColumns, teamTimeZone: teams.timeZone })
-    .from(teamEvents)
-    .innerJoin(teams, eq(teams.id, teamEvents.teamId))
-    .where(
-      and(
-        eq(teamEvents.id, eventId),
-        eq(teamEvents.teamId, teamId),
-        actorHasRole(tx, actor, teamEvents.teamId, MANAGERS),
-      ),
-    )
-    .for('update', { of: teamEvents });
+    .select(eventColumns)
+    .from(calendarEvents)
+    .where(and(eq(calendarEvents.id, eventId), eq(calendarEvents.calendarId, calendar.id)))
+    .for('update');
   if (!event) throw new AppError('not_found', 'Event not found.');
-  return event;
+  return { calendar, event };
 }
 
 const editableFields = [
@@ -288,18 +252,18 @@ const editableFields = [
 const sameValue = (a: unknown, b: unknown) =>
   a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b;
 
-/** A manager of the team or an admin changes an event; its sequence moves so clients replace it. */
-export async function updateTeamEvent(
+/** Changes an event; its sequence moves so that calendar clients replace their copy. */
+export async function updateCalendarEvent(
   actor: Actor,
-  input: TeamEventUpdateInput,
+  input: CalendarEventUpdateInput,
   request?: RequestInfo,
-): Promise<TeamEventDto> {
+): Promise<CalendarEventDto> {
   checkWindow(input);
   return getDb().transaction(async (tx) => {
-    const { teamTimeZone, ...current } = await findManagedEvent(
+    const { calendar, event: current } = await findEditableEvent(
       tx,
       actor,
-      input.teamId,
+      input.calendarId,
       input.eventId,
     );
     if (current.status === 'cancelled')
@@ -308,23 +272,23 @@ export async function updateTeamEvent(
       title: input.title,
       description: input.description,
       location: input.location,
-      ...timingOf(input, teamTimeZone),
+      ...timingOf(input, calendar.timeZone),
     };
     const changed = editableFields.filter((field) => !sameValue(next[field], current[field]));
     if (changed.length === 0) return toDto(current);
 
     const [event] = await tx
-      .update(teamEvents)
-      .set({ ...next, sequence: sql`${teamEvents.sequence} + 1`, updatedAt: sql`now()` })
-      .where(eq(teamEvents.id, current.id))
+      .update(calendarEvents)
+      .set({ ...next, sequence: sql`${calendarEvents.sequence} + 1`, updatedAt: sql`now()` })
+      .where(eq(calendarEvents.id, current.id))
       .returning(eventColumns);
-    await bumpCalendarVersion(tx, current.teamId);
+    await bumpCalendarVersion(tx, calendar.id);
     await recordAuditEvent(tx, {
       actorId: actor.id,
-      action: 'team_event.updated',
-      targetType: 'team_event',
+      action: `${auditNoun(calendar)}.updated`,
+      targetType: auditNoun(calendar),
       targetId: current.id,
-      teamId: current.teamId,
+      teamId: calendar.teamId,
       details: { changed },
       request,
     });
@@ -332,32 +296,40 @@ export async function updateTeamEvent(
   });
 }
 
-/** A manager of the team or an admin cancels an event; the row stays, as `cancelled`. */
-export async function cancelTeamEvent(
+/**
+ * Cancels an event. The row stays, as `cancelled`: feeds show it STATUS:CANCELLED so that
+ * subscribed clients remove it.
+ */
+export async function cancelCalendarEvent(
   actor: Actor,
-  input: TeamEventCancelInput,
+  input: CalendarEventCancelInput,
   request?: RequestInfo,
-): Promise<TeamEventDto> {
+): Promise<CalendarEventDto> {
   return getDb().transaction(async (tx) => {
-    const current = await findManagedEvent(tx, actor, input.teamId, input.eventId);
+    const { calendar, event: current } = await findEditableEvent(
+      tx,
+      actor,
+      input.calendarId,
+      input.eventId,
+    );
     if (current.status === 'cancelled')
       throw new AppError('conflict', 'This event is already cancelled.');
     const [event] = await tx
-      .update(teamEvents)
+      .update(calendarEvents)
       .set({
         status: 'cancelled',
-        sequence: sql`${teamEvents.sequence} + 1`,
+        sequence: sql`${calendarEvents.sequence} + 1`,
         updatedAt: sql`now()`,
       })
-      .where(eq(teamEvents.id, current.id))
+      .where(eq(calendarEvents.id, current.id))
       .returning(eventColumns);
-    await bumpCalendarVersion(tx, current.teamId);
+    await bumpCalendarVersion(tx, calendar.id);
     await recordAuditEvent(tx, {
       actorId: actor.id,
-      action: 'team_event.cancelled',
-      targetType: 'team_event',
+      action: `${auditNoun(calendar)}.cancelled`,
+      targetType: auditNoun(calendar),
       targetId: current.id,
-      teamId: current.teamId,
+      teamId: calendar.teamId,
       details: { title: current.title },
       request,
     });

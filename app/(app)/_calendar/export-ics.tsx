@@ -22,15 +22,15 @@ function eventCounter() {
 }
 
 /**
- * Downloads the team calendar as a file while showing how far it got: the server announces the
+ * Downloads the calendar as a file while showing how far it got: the server announces the
  * number of events, the page counts them as they arrive.
  */
-export function useIcsExport(slug: string) {
+export function useIcsExport(calendarPath: string, fileName: string) {
   const [state, setState] = useState<ExportState>({ phase: 'idle' });
   const start = async () => {
     setState({ phase: 'running', received: 0, total: null });
     try {
-      const response = await fetch(`/api/teams/${slug}/export`);
+      const response = await fetch(`/api/calendars/${calendarPath}/export`);
       if (!response.ok || !response.body) {
         const body = (await response.json().catch(() => null)) as { message?: string } | null;
         throw new Error(body?.message ?? 'The export failed. Please try again.');
@@ -48,16 +48,16 @@ export function useIcsExport(slug: string) {
         received += count(decoder.decode(value, { stream: true }));
         setState({ phase: 'running', received, total });
       }
-      const fileName =
+      const downloadName =
         /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ??
-        `${slug}.ics`;
+        `${fileName}.ics`;
       const url = URL.createObjectURL(new Blob(parts as BlobPart[], { type: 'text/calendar' }));
       const anchor = document.createElement('a');
       anchor.href = url;
-      anchor.download = fileName;
+      anchor.download = downloadName;
       anchor.click();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      setState({ phase: 'done', fileName });
+      setState({ phase: 'done', fileName: downloadName });
     } catch (error) {
       setState({
         phase: 'failed',

@@ -2,15 +2,18 @@
 
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { ExportProgress, useIcsExport } from './export-ics';
+import type { CalendarChoices } from './feed-choices';
 import { SharePanel, type SharedLinkSummary, type SharingPolicy } from './share-panel';
-import { SubscribePanel, type SubscriptionSummary, type TypeChoice } from './subscribe-dialog';
+import { SubscribePanel, type SubscriptionSummary } from './subscribe-dialog';
 
 interface CalendarMenuProps {
-  slug: string;
-  teamName: string;
+  /** `team/<slug>`, `person/me` or `resource/<slug>`: what the actions and the export act on. */
+  calendarPath: string;
+  calendarName: string;
+  fileName: string;
   subscription: SubscriptionSummary | null;
-  types: TypeChoice[];
-  /** For the team's managers and admins only: its shared links and what the policy allows. */
+  choices: CalendarChoices;
+  /** For those who may share the calendar only: its shared links and what the policy allows. */
   sharing: { links: SharedLinkSummary[]; policy: SharingPolicy } | null;
 }
 
@@ -58,13 +61,23 @@ function Modal({
   );
 }
 
-/** The team's Calendar menu: Subscribe, Export ICS and, for managers, Share externally. */
-export function CalendarMenu({ slug, teamName, subscription, types, sharing }: CalendarMenuProps) {
+/**
+ * A calendar's menu — a team's, a person's, a resource's —: Subscribe, Export ICS and, for those
+ * who may share it, Share externally.
+ */
+export function CalendarMenu({
+  calendarPath,
+  calendarName,
+  fileName,
+  subscription,
+  choices,
+  sharing,
+}: CalendarMenuProps) {
   const [menuOpen, setMenuOpen] = useState(false);
   const [dialog, setDialog] = useState<'subscribe' | 'share' | null>(null);
   const menuButton = useRef<HTMLButtonElement>(null);
   const menuId = useId();
-  const exporter = useIcsExport(slug);
+  const exporter = useIcsExport(calendarPath, fileName);
 
   useEffect(() => {
     if (!menuOpen) return;
@@ -119,18 +132,23 @@ export function CalendarMenu({ slug, teamName, subscription, types, sharing }: C
       <ExportProgress state={exporter.state} />
       <Modal
         open={dialog === 'subscribe'}
-        title={`Subscribe to ${teamName}`}
+        title={`Subscribe to ${calendarName}`}
         onClose={() => setDialog(null)}
       >
-        <SubscribePanel slug={slug} subscription={subscription} types={types} />
+        <SubscribePanel calendarPath={calendarPath} subscription={subscription} choices={choices} />
       </Modal>
       {sharing && (
         <Modal
           open={dialog === 'share'}
-          title={`Share ${teamName} outside TeamCal`}
+          title={`Share ${calendarName} outside TeamCal`}
           onClose={() => setDialog(null)}
         >
-          <SharePanel slug={slug} links={sharing.links} types={types} policy={sharing.policy} />
+          <SharePanel
+            calendarPath={calendarPath}
+            links={sharing.links}
+            choices={choices}
+            policy={sharing.policy}
+          />
         </Modal>
       )}
     </div>

@@ -2,19 +2,19 @@
 
 import { useActionState } from 'react';
 import type { FormState } from '@/lib/action';
-import { cancelTeamEventAction } from './event-actions';
+import { cancelEventAction } from './event-actions';
 
-export function CancelTeamEventButton({
-  teamId,
+export function CancelEventButton({
+  calendarId,
   eventId,
   title,
 }: {
-  teamId: string;
+  calendarId: string;
   eventId: string;
   title: string;
 }) {
   const [state, formAction, pending] = useActionState<FormState, FormData>(
-    cancelTeamEventAction,
+    cancelEventAction,
     {},
   );
   return (
@@ -29,7 +29,7 @@ export function CancelTeamEventButton({
           event.preventDefault();
       }}
     >
-      <input type="hidden" name="teamId" value={teamId} />
+      <input type="hidden" name="calendarId" value={calendarId} />
       <input type="hidden" name="eventId" value={eventId} />
       <button
         type="submit"

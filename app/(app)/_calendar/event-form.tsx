@@ -3,11 +3,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { FieldError, FormField } from '@/app/_components/form-field';
 import type { FormState } from '@/lib/action';
-import type { TeamEventDto } from '@/lib/dal/team-events';
+import type { CalendarEventDto } from '@/lib/dal/calendar-events';
 import { newSubmissionKey } from '@/lib/submission-key';
 
-export type EditableTeamEvent = Pick<
-  TeamEventDto,
+export type EditableCalendarEvent = Pick<
+  CalendarEventDto,
   | 'id'
   | 'title'
   | 'allDay'
@@ -20,13 +20,13 @@ export type EditableTeamEvent = Pick<
   | 'sequence'
 >;
 
-interface TeamEventFormProps {
+interface EventFormProps {
   /** Unique on the page: several forms (add, and one per edited event) may be open at once. */
   idPrefix: string;
-  teamId: string;
+  calendarId: string;
   timeZone: string;
   /** The event being edited; absent when adding one. */
-  event?: EditableTeamEvent;
+  event?: EditableCalendarEvent;
   state: FormState;
   formAction: (formData: FormData) => void;
   pending: boolean;
@@ -36,12 +36,12 @@ interface TeamEventFormProps {
 const textareaClass =
   'mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-brand-500 aria-[invalid=true]:border-red-500';
 
-export function TeamEventForm(props: TeamEventFormProps) {
-  const { idPrefix, teamId, timeZone, event, state, formAction, pending, onClose } = props;
+export function EventForm(props: EventFormProps) {
+  const { idPrefix, calendarId, timeZone, event, state, formAction, pending, onClose } = props;
   const error = (field: string) => state.fieldErrors?.[field]?.[0];
   // After a refusal the form shows what was typed; otherwise the event as it is (or nothing).
   const typed = state.ok ? undefined : state.values;
-  const value = (field: keyof EditableTeamEvent & string) =>
+  const value = (field: keyof EditableCalendarEvent & string) =>
     typed ? (typed[field] ?? '') : String(event?.[field] ?? '');
   // New each time the form is shown (it is remounted after every answer): a second submission
   // of the same form, from a double click or a retry, adds nothing.
@@ -66,7 +66,7 @@ export function TeamEventForm(props: TeamEventFormProps) {
       className="space-y-4"
       aria-label={event ? `Edit ${event.title}` : 'Add an event'}
     >
-      <input type="hidden" name="teamId" value={teamId} />
+      <input type="hidden" name="calendarId" value={calendarId} />
       {event ? (
         <input type="hidden" name="eventId" value={event.id} />
       ) : (

@@ -12,7 +12,8 @@ import {
   type GuestSetupState,
   type PublicLinkState,
 } from './share-actions';
-import { Message, PRIVACY_CHOICES, type TypeChoice } from './subscribe-dialog';
+import { ContentChoices, PrivacyRadios, type CalendarChoices } from './feed-choices';
+import { Message } from './subscribe-dialog';
 import type { IssuedLink as IssuedLinkData } from './subscription-actions';
 
 /** A public link or guest share as the page passes it to the browser. */
@@ -42,37 +43,24 @@ const primary =
   'rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60';
 const day = (iso: string | null) => (iso ? iso.slice(0, 10) : 'never');
 
-function PrivacyRadios({ name, fallback }: { name: string; fallback: string }) {
-  return (
-    <fieldset>
-      <legend className="text-sm font-medium">What it shows</legend>
-      {PRIVACY_CHOICES.map((choice) => (
-        <label key={choice.value} className="mt-1 flex items-start gap-2 text-sm">
-          <input
-            type="radio"
-            name={name}
-            value={choice.value}
-            defaultChecked={choice.value === fallback}
-            className="mt-1"
-          />
-          <span>
-            <span className="font-medium">{choice.label}</span> — {choice.hint}
-          </span>
-        </label>
-      ))}
-    </fieldset>
-  );
-}
+/** What a public link is typically for, by kind of calendar, under the warning. */
+const PUBLIC_LINK_ADVICE: Record<CalendarChoices['kind'], string> = {
+  team: 'For an app that reads event locations, choose “Standard”, untick the absence types and keep team events.',
+  person:
+    'For a mileage app that reads your appointments’ addresses, choose “Standard”: titles and locations, no descriptions.',
+  resource:
+    'For a screen outside the room or a booking page, “Standard” shows each booking’s title.',
+};
 
 function PublicLinkForm(props: {
-  slug: string;
-  types: TypeChoice[];
+  calendarPath: string;
+  choices: CalendarChoices;
   policy: SharingPolicy;
   onIssued: (link: IssuedLinkData) => void;
 }) {
   const [state, action, pending] = useActionState(
     async (previous: PublicLinkState, formData: FormData) => {
-      const next = await createPublicLinkAction(props.slug, previous, formData);
+      const next = await createPublicLinkAction(props.calendarPath, previous, formData);
       if (next.ok && next.data) props.onIssued(next.data);
       return next;
     },
@@ -90,8 +78,7 @@ function PublicLinkForm(props: {
       >
         <strong>Anyone who obtains a public link can read this calendar</strong>: no sign-in, no
         password, and it can be forwarded. Prefer “Busy only”, keep an expiry, and revoke links you
-        no longer need. For an app that reads event locations (mileage, room booking), choose
-        “Standard”, untick the absence types and keep team events.
+        no longer need. {PUBLIC_LINK_ADVICE[props.choices.kind]}
       </p>
       <Message state={state} />
       <FormField
@@ -102,22 +89,12 @@ function PublicLinkForm(props: {
         error={error('label')}
         defaultValue={state.values?.label}
       />
-      <PrivacyRadios name="privacy" fallback="busy" />
-      <fieldset>
-        <legend className="text-sm font-medium">Types of absence</legend>
-        <div className="mt-1 grid grid-cols-2 gap-1">
-          {props.types.map((type) => (
-            <label key={type.id} className="flex items-center gap-2 text-sm">
-              <input type="checkbox" name="absenceTypeIds" value={type.id} defaultChecked />
-              {type.label}
-            </label>
-          ))}
-        </div>
-        <FieldError id="public-types-error" error={error('absenceTypeIds')} />
-      </fieldset>
-      <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" name="includeTeamEvents" defaultChecked /> Team events
-      </label>
+      <PrivacyRadios kind={props.choices.kind} fallback="busy" />
+      <ContentChoices
+        choices={props.choices}
+        idPrefix="public"
+        typeError={error('absenceTypeIds')}
+      />
       <div>
         <label htmlFor="expiresInDays" className="block text-sm font-medium">
           Expires after
@@ -146,15 +123,17 @@ function PublicLinkForm(props: {
 }
 
 function GuestShareForm({
-  slug,
+  calendarPath,
+  kind,
   onSetup,
 }: {
-  slug: string;
+  calendarPath: string;
+  kind: CalendarChoices['kind'];
   onSetup: (state: GuestSetupState) => void;
 }) {
   const [state, action, pending] = useActionState(
     async (previous: GuestSetupState, formData: FormData) => {
-      const next = await createGuestShareAction(slug, previous, formData);
+      const next = await createGuestShareAction(calendarPath, previous, formData);
       if (next.ok) onSetup(next);
       return next;
     },
@@ -184,7 +163,7 @@ function GuestShareForm({
         error={error('label')}
         defaultValue={state.values?.label}
       />
-      <PrivacyRadios name="privacy" fallback="busy" />
+      <PrivacyRadios kind={kind} fallback="busy" />
       <button type="submit" disabled={pending} className={primary}>
         Create guest share
       </button>
@@ -212,21 +191,21 @@ function SetupLink({ state }: { state: GuestSetupState }) {
 }
 
 function LinkRow({
-  slug,
+  calendarPath,
   link,
   onSetup,
 }: {
-  slug: string;
+  calendarPath: string;
   link: SharedLinkSummary;
   onSetup: (state: GuestSetupState) => void;
 }) {
   const [revoked, revoke, revoking] = useActionState(
-    revokeSharedLinkAction.bind(null, slug),
+    revokeSharedLinkAction.bind(null, calendarPath),
     {} as FormState,
   );
   const [, reissue, reissuing] = useActionState(
     async (previous: GuestSetupState, formData: FormData) => {
-      const next = await reissueGuestSetupAction(slug, previous, formData);
+      const next = await reissueGuestSetupAction(calendarPath, previous, formData);
       onSetup(next);
       return next;
     },
@@ -292,11 +271,11 @@ function LinkRow({
   );
 }
 
-/** Share externally: public links and guest shares of the team, for its managers and admins. */
+/** Share externally: a calendar's public links and guest shares, for those who may share it. */
 export function SharePanel(props: {
-  slug: string;
+  calendarPath: string;
   links: SharedLinkSummary[];
-  types: TypeChoice[];
+  choices: CalendarChoices;
   policy: SharingPolicy;
 }) {
   const [issued, setIssued] = useState<IssuedLinkData | null>(null);
@@ -336,7 +315,12 @@ export function SharePanel(props: {
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {props.links.map((link) => (
-                  <LinkRow key={link.id} slug={props.slug} link={link} onSetup={setSetup} />
+                  <LinkRow
+                    key={link.id}
+                    calendarPath={props.calendarPath}
+                    link={link}
+                    onSetup={setSetup}
+                  />
                 ))}
               </tbody>
             </table>
@@ -350,8 +334,8 @@ export function SharePanel(props: {
           </h3>
           {props.policy.publicLinksAllowed ? (
             <PublicLinkForm
-              slug={props.slug}
-              types={props.types}
+              calendarPath={props.calendarPath}
+              choices={props.choices}
               policy={props.policy}
               onIssued={setIssued}
             />
@@ -364,7 +348,11 @@ export function SharePanel(props: {
             Guest with a password
           </h3>
           {props.policy.guestSharesAllowed ? (
-            <GuestShareForm slug={props.slug} onSetup={setSetup} />
+            <GuestShareForm
+              calendarPath={props.calendarPath}
+              kind={props.choices.kind}
+              onSetup={setSetup}
+            />
           ) : (
             <p className="text-sm text-slate-600">An admin has turned guest shares off.</p>
           )}

@@ -2,14 +2,14 @@
 
 import { useActionState, useId, useRef, useState } from 'react';
 import type { FormState } from '@/lib/action';
-import { createTeamEventAction, updateTeamEventAction } from './event-actions';
-import { TeamEventForm, type EditableTeamEvent } from './team-event-form';
+import { createEventAction, updateEventAction } from './event-actions';
+import { EventForm, type EditableCalendarEvent } from './event-form';
 
-interface TeamEventEditorProps {
-  teamId: string;
+interface EventEditorProps {
+  calendarId: string;
   timeZone: string;
   /** The event to edit; absent for the "Add event" button. */
-  event?: EditableTeamEvent;
+  event?: EditableCalendarEvent;
   /** Where the opened form goes in the parent's layout. */
   panelClassName?: string;
 }
@@ -20,7 +20,7 @@ const addClass =
   'rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-brand-700 aria-expanded:bg-brand-700';
 
 /** A button that opens the event form in place, and closes it once the event is saved. */
-export function TeamEventEditor({ teamId, timeZone, event, panelClassName }: TeamEventEditorProps) {
+export function EventEditor({ calendarId, timeZone, event, panelClassName }: EventEditorProps) {
   const [open, setOpen] = useState(false);
   const toggle = useRef<HTMLButtonElement>(null);
   const panelId = useId();
@@ -30,7 +30,7 @@ export function TeamEventEditor({ teamId, timeZone, event, panelClassName }: Tea
   };
   const [state, formAction, pending] = useActionState<FormState, FormData>(
     async (previous, formData) => {
-      const action = event ? updateTeamEventAction : createTeamEventAction;
+      const action = event ? updateEventAction : createEventAction;
       const next = await action(previous, formData);
       if (next.ok) close();
       return next;
@@ -59,10 +59,10 @@ export function TeamEventEditor({ teamId, timeZone, event, panelClassName }: Tea
       </span>
       {open && (
         <div id={panelId} className={panelClassName}>
-          <TeamEventForm
+          <EventForm
             key={formKey}
             idPrefix={event ? `event-${event.id}` : 'new-event'}
-            teamId={teamId}
+            calendarId={calendarId}
             timeZone={timeZone}
             event={event}
             state={state}

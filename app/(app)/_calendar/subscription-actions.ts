@@ -12,7 +12,7 @@ import {
 } from '@/lib/dal/feed-tokens';
 import { publicBaseUrl, subscriptionLinks } from '@/lib/public-url';
 import { feedOptionsSchema } from '@/lib/validation';
-import { runTeamFormAction } from './team-action';
+import { runCalendarFormAction } from './calendar-action';
 
 /** A link just issued: the only time its full address exists outside the subscriber's client. */
 export interface IssuedLink extends ReturnType<typeof subscriptionLinks> {
@@ -30,7 +30,7 @@ const shownLink = z.object({ linkId: z.uuid('Reload the page: this link is unkno
 
 async function present(issued: IssuedSubscription): Promise<IssuedLink> {
   const feedUrl = `${publicBaseUrl(await headers())}/api/ics/${issued.token}.ics`;
-  const links = subscriptionLinks(feedUrl, `TeamCal – ${issued.teamName}`);
+  const links = subscriptionLinks(feedUrl, `TeamCal – ${issued.calendarName}`);
   return {
     ...links,
     displayPrefix: issued.subscription.displayPrefix,
@@ -44,28 +44,27 @@ async function present(issued: IssuedSubscription): Promise<IssuedLink> {
 }
 
 export async function createSubscriptionAction(
-  slug: string,
+  calendarPath: string,
   _previous: SubscriptionState,
   formData: FormData,
 ): Promise<SubscriptionState> {
-  return runTeamFormAction(
-    slug,
+  return runCalendarFormAction(calendarPath,
     feedOptionsSchema,
     formData,
-    async (actor, options, team, request) => {
-      const issued = await createPersonalSubscription(actor, team, options, request);
+    async (actor, options, calendar, request) => {
+      const issued = await createPersonalSubscription(actor, calendar, options, request);
       return { message: 'Your link is ready.', data: await present(issued) };
     },
   );
 }
 
 export async function regenerateSubscriptionAction(
-  slug: string,
+  calendarPath: string,
   _previous: SubscriptionState,
   formData: FormData,
 ): Promise<SubscriptionState> {
-  return runTeamFormAction(slug, shownLink, formData, async (actor, { linkId }, team, request) => {
-    const issued = await regeneratePersonalSubscription(actor, team, linkId, request);
+  return runCalendarFormAction(calendarPath, shownLink, formData, async (actor, { linkId }, calendar, request) => {
+    const issued = await regeneratePersonalSubscription(actor, calendar, linkId, request);
     return {
       message: 'Your new link is ready; the old one no longer works.',
       data: await present(issued),
@@ -74,14 +73,14 @@ export async function regenerateSubscriptionAction(
 }
 
 export async function invalidateSubscriptionAction(
-  slug: string,
+  calendarPath: string,
   _previous: SubscriptionState,
   formData: FormData,
 ): Promise<SubscriptionState> {
-  return runTeamFormAction(slug, shownLink, formData, async (actor, { linkId }, team, request) => {
+  return runCalendarFormAction(calendarPath, shownLink, formData, async (actor, { linkId }, calendar, request) => {
     const { alreadyInvalidated } = await invalidatePersonalSubscription(
       actor,
-      team,
+      calendar,
       linkId,
       request,
     );
