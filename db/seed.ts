@@ -382,12 +382,22 @@ export async function seedDemoOrganisation(
     const teamCalendars = await tx
       .select({ id: calendars.id, teamId: calendars.teamId })
       .from(calendars)
-      .where(inArray(calendars.teamId, teamRows.map((team) => team.id)));
+      .where(
+        inArray(
+          calendars.teamId,
+          teamRows.map((team) => team.id),
+        ),
+      );
     const calendarOf = (teamId: string) => teamCalendars.find((c) => c.teamId === teamId)!.id;
     const events = TEAM_SPECS.flatMap((t) => {
       const team = teamOf(t.key);
       const manager = PEOPLE.find((p) => p.teams.some(([k, r]) => k === t.key && r === 'manager'))!;
-      const all = demoTeamEvents(calendarOf(team.id), team.timeZone, userIdOf(manager.key), utcToday);
+      const all = demoTeamEvents(
+        calendarOf(team.id),
+        team.timeZone,
+        userIdOf(manager.key),
+        utcToday,
+      );
       return t.key === 'engineering' ? all : all.slice(0, 3);
     });
     await tx.insert(calendarEvents).values(events);

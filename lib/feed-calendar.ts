@@ -53,8 +53,7 @@ function feedItem(row: FeedRow, calendarKind: CalendarKind): FeedItem {
 
 /** The rows as the library's items; leaving early (client gone) closes the page reader too. */
 async function* feedItems(input: FeedCalendarInput): AsyncGenerator<FeedItem[]> {
-  for await (const rows of input.rows)
-    yield rows.map((row) => feedItem(row, input.calendar.kind));
+  for await (const rows of input.rows) yield rows.map((row) => feedItem(row, input.calendar.kind));
   if (input.expiryNotice) yield [{ kind: 'expiryNotice', notice: input.expiryNotice }];
 }
 

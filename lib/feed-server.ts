@@ -61,13 +61,8 @@ function versionHeaders(access: FeedAccess, now: Date) {
     calendarVersion: access.calendar.version,
     calendarUpdatedAt: access.calendar.updatedAt,
     tokenCreatedAt: access.createdAt,
-    settings: [
-      access.options,
-      access.privateTypes,
-      access.calendar.name,
-      access.calendar.timeZone,
-      access.calendar.includesOwnAbsences,
-    ],
+    // A change of the calendar's own settings moves its version instead.
+    settings: [access.options, access.privateTypes, access.calendar.name, access.calendar.timeZone],
     windowFrom: window.from,
     expiryWarning,
   });

@@ -240,10 +240,7 @@ const eventFields = z.object({
     .string({ error: 'Enter a title.' })
     .trim()
     .min(1, 'Enter a title.')
-    .max(
-      EVENT_TITLE_MAX_LENGTH,
-      `Keep the title under ${EVENT_TITLE_MAX_LENGTH} characters.`,
-    ),
+    .max(EVENT_TITLE_MAX_LENGTH, `Keep the title under ${EVENT_TITLE_MAX_LENGTH} characters.`),
   allDay: checkboxSchema,
   startDate: eventDateSchema('start date'),
   startTime: eventTimeSchema('start time'),

@@ -57,10 +57,10 @@ const teamColumns = {
     where ${memberships.teamId} = ${outerColumn(teams, 'id')})`,
   managerCount: sql<number>`(select count(*)::int from ${memberships}
     where ${memberships.teamId} = ${outerColumn(teams, 'id')} and ${memberships.role} = 'manager')`,
-  activeTokenCount: sql<number>`(select count(*)::int from ${feedTokens}
-    join ${calendars} on ${calendars.id} = ${feedTokens.calendarId}
-    where ${calendars.teamId} = ${outerColumn(teams, 'id')} and ${feedTokens.revokedAt} is null
-      and (${feedTokens.expiresAt} is null or ${feedTokens.expiresAt} > now()))`,
+  activeTokenCount: sql<number>`(select count(*)::int from ${feedTokens} t
+    join ${calendars} c on c.id = t.calendar_id
+    where c.team_id = ${outerColumn(teams, 'id')} and t.revoked_at is null
+      and (t.expires_at is null or t.expires_at > now()))`,
 };
 
 /** Every team, or those whose name or address contains `q`, by name, one page at a time. */

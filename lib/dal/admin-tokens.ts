@@ -236,7 +236,9 @@ async function revokeTokens(
 const revokedColumns = {
   id: feedTokens.id,
   kind: feedTokens.kind,
-  teamId: sql<string | null>`(select ${calendars.teamId} from ${calendars} where ${calendars.id} = ${feedTokens.calendarId})`,
+  teamId: sql<
+    string | null
+  >`(select ${calendars.teamId} from ${calendars} where ${calendars.id} = ${feedTokens.calendarId})`,
   ownerId: feedTokens.ownerId,
   displayPrefix: feedTokens.displayPrefix,
   guestShareId: feedTokens.guestShareId,

@@ -168,10 +168,7 @@ export interface CalendarExport {
  * every type, pending requests and events; notes only for those who may share it (a team's
  * managers, admins, the person themself).
  */
-export async function openCalendarExport(
-  actor: Actor,
-  ref: CalendarRef,
-): Promise<CalendarExport> {
+export async function openCalendarExport(actor: Actor, ref: CalendarRef): Promise<CalendarExport> {
   const { source, rights, ...calendar } = await findCalendarForActor(actor, ref);
   return {
     calendar,

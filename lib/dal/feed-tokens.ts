@@ -95,7 +95,9 @@ export async function normaliseFeedOptions(
     privacy: input.privacy,
     includePending: offers.pending !== null && input.includePending,
     includeTeamEvents: offers.events === null || input.includeTeamEvents,
-    absenceTypeIds: offers.absenceTypes ? await normaliseTypeFilter(tx, input.absenceTypeIds) : null,
+    absenceTypeIds: offers.absenceTypes
+      ? await normaliseTypeFilter(tx, input.absenceTypeIds)
+      : null,
   };
 }
 

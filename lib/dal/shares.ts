@@ -183,8 +183,7 @@ export async function revokeSharedLink(
       .set({
         revokedAt: sql`now()`,
         revokedById: actor.id,
-        revokeReason:
-          calendar.kind === 'person' ? 'Revoked by its owner' : 'Revoked by a manager',
+        revokeReason: calendar.kind === 'person' ? 'Revoked by its owner' : 'Revoked by a manager',
       })
       .where(and(sharedLink, isNull(feedTokens.revokedAt)))
       .returning({ kind: feedTokens.kind, guestShareId: feedTokens.guestShareId });

@@ -219,7 +219,9 @@ function bookingEvent(context: FeedContext, booking: BookingRow): ICalEvent {
     summary: booking.status === 'requested' ? `${shown.title} (requested)` : shown.title,
     description: shown.description,
     // Where the resource is, at every privacy level: a screen outside the room shows it anyway.
-    location: booking.location ? `${booking.resourceName}, ${booking.location}` : booking.resourceName,
+    location: booking.location
+      ? `${booking.resourceName}, ${booking.location}`
+      : booking.resourceName,
     status: BOOKING_STATUS[booking.status],
     // The resource's own calendar: a booking is what makes it busy.
     transparency: ICalEventTransparency.OPAQUE,

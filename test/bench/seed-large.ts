@@ -4,11 +4,12 @@ import {
   absences,
   absenceTypes,
   memberships,
-  teamEvents,
+  calendarEvents,
+  calendars,
   teams,
   users,
   type NewAbsence,
-  type NewTeamEvent,
+  type NewCalendarEvent,
 } from '@/db/schema';
 import { seedDemoOrganisation } from '@/db/seed';
 import type { Actor } from '@/lib/dal/actor';
@@ -82,11 +83,15 @@ async function createTeamWithAbsences(
   );
   await insertInChunks(rows, (chunk) => db.insert(absences).values(chunk));
 
-  const events: NewTeamEvent[] = Array.from({ length: spec.events }, (_, i) => {
+  const [calendar] = await db
+    .select({ id: calendars.id })
+    .from(calendars)
+    .where(eq(calendars.teamId, team!.id));
+  const events: NewCalendarEvent[] = Array.from({ length: spec.events }, (_, i) => {
     const day = start + Math.floor((i * 1_080 * DAY_MS) / spec.events);
     const startsAt = new Date(day + 8 * 3_600_000);
     return {
-      teamId: team!.id,
+      calendarId: calendar!.id,
       title: `Client visit ${i}`,
       location: `${10 + (i % 90)} rue de Rivoli, 75001 Paris, France`,
       description: 'Bring the demo laptop; parking on level -2.',
@@ -99,7 +104,7 @@ async function createTeamWithAbsences(
       createdById: people[0]!.id,
     };
   });
-  await insertInChunks(events, (chunk) => db.insert(teamEvents).values(chunk));
+  await insertInChunks(events, (chunk) => db.insert(calendarEvents).values(chunk));
   return { manager: people[0]! as Actor, eventCount: rows.length + events.length };
 }
 
@@ -133,8 +138,16 @@ export async function seedBenchOrganisation(db: Database): Promise<BenchOrganisa
     includeTeamEvents: 'on',
     absenceTypeIds: typeIds,
   });
-  const smallLink = await createPersonalSubscription(small.manager, 'bench-small', options);
-  const largeLink = await createPersonalSubscription(large.manager, 'bench-large', options);
+  const smallLink = await createPersonalSubscription(
+    small.manager,
+    { kind: 'team', slug: 'bench-small' },
+    options,
+  );
+  const largeLink = await createPersonalSubscription(
+    large.manager,
+    { kind: 'team', slug: 'bench-large' },
+    options,
+  );
   return {
     smallToken: smallLink.token,
     largeToken: largeLink.token,

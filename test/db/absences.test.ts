@@ -5,7 +5,13 @@ import type { Actor } from '@/lib/dal/actor';
 import { cancelAbsence, decideAbsence, requestAbsence } from '@/lib/dal/absences';
 import { absenceRequestSchema, type AbsenceRequestInput } from '@/lib/validation';
 import { setupTestDatabase } from '@/test/helpers/database';
-import { addMember, createAbsenceType, createTeam, createUser } from '@/test/helpers/factories';
+import {
+  addMember,
+  createAbsenceType,
+  createTeam,
+  createUser,
+  teamCalendarVersion,
+} from '@/test/helpers/factories';
 
 const db = setupTestDatabase();
 
@@ -43,13 +49,7 @@ function absenceInput(
   });
 }
 
-async function versionOf(teamId: string) {
-  const [team] = await db()
-    .select({ v: teams.calendarVersion })
-    .from(teams)
-    .where(eq(teams.id, teamId));
-  return team!.v;
-}
+const versionOf = (teamId: string) => teamCalendarVersion(db(), teamId);
 
 describe('requesting an absence', () => {
   it('starts pending when the type needs approval, approved when not, and moves every team calendar', async () => {

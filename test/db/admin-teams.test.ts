@@ -20,16 +20,13 @@ import {
 import { getTeamBySlug } from '@/lib/dal/teams';
 import { createAdminCast, createFeedToken } from '@/test/helpers/admin';
 import { setupTestDatabase } from '@/test/helpers/database';
-import { createTeam, createUser } from '@/test/helpers/factories';
+import { createTeam, createUser, teamCalendarVersion } from '@/test/helpers/factories';
 
 const db = setupTestDatabase();
 const request = { ip: '203.0.113.8', userAgent: 'Safari/18' };
 const unique = () => Math.random().toString(36).slice(2, 10);
 
-async function versionOf(teamId: string) {
-  const [team] = await db().select().from(teams).where(eq(teams.id, teamId));
-  return team!.calendarVersion;
-}
+const versionOf = (teamId: string) => teamCalendarVersion(db(), teamId);
 
 async function lastAudit() {
   const [event] = await db().select().from(auditEvents).orderBy(desc(auditEvents.id)).limit(1);

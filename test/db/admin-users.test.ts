@@ -15,7 +15,13 @@ import { findActiveActor, verifyCredentials } from '@/lib/dal/users';
 import { hashSetupSecret } from '@/lib/password-setup';
 import { createAdminCast, createFeedToken } from '@/test/helpers/admin';
 import { setupTestDatabase } from '@/test/helpers/database';
-import { addMember, createTeam, createUser, openSession } from '@/test/helpers/factories';
+import {
+  addMember,
+  createTeam,
+  createUser,
+  openSession,
+  teamCalendarVersion,
+} from '@/test/helpers/factories';
 
 const db = setupTestDatabase();
 const request = { ip: '203.0.113.7', userAgent: 'Firefox/140' };
@@ -209,8 +215,7 @@ describe('password setup links', () => {
 describe('roles and disabling', () => {
   it('an admin changes a role with the change audited and the person’s feeds moved on', async () => {
     const cast = await createAdminCast(db());
-    const versionOf = async () =>
-      (await db().select().from(teams).where(eq(teams.id, cast.team.id)))[0]!.calendarVersion;
+    const versionOf = () => teamCalendarVersion(db(), cast.team.id);
     const before = await versionOf();
     await changeUserRole(cast.admin, { userId: cast.member.id, role: 'admin' }, request);
     expect(await lastAudit()).toMatchObject({

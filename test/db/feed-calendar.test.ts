@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { absences, teamEvents, type NewAbsence } from '@/db/schema';
+import { absences, calendarEvents, type NewAbsence } from '@/db/schema';
 import { cancelAbsence } from '@/lib/dal/absences';
-import { readFeedRows } from '@/lib/dal/feed-rows';
+import { findCalendarForActor } from '@/lib/dal/calendars';
 import type { FeedOptions } from '@/lib/dal/feed-tokens';
 import { feedCalendarStream, type FeedCalendarInput } from '@/lib/feed-calendar';
 import { setupTestDatabase } from '@/test/helpers/database';
@@ -64,10 +64,11 @@ async function team() {
       }),
     ])
     .returning();
+  const calendar = await findCalendarForActor(manager, { kind: 'team', slug: paris.slug });
   const [visit] = await db()
-    .insert(teamEvents)
+    .insert(calendarEvents)
     .values({
-      teamId: paris.id,
+      calendarId: calendar.id,
       title: 'Client visit: ACME',
       location: '12, rue de Rivoli; 75001 Paris, France',
       description: 'Parking on level -2.\nBring the demo laptop.',
@@ -82,6 +83,7 @@ async function team() {
     .returning();
   return {
     paris,
+    calendar,
     ada,
     bob,
     manager,
@@ -111,7 +113,7 @@ async function feedOf(
     ...options,
   };
   const stream = feedCalendarStream({
-    team: org.paris,
+    calendar: org.calendar,
     ...viewer,
     options: feedOptions,
     expiryNotice: expiresAt && {
@@ -120,7 +122,7 @@ async function feedOf(
       expiresAt,
       renewUrl: 'https://teamcal.example.com/teams/paris',
     },
-    rows: readFeedRows({ teamId: org.paris.id, options: feedOptions, ...window }),
+    rows: org.calendar.source.readRows(org.calendar, { options: feedOptions, ...window }),
   });
   return parseFeed(await new Response(stream).text());
 }

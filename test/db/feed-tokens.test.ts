@@ -261,7 +261,7 @@ describe('opening a feed', () => {
       kind: 'personal',
       ownerId: org.member.id,
       privateTypes: 'own',
-      team: { id: org.team.id, timeZone: org.team.timeZone },
+      calendar: { kind: 'team', teamId: org.team.id, timeZone: org.team.timeZone },
     });
   });
 

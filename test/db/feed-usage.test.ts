@@ -21,7 +21,10 @@ async function subscribedTokens(count: number): Promise<string[]> {
   for (let i = 0; i < count; i++) {
     const member = await createUser(db());
     await addMember(db(), team.id, member.id);
-    ids.push((await createPersonalSubscription(member, team.slug, options)).subscription.id);
+    ids.push(
+      (await createPersonalSubscription(member, { kind: 'team', slug: team.slug }, options))
+        .subscription.id,
+    );
   }
   return ids;
 }

@@ -7,11 +7,17 @@ import {
   feedTokens,
   policy,
   sessions,
-  teamEvents,
+  calendarEvents,
   users,
 } from '@/db/schema';
 import { setupTestDatabase } from '@/test/helpers/database';
-import { addMember, createAbsenceType, createTeam, createUser } from '@/test/helpers/factories';
+import {
+  addMember,
+  createAbsenceType,
+  createTeam,
+  createUser,
+  teamCalendarId,
+} from '@/test/helpers/factories';
 
 const db = setupTestDatabase();
 const hash = () => crypto.randomBytes(32).toString('hex');
@@ -80,9 +86,9 @@ describe('the schema', () => {
     const team = await createTeam(db());
     const user = await createUser(db());
     const insert = db()
-      .insert(teamEvents)
+      .insert(calendarEvents)
       .values({
-        teamId: team.id,
+        calendarId: await teamCalendarId(db(), team.id),
         title: 'Backwards',
         allDay: false,
         startDate: '2026-05-11',
@@ -92,7 +98,7 @@ describe('the schema', () => {
         timeZone: 'Europe/Paris',
         createdById: user.id,
       });
-    expect(await constraintOf(insert)).toBe('team_events_timing');
+    expect(await constraintOf(insert)).toBe('calendar_events_timing');
   });
 
   it('keeps email addresses lower-case and unique', async () => {
@@ -109,12 +115,13 @@ describe('the schema', () => {
     const user = await createUser(db());
     const team = await createTeam(db());
     await addMember(db(), team.id, user.id);
+    const calendarId = await teamCalendarId(db(), team.id);
     const token = (overrides = {}) => ({
       kind: 'personal' as const,
       tokenHash: hash(),
       displayPrefix: 'tcal_abcd',
       ownerId: user.id,
-      teamId: team.id,
+      calendarId,
       expiresAt: new Date(Date.now() + 86_400_000),
       ...overrides,
     });
@@ -137,7 +144,7 @@ describe('the schema', () => {
       kind: 'personal' as const,
       displayPrefix: 'tcal_x',
       ownerId: user.id,
-      teamId: team.id,
+      calendarId: await teamCalendarId(db(), team.id),
     };
     expect(
       await constraintOf(

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
-import { absenceTypes, absences, memberships, teamEvents, teams, users } from '@/db/schema';
+import { absenceTypes, absences, memberships, calendarEvents, teams, users } from '@/db/schema';
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, seedDemoOrganisation } from '@/db/seed';
 import { verifyCredentials } from '@/lib/dal/users';
 import { setupTestDatabase } from '@/test/helpers/database';
@@ -18,10 +18,12 @@ describe('the demo organisation', () => {
   it('is created once, and seeding again changes nothing', async () => {
     const first = await seedDemoOrganisation(db(), new Date('2026-11-23T12:00:00Z'));
     expect(first.created).toBe(true);
-    const before = [await count(users), await count(absences), await count(teamEvents)];
+    const before = [await count(users), await count(absences), await count(calendarEvents)];
     const second = await seedDemoOrganisation(db());
     expect(second.created).toBe(false);
-    expect([await count(users), await count(absences), await count(teamEvents)]).toEqual(before);
+    expect([await count(users), await count(absences), await count(calendarEvents)]).toEqual(
+      before,
+    );
     expect(second.logins.map((l) => l.email)).toContain(DEMO_ADMIN_EMAIL);
   });
 
@@ -75,7 +77,7 @@ describe('the demo organisation', () => {
   });
 
   it('has team events with real-looking locations, all-day and timed', async () => {
-    const events = await db().select().from(teamEvents);
+    const events = await db().select().from(calendarEvents);
     expect(events.some((e) => e.allDay)).toBe(true);
     expect(events.some((e) => !e.allDay && e.startsAt && e.endsAt)).toBe(true);
     expect(events.filter((e) => e.location && /\d{5}/.test(e.location)).length).toBeGreaterThan(0);

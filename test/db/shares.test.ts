@@ -82,9 +82,7 @@ describe('public links', () => {
     await expect(listSharedLinks(org.member, org.calendar)).rejects.toMatchObject({
       code: 'not_found',
     });
-    await expect(
-      createPublicLink(org.admin, org.calendar, org.publicLink()),
-    ).resolves.toBeTruthy();
+    await expect(createPublicLink(org.admin, org.calendar, org.publicLink())).resolves.toBeTruthy();
   });
 
   it('follows the policy: off, never-expiring, longest lifetime', async () => {
@@ -135,7 +133,7 @@ describe('guest shares', () => {
     const { setupSecret } = await createGuestShare(org.manager, org.calendar, org.guest, request);
     expect(await findGuestSetup(setupSecret)).toEqual({
       email: 'guest@partner.example',
-      teamName: org.team.name,
+      calendarName: org.team.name,
     });
     const { token } = await completeGuestSetup(setupSecret, GUEST_PASSWORD, request);
     await expect(findGuestSetup(setupSecret)).rejects.toMatchObject({ code: 'gone' });

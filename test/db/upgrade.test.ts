@@ -5,6 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import { afterAll, describe, expect, it } from 'vitest';
+import { PGLITE_OPTIONS } from '@/db';
 
 // An upgrade as a running installation meets it: the migrations it already had, its data, then
 // the new migration.
@@ -31,7 +32,7 @@ function migrationsUpTo(count: number): string {
 
 describe('upgrading to one active guest share per address (0004)', () => {
   it('keeps the newest of duplicate active shares and revokes the older ones', async () => {
-    const client = new PGlite();
+    const client = new PGlite(PGLITE_OPTIONS);
     const db = drizzle({ client });
     await migrate(db, { migrationsFolder: migrationsUpTo(4) });
     const { rows } = await client.query<{ team: string; manager: string }>(`
@@ -50,7 +51,7 @@ describe('upgrading to one active guest share per address (0004)', () => {
     const alreadyRevoked = (await share('guest@partner.example', '2025-12-01', true)).rows[0]!.id;
     const other = (await share('other@partner.example', '2026-01-15')).rows[0]!.id;
 
-    await migrate(db, { migrationsFolder: MIGRATIONS });
+    await migrate(db, { migrationsFolder: migrationsUpTo(5) });
     const after = await client.query<{ id: string; active: boolean }>(
       'select id, revoked_at is null as active from guest_shares',
     );

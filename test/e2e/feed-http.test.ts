@@ -30,6 +30,8 @@ import { absenceRequestSchema, guestShareSchema } from '@/lib/validation';
 import { actorByEmail as actorByEmailIn, subscribe as subscribeIn } from '@/test/helpers/demo-org';
 import { parseFeed } from '@/test/helpers/feeds';
 
+const ENGINEERING = { kind: 'team', slug: 'engineering' } as const;
+
 // The feed route over real HTTP, served by the production build on PostgreSQL. The test opens the
 // same database to arrange tokens and data, as other users' actions would.
 
@@ -82,7 +84,7 @@ describe('the feed over HTTP', () => {
       .from(absences)
       .innerJoin(memberships, eq(memberships.userId, absences.userId))
       .innerJoin(teams, eq(teams.id, memberships.teamId))
-      .where(and(eq(teams.slug, 'engineering'), eq(absences.status, 'approved')))) as [
+      .where(and(eq(teams.slug, ENGINEERING.slug), eq(absences.status, 'approved')))) as [
       { n: number },
     ];
     expect(feed.events.filter((e) => e.uid.startsWith('absence-')).length).toBe(n);
@@ -164,7 +166,7 @@ describe('feed errors', () => {
     const invalidated = await subscribe('chloe@example.com');
     await invalidatePersonalSubscription(
       invalidated.actor,
-      'engineering',
+      ENGINEERING,
       invalidated.subscription.id,
     );
     expect((await fetchFeed(invalidated.path)).status).toBe(410);
@@ -172,7 +174,7 @@ describe('feed errors', () => {
     const rotated = await subscribe('lucas@example.com');
     const renewed = await regeneratePersonalSubscription(
       rotated.actor,
-      'engineering',
+      ENGINEERING,
       rotated.subscription.id,
     );
     expect((await fetchFeed(rotated.path)).status).toBe(410);
@@ -191,7 +193,7 @@ describe('feed errors', () => {
 
   it('answers 410 once the owner is removed from the team or disabled', async () => {
     const removed = await subscribe('ines@example.com');
-    const [engineering] = await db().select().from(teams).where(eq(teams.slug, 'engineering'));
+    const [engineering] = await db().select().from(teams).where(eq(teams.slug, ENGINEERING.slug));
     await db()
       .delete(memberships)
       .where(
@@ -256,7 +258,7 @@ describe('guest feeds over HTTP', () => {
     const email = `guest-${crypto.randomBytes(3).toString('hex')}@partner.example`;
     const { setupSecret } = await createGuestShare(
       camille,
-      'engineering',
+      ENGINEERING,
       guestShareSchema.parse({ email, label: 'Partner', privacy: 'standard' }),
     );
     const { token } = await completeGuestSetup(setupSecret, 'the guest password');
@@ -299,10 +301,10 @@ describe('guest feeds over HTTP', () => {
       ).status;
     expect(status).toBe(429);
 
-    const [link] = (await listSharedLinks(guest.camille, 'engineering')).filter(
+    const [link] = (await listSharedLinks(guest.camille, ENGINEERING)).filter(
       (l) => l.guest?.email === guest.email,
     );
-    await revokeSharedLink(guest.camille, 'engineering', link!.id);
+    await revokeSharedLink(guest.camille, ENGINEERING, link!.id);
     const revoked = await fetchFeed(guest.path, {
       address: newAddress(),
       headers: { authorization: guest.authorization('the guest password') },

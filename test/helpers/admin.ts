@@ -69,4 +69,3 @@ export async function createFeedToken(
     .returning();
   return { ...row!, token };
 }
-

@@ -85,3 +85,12 @@ export async function teamCalendarId(db: Database, teamId: string): Promise<stri
     .where(eq(calendars.teamId, teamId));
   return row!.id;
 }
+
+/** The version of a team's calendar, which every write that alters its feeds moves. */
+export async function teamCalendarVersion(db: Database, teamId: string): Promise<number> {
+  const [row] = await db
+    .select({ version: calendars.version })
+    .from(calendars)
+    .where(eq(calendars.teamId, teamId));
+  return row!.version;
+}

@@ -38,7 +38,11 @@ export async function CalendarMenuFor({
       calendarPath={calendarPath}
       calendarName={calendar.name}
       fileName={calendar.source.fileName(calendar)}
-      choices={{ kind: calendar.kind, offers, types: types.map(({ id, label }) => ({ id, label })) }}
+      choices={{
+        kind: calendar.kind,
+        offers,
+        types: types.map(({ id, label }) => ({ id, label })),
+      }}
       subscription={
         subscription && {
           id: subscription.id,

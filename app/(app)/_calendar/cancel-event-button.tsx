@@ -13,10 +13,7 @@ export function CancelEventButton({
   eventId: string;
   title: string;
 }) {
-  const [state, formAction, pending] = useActionState<FormState, FormData>(
-    cancelEventAction,
-    {},
-  );
+  const [state, formAction, pending] = useActionState<FormState, FormData>(cancelEventAction, {});
   return (
     <form
       action={formAction}

@@ -3,9 +3,17 @@
 import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
 import { runFormAction, type FormState } from '@/lib/action';
-import { cancelCalendarEvent, createCalendarEvent, updateCalendarEvent } from '@/lib/dal/calendar-events';
+import {
+  cancelCalendarEvent,
+  createCalendarEvent,
+  updateCalendarEvent,
+} from '@/lib/dal/calendar-events';
 import { requestInfo } from '@/lib/request-info';
-import { calendarEventCancelSchema, calendarEventSchema, calendarEventUpdateSchema } from '@/lib/validation';
+import {
+  calendarEventCancelSchema,
+  calendarEventSchema,
+  calendarEventUpdateSchema,
+} from '@/lib/validation';
 
 // The calendar's id comes from the form like any other input: the data-access layer checks that
 // the actor may edit that calendar's events, and that the event belongs to it.

@@ -30,7 +30,8 @@ export async function createPublicLinkAction(
   _previous: PublicLinkState,
   formData: FormData,
 ): Promise<PublicLinkState> {
-  return runCalendarFormAction(calendarPath,
+  return runCalendarFormAction(
+    calendarPath,
     publicLinkSchema,
     formData,
     async (actor, input, calendar, request) => {
@@ -57,7 +58,8 @@ export async function revokeSharedLinkAction(
   _previous: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  return runCalendarFormAction(calendarPath,
+  return runCalendarFormAction(
+    calendarPath,
     linkIdSchema,
     formData,
     async (actor, { linkId }, calendar, request) => {
@@ -72,7 +74,8 @@ export async function createGuestShareAction(
   _previous: GuestSetupState,
   formData: FormData,
 ): Promise<GuestSetupState> {
-  return runCalendarFormAction(calendarPath,
+  return runCalendarFormAction(
+    calendarPath,
     guestShareSchema,
     formData,
     async (actor, input, calendar, request) => {
@@ -92,7 +95,8 @@ export async function reissueGuestSetupAction(
   _previous: GuestSetupState,
   formData: FormData,
 ): Promise<GuestSetupState> {
-  return runCalendarFormAction(calendarPath,
+  return runCalendarFormAction(
+    calendarPath,
     shareIdSchema,
     formData,
     async (actor, { shareId }, calendar, request) => {

@@ -48,7 +48,8 @@ export async function createSubscriptionAction(
   _previous: SubscriptionState,
   formData: FormData,
 ): Promise<SubscriptionState> {
-  return runCalendarFormAction(calendarPath,
+  return runCalendarFormAction(
+    calendarPath,
     feedOptionsSchema,
     formData,
     async (actor, options, calendar, request) => {
@@ -63,13 +64,18 @@ export async function regenerateSubscriptionAction(
   _previous: SubscriptionState,
   formData: FormData,
 ): Promise<SubscriptionState> {
-  return runCalendarFormAction(calendarPath, shownLink, formData, async (actor, { linkId }, calendar, request) => {
-    const issued = await regeneratePersonalSubscription(actor, calendar, linkId, request);
-    return {
-      message: 'Your new link is ready; the old one no longer works.',
-      data: await present(issued),
-    };
-  });
+  return runCalendarFormAction(
+    calendarPath,
+    shownLink,
+    formData,
+    async (actor, { linkId }, calendar, request) => {
+      const issued = await regeneratePersonalSubscription(actor, calendar, linkId, request);
+      return {
+        message: 'Your new link is ready; the old one no longer works.',
+        data: await present(issued),
+      };
+    },
+  );
 }
 
 export async function invalidateSubscriptionAction(
@@ -77,15 +83,20 @@ export async function invalidateSubscriptionAction(
   _previous: SubscriptionState,
   formData: FormData,
 ): Promise<SubscriptionState> {
-  return runCalendarFormAction(calendarPath, shownLink, formData, async (actor, { linkId }, calendar, request) => {
-    const { alreadyInvalidated } = await invalidatePersonalSubscription(
-      actor,
-      calendar,
-      linkId,
-      request,
-    );
-    return alreadyInvalidated
-      ? 'This link was already invalidated: calendars using it have stopped updating.'
-      : 'Link invalidated: calendars using it stop updating now.';
-  });
+  return runCalendarFormAction(
+    calendarPath,
+    shownLink,
+    formData,
+    async (actor, { linkId }, calendar, request) => {
+      const { alreadyInvalidated } = await invalidatePersonalSubscription(
+        actor,
+        calendar,
+        linkId,
+        request,
+      );
+      return alreadyInvalidated
+        ? 'This link was already invalidated: calendars using it have stopped updating.'
+        : 'Link invalidated: calendars using it stop updating now.';
+    },
+  );
 }

@@ -20,7 +20,11 @@ export const teamCalendar: CalendarSource = {
       privateTypes: manages ? 'all' : 'own',
     };
   },
-  offers: { absenceTypes: true, pending: 'Include pending requests', events: 'Include team events' },
+  offers: {
+    absenceTypes: true,
+    pending: 'Include pending requests',
+    events: 'Include team events',
+  },
   pagePath: (calendar) => `/teams/${calendar.slug}`,
   fileName: (calendar) => calendar.slug!,
   async *readRows(calendar, selection) {

@@ -10,7 +10,11 @@ import { requestInfo } from '@/lib/request-info';
 import { formDataToObject } from '@/lib/validation';
 import { choosePasswordSchema, setupSecretSchema } from '@/lib/admin-validation';
 
-export type GuestSetupFormState = FormState<{ feedUrl: string; email: string; calendarName: string }>;
+export type GuestSetupFormState = FormState<{
+  feedUrl: string;
+  email: string;
+  calendarName: string;
+}>;
 
 /** No account and no session: the one-time secret in the address is the only credential. */
 export async function completeGuestSetupAction(

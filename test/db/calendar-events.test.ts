@@ -1,18 +1,24 @@
 import { desc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditEvents, teamEvents, teams } from '@/db/schema';
+import { auditEvents, calendarEvents, calendars } from '@/db/schema';
 import type { Actor } from '@/lib/dal/actor';
 import {
-  cancelTeamEvent,
-  canManageTeamEvents,
-  createTeamEvent,
-  listTeamEvents,
-  updateTeamEvent,
-} from '@/lib/dal/team-events';
+  cancelCalendarEvent,
+  createCalendarEvent,
+  listCalendarEvents,
+  updateCalendarEvent,
+} from '@/lib/dal/calendar-events';
+import { findCalendarForActor } from '@/lib/dal/calendars';
 import { findActiveActor } from '@/lib/dal/users';
-import { teamEventSchema, teamEventUpdateSchema } from '@/lib/validation';
+import { calendarEventSchema, calendarEventUpdateSchema } from '@/lib/validation';
 import { setupTestDatabase } from '@/test/helpers/database';
-import { addMember, createTeam, createUser, openSession } from '@/test/helpers/factories';
+import {
+  addMember,
+  createTeam,
+  createUser,
+  openSession,
+  teamCalendarId,
+} from '@/test/helpers/factories';
 
 const db = setupTestDatabase();
 
@@ -33,10 +39,15 @@ function nextClockChange(month: 3 | 10): string {
 const shiftDate = (date: string, days: number) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 
+/** A team with the id of its calendar, `cal`, which its events belong to. */
+async function withCalendar<Team extends { id: string }>(team: Team) {
+  return { ...team, cal: await teamCalendarId(db(), team.id) };
+}
+
 /** A Paris team with a manager and a member, another team with its manager, and an admin. */
 async function organisation() {
-  const team = await createTeam(db(), { timeZone: 'Europe/Paris' });
-  const otherTeam = await createTeam(db(), { timeZone: 'America/New_York' });
+  const team = await withCalendar(await createTeam(db(), { timeZone: 'Europe/Paris' }));
+  const otherTeam = await withCalendar(await createTeam(db(), { timeZone: 'America/New_York' }));
   const manager = await createUser(db(), { name: 'Mona Manager' });
   const member = await createUser(db());
   const otherManager = await createUser(db());
@@ -49,9 +60,9 @@ async function organisation() {
   return { team, otherTeam, manager, member, otherManager, admin, disabledManager };
 }
 
-function eventInput(teamId: string, overrides: Record<string, unknown> = {}) {
-  return teamEventSchema.parse({
-    teamId,
+function eventInput(calendarId: string, overrides: Record<string, unknown> = {}) {
+  return calendarEventSchema.parse({
+    calendarId,
     title: 'Client visit',
     startDate: inDays(20),
     startTime: '09:00',
@@ -63,9 +74,9 @@ function eventInput(teamId: string, overrides: Record<string, unknown> = {}) {
   });
 }
 
-function updateInput(teamId: string, eventId: string, overrides: Record<string, unknown> = {}) {
-  return teamEventUpdateSchema.parse({
-    teamId,
+function updateInput(calendarId: string, eventId: string, overrides: Record<string, unknown> = {}) {
+  return calendarEventUpdateSchema.parse({
+    calendarId,
     eventId,
     title: 'Client visit (moved)',
     startDate: inDays(21),
@@ -77,16 +88,16 @@ function updateInput(teamId: string, eventId: string, overrides: Record<string, 
   });
 }
 
-async function calendarOf(teamId: string) {
-  const [team] = await db()
-    .select({ version: teams.calendarVersion, updatedAt: teams.calendarUpdatedAt })
-    .from(teams)
-    .where(eq(teams.id, teamId));
-  return team!;
+async function calendarOf(calendarId: string) {
+  const [calendar] = await db()
+    .select({ version: calendars.version, updatedAt: calendars.updatedAt })
+    .from(calendars)
+    .where(eq(calendars.id, calendarId));
+  return calendar!;
 }
 
 async function storedEvent(eventId: string) {
-  const [row] = await db().select().from(teamEvents).where(eq(teamEvents.id, eventId));
+  const [row] = await db().select().from(calendarEvents).where(eq(calendarEvents.id, eventId));
   return row!;
 }
 
@@ -97,7 +108,7 @@ async function lastAudit() {
 
 describe('the team event form’s validation', () => {
   const fieldErrors = (input: Record<string, unknown>) => {
-    const result = teamEventSchema.safeParse(input);
+    const result = calendarEventSchema.safeParse(input);
     expect(result.success).toBe(false);
     return Object.fromEntries(result.error!.issues.map((i) => [i.path[0], i.message]));
   };
@@ -105,7 +116,7 @@ describe('the team event form’s validation', () => {
   it('explains each mistake next to its field, all at once', () => {
     expect(
       fieldErrors({
-        teamId: 'not-a-team',
+        calendarId: 'not-a-calendar',
         submissionKey: crypto.randomUUID(),
         title: '   ',
         startDate: '2027-02-30',
@@ -116,7 +127,7 @@ describe('the team event form’s validation', () => {
         description: 'x'.repeat(4001),
       }),
     ).toEqual({
-      teamId: 'Unknown team.',
+      calendarId: 'Unknown calendar.',
       title: 'Enter a title.',
       startDate: 'The start date is not a real date.',
       startTime: 'Enter the start time as hours and minutes, like 09:30.',
@@ -126,7 +137,7 @@ describe('the team event form’s validation', () => {
     });
     expect(
       fieldErrors({
-        teamId: crypto.randomUUID(),
+        calendarId: crypto.randomUUID(),
         submissionKey: crypto.randomUUID(),
         title: 'x'.repeat(201),
         startDate: '2027-03-01',
@@ -138,7 +149,7 @@ describe('the team event form’s validation', () => {
       endTime: 'Enter the end time, or tick “All day”.',
     });
     expect(fieldErrors({ title: 'Offsite' })).toEqual({
-      teamId: 'Unknown team.',
+      calendarId: 'Unknown calendar.',
       submissionKey: 'This form has expired: close it and add the event again.',
       startDate: 'Enter the start date.',
       startTime: 'Enter the start time, or tick “All day”.',
@@ -149,7 +160,7 @@ describe('the team event form’s validation', () => {
 
   it('refuses an event that ends before it starts, on the field that is wrong', () => {
     const base = {
-      teamId: crypto.randomUUID(),
+      calendarId: crypto.randomUUID(),
       submissionKey: crypto.randomUUID(),
       title: 'Offsite',
     };
@@ -169,8 +180,8 @@ describe('the team event form’s validation', () => {
 
   it('an all-day event keeps its dates and drops any times left in the form', () => {
     expect(
-      teamEventSchema.parse({
-        teamId: crypto.randomUUID(),
+      calendarEventSchema.parse({
+        calendarId: crypto.randomUUID(),
         submissionKey: crypto.randomUUID(),
         title: '  Team offsite ',
         allDay: 'on',
@@ -197,20 +208,20 @@ describe('creating a team event', () => {
     const sunday = nextClockChange(3);
     const saturday = shiftDate(sunday, -1);
     const monday = shiftDate(sunday, 1);
-    const before = await createTeamEvent(
+    const before = await createCalendarEvent(
       manager,
-      eventInput(team.id, { startDate: saturday, endDate: saturday, startTime: '10:00' }),
+      eventInput(team.cal, { startDate: saturday, endDate: saturday, startTime: '10:00' }),
     );
     expect(before.startsAt!.toISOString()).toBe(`${saturday}T09:00:00.000Z`);
-    const after = await createTeamEvent(
+    const after = await createCalendarEvent(
       manager,
-      eventInput(team.id, { startDate: monday, endDate: monday, startTime: '10:00' }),
+      eventInput(team.cal, { startDate: monday, endDate: monday, startTime: '10:00' }),
     );
     expect(after.startsAt!.toISOString()).toBe(`${monday}T08:00:00.000Z`);
     // From Saturday 18:00 to Sunday 18:00, local time: one hour shorter than a day.
-    const across = await createTeamEvent(
+    const across = await createCalendarEvent(
       manager,
-      eventInput(team.id, {
+      eventInput(team.cal, {
         startDate: saturday,
         startTime: '18:00',
         endDate: sunday,
@@ -236,9 +247,9 @@ describe('creating a team event', () => {
     const { team, manager } = await organisation();
     const spring = nextClockChange(3);
     await expect(
-      createTeamEvent(
+      createCalendarEvent(
         manager,
-        eventInput(team.id, {
+        eventInput(team.cal, {
           startDate: spring,
           endDate: spring,
           startTime: '02:30',
@@ -247,9 +258,9 @@ describe('creating a team event', () => {
       ),
     ).rejects.toMatchObject({ code: 'bad_request', field: 'startTime' });
     const autumn = nextClockChange(10);
-    const night = await createTeamEvent(
+    const night = await createCalendarEvent(
       manager,
-      eventInput(team.id, { startDate: autumn, endDate: autumn, startTime: '02:30' }),
+      eventInput(team.cal, { startDate: autumn, endDate: autumn, startTime: '02:30' }),
     );
     // 02:30 happens at 00:30 UTC (summer time) and again at 01:30 UTC; RFC 5545 means the first.
     expect(night.startsAt!.toISOString()).toBe(`${autumn}T00:30:00.000Z`);
@@ -258,9 +269,9 @@ describe('creating a team event', () => {
 
   it('an all-day event has dates only', async () => {
     const { team, manager } = await organisation();
-    const event = await createTeamEvent(
+    const event = await createCalendarEvent(
       manager,
-      eventInput(team.id, { allDay: 'on', startDate: inDays(40), endDate: inDays(41) }),
+      eventInput(team.cal, { allDay: 'on', startDate: inDays(40), endDate: inDays(41) }),
     );
     expect(event).toMatchObject({
       allDay: true,
@@ -276,34 +287,37 @@ describe('creating a team event', () => {
   it('refuses dates more than two years away, next to the date that is out of range', async () => {
     const { team, manager } = await organisation();
     await expect(
-      createTeamEvent(
+      createCalendarEvent(
         manager,
-        eventInput(team.id, { allDay: 'on', startDate: inDays(-740), endDate: inDays(-739) }),
+        eventInput(team.cal, { allDay: 'on', startDate: inDays(-740), endDate: inDays(-739) }),
       ),
     ).rejects.toMatchObject({ code: 'bad_request', field: 'startDate' });
     await expect(
-      createTeamEvent(
+      createCalendarEvent(
         manager,
-        eventInput(team.id, { allDay: 'on', startDate: inDays(700), endDate: inDays(740) }),
+        eventInput(team.cal, { allDay: 'on', startDate: inDays(700), endDate: inDays(740) }),
       ),
     ).rejects.toMatchObject({ code: 'bad_request', field: 'endDate' });
-    expect(await listTeamEvents(manager, team.id, everything)).toEqual([]);
+    expect(await listCalendarEvents(manager, team.cal, everything)).toEqual([]);
   });
 });
 
 describe('submitting the same “Add event” form twice', () => {
   it('five submissions of one form at once add one event, and the others answer that it was already added', async () => {
     const { team, manager } = await organisation();
-    const before = await calendarOf(team.id);
-    const input = eventInput(team.id, { title: 'Offsite' });
+    const before = await calendarOf(team.cal);
+    const input = eventInput(team.cal, { title: 'Offsite' });
     const answers = await Promise.all(
-      Array.from({ length: 5 }, () => createTeamEvent(manager, input)),
+      Array.from({ length: 5 }, () => createCalendarEvent(manager, input)),
     );
-    const rows = await db().select().from(teamEvents).where(eq(teamEvents.teamId, team.id));
+    const rows = await db()
+      .select()
+      .from(calendarEvents)
+      .where(eq(calendarEvents.calendarId, team.cal));
     expect(rows).toHaveLength(1);
     expect(answers.map((a) => a.id)).toEqual(Array(5).fill(rows[0]!.id));
     expect(answers.filter((a) => !a.alreadyAdded)).toHaveLength(1);
-    expect((await calendarOf(team.id)).version).toBe(before.version + 1);
+    expect((await calendarOf(team.cal)).version).toBe(before.version + 1);
     const audits = await db()
       .select()
       .from(auditEvents)
@@ -313,8 +327,8 @@ describe('submitting the same “Add event” form twice', () => {
 
   it('the form shown again adds a second, identical event on purpose', async () => {
     const { team, manager } = await organisation();
-    const first = await createTeamEvent(manager, eventInput(team.id));
-    const second = await createTeamEvent(manager, eventInput(team.id));
+    const first = await createCalendarEvent(manager, eventInput(team.cal));
+    const second = await createCalendarEvent(manager, eventInput(team.cal));
     expect(second).toMatchObject({ alreadyAdded: false, title: first.title });
     expect(second.id).not.toBe(first.id);
   });
@@ -322,12 +336,12 @@ describe('submitting the same “Add event” form twice', () => {
   it('a key used in another team’s form does not reveal or block that team’s event', async () => {
     const { team, otherTeam, manager, otherManager } = await organisation();
     const key = crypto.randomUUID();
-    const theirs = await createTeamEvent(
+    const theirs = await createCalendarEvent(
       otherManager,
-      eventInput(otherTeam.id, { submissionKey: key }),
+      eventInput(otherTeam.cal, { submissionKey: key }),
     );
-    const ours = await createTeamEvent(manager, eventInput(team.id, { submissionKey: key }));
-    expect(ours).toMatchObject({ alreadyAdded: false, teamId: team.id });
+    const ours = await createCalendarEvent(manager, eventInput(team.cal, { submissionKey: key }));
+    expect(ours).toMatchObject({ alreadyAdded: false, calendarId: team.cal });
     expect(ours.id).not.toBe(theirs.id);
   });
 });
@@ -335,12 +349,12 @@ describe('submitting the same “Add event” form twice', () => {
 describe('changing a team event', () => {
   it('every change bumps the event’s sequence and the team’s calendar version, and is audited', async () => {
     const { team, otherTeam, manager } = await organisation();
-    const otherVersion = (await calendarOf(otherTeam.id)).version;
-    const initial = await calendarOf(team.id);
+    const otherVersion = (await calendarOf(otherTeam.cal)).version;
+    const initial = await calendarOf(team.cal);
 
-    const created = await createTeamEvent(manager, eventInput(team.id));
+    const created = await createCalendarEvent(manager, eventInput(team.cal));
     expect(created.sequence).toBe(0);
-    const afterCreate = await calendarOf(team.id);
+    const afterCreate = await calendarOf(team.cal);
     expect(afterCreate.version).toBe(initial.version + 1);
     expect(afterCreate.updatedAt.getTime()).toBeGreaterThanOrEqual(initial.updatedAt.getTime());
     expect(await lastAudit()).toMatchObject({
@@ -351,7 +365,7 @@ describe('changing a team event', () => {
       teamId: team.id,
     });
 
-    const updated = await updateTeamEvent(manager, updateInput(team.id, created.id));
+    const updated = await updateCalendarEvent(manager, updateInput(team.cal, created.id));
     expect(updated).toMatchObject({
       sequence: 1,
       title: 'Client visit (moved)',
@@ -360,31 +374,34 @@ describe('changing a team event', () => {
       startTime: '14:00',
       endTime: '16:00',
     });
-    expect((await calendarOf(team.id)).version).toBe(initial.version + 2);
+    expect((await calendarOf(team.cal)).version).toBe(initial.version + 2);
     const updateAudit = await lastAudit();
     expect(updateAudit).toMatchObject({ action: 'team_event.updated', targetId: created.id });
     expect(updateAudit.details!.changed).toEqual(
       expect.arrayContaining(['title', 'location', 'startDate', 'startsAt', 'endsAt']),
     );
 
-    const cancelled = await cancelTeamEvent(manager, { teamId: team.id, eventId: created.id });
+    const cancelled = await cancelCalendarEvent(manager, {
+      calendarId: team.cal,
+      eventId: created.id,
+    });
     expect(cancelled).toMatchObject({ status: 'cancelled', sequence: 2 });
-    expect((await calendarOf(team.id)).version).toBe(initial.version + 3);
+    expect((await calendarOf(team.cal)).version).toBe(initial.version + 3);
     expect(await lastAudit()).toMatchObject({
       action: 'team_event.cancelled',
       targetId: created.id,
       teamId: team.id,
     });
-    expect((await calendarOf(otherTeam.id)).version).toBe(otherVersion);
+    expect((await calendarOf(otherTeam.cal)).version).toBe(otherVersion);
   });
 
   it('saving an event unchanged moves nothing', async () => {
     const { team, manager } = await organisation();
-    const created = await createTeamEvent(manager, eventInput(team.id));
-    const version = (await calendarOf(team.id)).version;
-    const same = await updateTeamEvent(
+    const created = await createCalendarEvent(manager, eventInput(team.cal));
+    const version = (await calendarOf(team.cal)).version;
+    const same = await updateCalendarEvent(
       manager,
-      updateInput(team.id, created.id, {
+      updateInput(team.cal, created.id, {
         title: created.title,
         location: created.location,
         startDate: created.startDate,
@@ -394,15 +411,15 @@ describe('changing a team event', () => {
       }),
     );
     expect(same.sequence).toBe(0);
-    expect((await calendarOf(team.id)).version).toBe(version);
+    expect((await calendarOf(team.cal)).version).toBe(version);
   });
 
   it('turning a timed event into an all-day one clears its instants', async () => {
     const { team, manager } = await organisation();
-    const created = await createTeamEvent(manager, eventInput(team.id));
-    const allDay = await updateTeamEvent(
+    const created = await createCalendarEvent(manager, eventInput(team.cal));
+    const allDay = await updateCalendarEvent(
       manager,
-      updateInput(team.id, created.id, {
+      updateInput(team.cal, created.id, {
         allDay: 'on',
         startDate: inDays(22),
         endDate: inDays(23),
@@ -414,39 +431,41 @@ describe('changing a team event', () => {
 
   it('cancelling keeps the row; a cancelled event is neither edited nor cancelled again', async () => {
     const { team, manager } = await organisation();
-    const created = await createTeamEvent(manager, eventInput(team.id));
-    await cancelTeamEvent(manager, { teamId: team.id, eventId: created.id });
+    const created = await createCalendarEvent(manager, eventInput(team.cal));
+    await cancelCalendarEvent(manager, { calendarId: team.cal, eventId: created.id });
     expect(await storedEvent(created.id)).toMatchObject({
       status: 'cancelled',
       title: 'Client visit',
       location: created.location,
     });
-    await expect(updateTeamEvent(manager, updateInput(team.id, created.id))).rejects.toMatchObject({
+    await expect(
+      updateCalendarEvent(manager, updateInput(team.cal, created.id)),
+    ).rejects.toMatchObject({
       code: 'conflict',
     });
     await expect(
-      cancelTeamEvent(manager, { teamId: team.id, eventId: created.id }),
+      cancelCalendarEvent(manager, { calendarId: team.cal, eventId: created.id }),
     ).rejects.toMatchObject({ code: 'conflict' });
-    const listed = await listTeamEvents(manager, team.id, everything);
+    const listed = await listCalendarEvents(manager, team.cal, everything);
     expect(listed.map((e) => [e.id, e.status])).toEqual([[created.id, 'cancelled']]);
   });
 
   it('an unknown event, or an event of another team, never matches', async () => {
     const { team, otherTeam, manager, otherManager } = await organisation();
-    const ours = await createTeamEvent(manager, eventInput(team.id));
-    const theirs = await createTeamEvent(otherManager, eventInput(otherTeam.id));
+    const ours = await createCalendarEvent(manager, eventInput(team.cal));
+    const theirs = await createCalendarEvent(otherManager, eventInput(otherTeam.cal));
     const refusals = [
       // An id nobody has.
-      () => updateTeamEvent(manager, updateInput(team.id, crypto.randomUUID())),
-      () => cancelTeamEvent(manager, { teamId: team.id, eventId: crypto.randomUUID() }),
+      () => updateCalendarEvent(manager, updateInput(team.cal, crypto.randomUUID())),
+      () => cancelCalendarEvent(manager, { calendarId: team.cal, eventId: crypto.randomUUID() }),
       // Another team's event, through a team the actor manages.
-      () => updateTeamEvent(manager, updateInput(team.id, theirs.id)),
-      () => cancelTeamEvent(manager, { teamId: team.id, eventId: theirs.id }),
+      () => updateCalendarEvent(manager, updateInput(team.cal, theirs.id)),
+      () => cancelCalendarEvent(manager, { calendarId: team.cal, eventId: theirs.id }),
       // Another team's event, naming that team.
-      () => updateTeamEvent(manager, updateInput(otherTeam.id, theirs.id)),
-      () => cancelTeamEvent(otherManager, { teamId: otherTeam.id, eventId: ours.id }),
+      () => updateCalendarEvent(manager, updateInput(otherTeam.cal, theirs.id)),
+      () => cancelCalendarEvent(otherManager, { calendarId: otherTeam.cal, eventId: ours.id }),
       // A team that does not exist.
-      () => createTeamEvent(manager, eventInput(crypto.randomUUID())),
+      () => createCalendarEvent(manager, eventInput(crypto.randomUUID())),
     ];
     for (const refusal of refusals)
       await expect(refusal()).rejects.toMatchObject({ code: 'not_found' });
@@ -462,21 +481,29 @@ describe('who may see and change a team’s events', () => {
   async function attempt(who: (org: Organisation) => Actor) {
     const org = await organisation();
     const actor = who(org);
-    const existing = await createTeamEvent(org.manager, eventInput(org.team.id));
-    const toCancel = await createTeamEvent(org.manager, eventInput(org.team.id));
+    const existing = await createCalendarEvent(org.manager, eventInput(org.team.cal));
+    const toCancel = await createCalendarEvent(org.manager, eventInput(org.team.cal));
     const outcome = (promise: Promise<unknown>) =>
       promise.then(
         () => 'allowed',
         (error: { code?: string }) => error.code ?? 'bug',
       );
     const result = {
-      list: await outcome(listTeamEvents(actor, org.team.id, everything)),
-      create: await outcome(createTeamEvent(actor, eventInput(org.team.id))),
-      update: await outcome(updateTeamEvent(actor, updateInput(org.team.id, existing.id))),
-      cancel: await outcome(cancelTeamEvent(actor, { teamId: org.team.id, eventId: toCancel.id })),
-      canManage: await canManageTeamEvents(actor, org.team.id),
+      list: await outcome(listCalendarEvents(actor, org.team.cal, everything)),
+      create: await outcome(createCalendarEvent(actor, eventInput(org.team.cal))),
+      update: await outcome(updateCalendarEvent(actor, updateInput(org.team.cal, existing.id))),
+      cancel: await outcome(
+        cancelCalendarEvent(actor, { calendarId: org.team.cal, eventId: toCancel.id }),
+      ),
+      canManage: await findCalendarForActor(actor, { id: org.team.cal }).then(
+        (calendar) => calendar.rights.canEditEvents,
+        () => false,
+      ),
     };
-    const rows = await db().select().from(teamEvents).where(eq(teamEvents.teamId, org.team.id));
+    const rows = await db()
+      .select()
+      .from(calendarEvents)
+      .where(eq(calendarEvents.calendarId, org.team.cal));
     const audits = await db().select().from(auditEvents).where(eq(auditEvents.actorId, actor.id));
     return { result, rows, audits, org, actor };
   }
