@@ -1,6 +1,6 @@
 import { desc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { absences, auditEvents, teams } from '@/db/schema';
+import { absences, auditEvents } from '@/db/schema';
 import type { Actor } from '@/lib/dal/actor';
 import { cancelAbsence, decideAbsence, requestAbsence } from '@/lib/dal/absences';
 import { absenceRequestSchema, type AbsenceRequestInput } from '@/lib/validation';

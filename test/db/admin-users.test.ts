@@ -1,6 +1,6 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditEvents, teams, users } from '@/db/schema';
+import { auditEvents, users } from '@/db/schema';
 import { choosePasswordSchema, createUserSchema } from '@/lib/admin-validation';
 import {
   changeUserRole,
