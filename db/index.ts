@@ -124,15 +124,25 @@ export async function isDatabaseEmpty(db: Database): Promise<boolean> {
  * Whether a query failed on a unique constraint (23505), through either driver and drizzle; on
  * that constraint (index) only, when one is named.
  */
-export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+/** Whether the error, or one of its causes, is PostgreSQL's `code` (on `constraint`, if given). */
+function violates(error: unknown, code: string, constraint?: string): boolean {
   for (let cause = error; cause instanceof Error; cause = cause.cause) {
     const failure = cause as { code?: unknown; constraint?: unknown; constraint_name?: unknown };
-    if (failure.code !== '23505') continue;
+    if (failure.code !== code) continue;
     // postgres.js names it constraint_name, PGlite constraint.
     const name = failure.constraint_name ?? failure.constraint;
     return constraint === undefined || name === constraint;
   }
   return false;
+}
+
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  return violates(error, '23505', constraint);
+}
+
+/** An EXCLUDE constraint refused the row (e.g. two bookings of one resource overlapping). */
+export function isExclusionViolation(error: unknown, constraint?: string): boolean {
+  return violates(error, '23P01', constraint);
 }
 
 /** Whether a failure means the database cannot be reached right now (a 503, not a bug). */

@@ -133,6 +133,86 @@ export type MembershipInput = z.infer<typeof membershipSchema>;
 export const setMembershipRoleSchema = membershipSchema.extend({ role: membershipRoleSchema });
 export type SetMembershipRoleInput = z.infer<typeof setMembershipRoleSchema>;
 
+// Resources
+
+export const RESOURCE_KINDS = ['room', 'equipment', 'vehicle', 'other'] as const;
+
+const optionalText = (max: number, what: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Keep the ${what} under ${max} characters.`)
+    .optional()
+    .transform((text) => text || null);
+
+const resourceFields = {
+  name: z
+    .string({ error: 'Enter the resource’s name.' })
+    .trim()
+    .min(1, 'Enter the resource’s name.')
+    .max(100, 'Keep the name under 100 characters.'),
+  kind: z.enum(RESOURCE_KINDS, { error: 'Choose what kind of resource it is.' }),
+  location: optionalText(500, 'location'),
+  capacity: z
+    .string()
+    .trim()
+    .optional()
+    .transform((text) => (text ? Number(text) : null))
+    .pipe(
+      z
+        .number({ error: 'Enter the capacity as a number of people.' })
+        .int('Enter a whole number of people.')
+        .min(1, 'A room holds at least one person.')
+        .max(10_000, 'Enter at most 10,000 people.')
+        .nullable(),
+    ),
+  description: optionalText(2000, 'description'),
+  timeZone: timeZoneSchema,
+  bookingPolicy: z.enum(['instant', 'approval'], { error: 'Choose how bookings are made.' }),
+  // Emails of the people who manage it, one per line or separated by commas.
+  managerEmails: z
+    .string()
+    .optional()
+    .transform((text) => [
+      ...new Set(
+        (text ?? '')
+          .split(/[\s,;]+/)
+          .map((email) => email.trim().toLowerCase())
+          .filter(Boolean),
+      ),
+    ])
+    .pipe(
+      z
+        .array(z.email('Enter the managers’ email addresses, one per line.'))
+        .max(50, 'Name at most 50 managers.'),
+    ),
+};
+
+export const createResourceSchema = z.object({
+  ...resourceFields,
+  slug: z
+    .string({ error: 'Enter the resource’s address.' })
+    .trim()
+    .toLowerCase()
+    .min(1, 'Enter the resource’s address.')
+    .max(60, 'Keep the address under 60 characters.')
+    .regex(
+      /^[a-z0-9]+(-[a-z0-9]+)*$/,
+      'Use lowercase letters, digits and single hyphens, like meeting-room-2.',
+    ),
+});
+export type CreateResourceInput = z.infer<typeof createResourceSchema>;
+
+export const resourceIdSchema = z.object({ resourceId: z.uuid('Unknown resource.') });
+
+export const updateResourceSchema = resourceIdSchema.extend(resourceFields);
+export type UpdateResourceInput = z.infer<typeof updateResourceSchema>;
+
+export const setResourceEnabledSchema = resourceIdSchema.extend({
+  enabled: z.enum(['true', 'false']).transform((value) => value === 'true'),
+});
+export type SetResourceEnabledInput = z.infer<typeof setResourceEnabledSchema>;
+
 // Policy
 
 export const policySchema = z.object({
@@ -207,3 +287,10 @@ export const auditFilterSchema = z.object({
   page: pageSchema,
 });
 export type AuditFilter = z.infer<typeof auditFilterSchema>;
+
+// A person's own settings
+
+export const profileSchema = z.object({ timeZone: timeZoneSchema });
+export type ProfileInput = z.infer<typeof profileSchema>;
+
+export const ownAbsencesSchema = z.object({ includesOwnAbsences: checkboxSchema });

@@ -298,8 +298,15 @@ const dropTimesOfAllDay = <T extends EventTiming>(event: T): T =>
   event.allDay ? { ...event, startTime: null, endTime: null } : event;
 
 export const calendarEventSchema = eventFields
-  // Made by the form each time it is shown: the same key twice is the same submission.
-  .extend({ submissionKey: z.uuid('This form has expired: close it and add the event again.') })
+  .extend({
+    // Made by the form each time it is shown: the same key twice is the same submission.
+    submissionKey: z.uuid('This form has expired: close it and add the event again.'),
+    // A room (or other resource) the event books; its location becomes the event's.
+    resourceId: z
+      .union([z.literal(''), z.uuid('Choose a room from the list.')])
+      .optional()
+      .transform((id) => id || null),
+  })
   .check(eventTimesRequired, eventEndsAfterStart)
   .transform(dropTimesOfAllDay);
 export type CalendarEventInput = z.infer<typeof calendarEventSchema>;
@@ -315,3 +322,50 @@ export const calendarEventCancelSchema = z.object({
   eventId: z.uuid('Unknown event.'),
 });
 export type CalendarEventCancelInput = z.infer<typeof calendarEventCancelSchema>;
+
+// Bookings of a resource: dates and times in the resource's time zone.
+
+export const BOOKING_NOTE_MAX_LENGTH = 1000;
+
+const requiredTime = (label: string) =>
+  eventTimeSchema(label).refine((time) => time !== null, `Enter the ${label}.`);
+
+export const bookingSchema = z
+  .object({
+    resourceId: z.uuid('Unknown resource.'),
+    title: z
+      .string({ error: 'Enter what the booking is for.' })
+      .trim()
+      .min(1, 'Enter what the booking is for.')
+      .max(EVENT_TITLE_MAX_LENGTH, `Keep the title under ${EVENT_TITLE_MAX_LENGTH} characters.`),
+    note: optionalEventText(BOOKING_NOTE_MAX_LENGTH, 'note'),
+    startDate: eventDateSchema('start date'),
+    startTime: requiredTime('start time'),
+    endDate: eventDateSchema('end date'),
+    endTime: requiredTime('end time'),
+    submissionKey: z.uuid('This form has expired: reload the page and book again.'),
+  })
+  .refine(
+    (booking) =>
+      `${booking.endDate}T${booking.endTime}` > `${booking.startDate}T${booking.startTime}`,
+    { path: ['endTime'], message: 'The booking must end after it starts.' },
+  );
+export type BookingInput = z.infer<typeof bookingSchema>;
+
+export const bookingIdSchema = z.object({ bookingId: z.uuid('Unknown booking.') });
+
+export const bookingDecisionSchema = bookingIdSchema.extend({
+  decision: z.enum(['confirm', 'decline'], { error: 'Choose confirm or decline.' }),
+});
+export type BookingDecisionInput = z.infer<typeof bookingDecisionSchema>;
+
+/** Which week a page shows: any day in it, 'YYYY-MM-DD'; a bad value shows the current week. */
+export const weekParamSchema = (today: string) =>
+  z.object({
+    week: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .refine(isCalendarDate)
+      .catch(today)
+      .default(today),
+  });

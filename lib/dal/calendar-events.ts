@@ -12,8 +12,10 @@ import type {
   CalendarEventUpdateInput,
 } from '@/lib/validation';
 import { isCalendarDate, todayUtc } from '@/lib/workdays';
+import { localInstant } from '@/lib/zoned-time';
 import type { Actor } from './actor';
 import { recordAuditEvent } from './audit';
+import { bookForEvent, resourcePlace, updateEventBooking } from './bookings';
 import { bumpCalendarVersion } from './calendar-version';
 import { findCalendarForActor, type ActorCalendar } from './calendars';
 
@@ -80,7 +82,7 @@ const auditNoun = (calendar: ActorCalendar) =>
   calendar.kind === 'person' ? 'appointment' : 'team_event';
 
 /** What creating and editing share: everything but the submission key. */
-type EventFields = Omit<CalendarEventInput, 'submissionKey'>;
+type EventFields = Omit<CalendarEventInput, 'submissionKey' | 'resourceId'>;
 
 function shiftYears(date: string, years: number): string {
   return `${Number(date.slice(0, 4)) + years}${date.slice(4)}`;
@@ -95,26 +97,16 @@ function checkWindow(input: EventFields): void {
     throw new AppError('bad_request', message, { field: 'endDate' });
 }
 
-/** The instant of a local date and time in `timeZone`. */
-function toInstant(date: string, time: string, timeZone: string, field: string): Date {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const [h, min] = time.split(':').map(Number) as [number, number];
-  const isWallTime = (at: TZDate) =>
-    at.getDate() === d && at.getHours() === h && at.getMinutes() === min;
-  const local = new TZDate(y, m - 1, d, h, min, timeZone);
-  if (!isWallTime(local)) {
-    throw new AppError(
-      'bad_request',
-      `${time} does not exist on ${date} in ${timeZone}: the clocks go forward then.`,
-      { field },
-    );
-  }
-  // RFC 5545 §3.3.5: a local time that occurs twice (clocks going back) means its first occurrence.
-  for (const earlierBy of [3_600_000, 1_800_000]) {
-    const earlier = new TZDate(local.getTime() - earlierBy, timeZone);
-    if (isWallTime(earlier)) return new Date(earlier.getTime());
-  }
-  return new Date(local.getTime());
+/** The instants an event occupies: an all-day event, its whole local days. */
+function span(timing: ReturnType<typeof timingOf>): { startsAt: Date; endsAt: Date } {
+  if (timing.startsAt && timing.endsAt) return { startsAt: timing.startsAt, endsAt: timing.endsAt };
+  const dayAfter = new Date(Date.parse(`${timing.endDate}T00:00:00Z`) + 86_400_000)
+    .toISOString()
+    .slice(0, 10);
+  return {
+    startsAt: localInstant(timing.startDate, '00:00', timing.timeZone, 'startDate'),
+    endsAt: localInstant(dayAfter, '00:00', timing.timeZone, 'endDate'),
+  };
 }
 
 /** The stored timing of an event entered in `timeZone`. */
@@ -125,8 +117,8 @@ function timingOf(input: EventFields, timeZone: string) {
     throw new AppError('bad_request', 'Enter the start time.', { field: 'startTime' });
   if (!input.endTime)
     throw new AppError('bad_request', 'Enter the end time.', { field: 'endTime' });
-  const startsAt = toInstant(input.startDate, input.startTime, timeZone, 'startTime');
-  const endsAt = toInstant(input.endDate, input.endTime, timeZone, 'endTime');
+  const startsAt = localInstant(input.startDate, input.startTime, timeZone, 'startTime');
+  const endsAt = localInstant(input.endDate, input.endTime, timeZone, 'endTime');
   if (endsAt <= startsAt)
     throw new AppError('bad_request', 'The event must end after it starts.', { field: 'endTime' });
   return { ...dates, allDay: false, startsAt, endsAt };
@@ -180,14 +172,17 @@ export async function createCalendarEvent(
   checkWindow(input);
   return getDb().transaction(async (tx) => {
     const calendar = await editableCalendar(tx, actor, input.calendarId);
+    if (input.resourceId && calendar.kind !== 'team')
+      throw new AppError('bad_request', 'Only team events book rooms.', { field: 'resourceId' });
+    const timing = timingOf(input, calendar.timeZone);
     const [event] = await tx
       .insert(calendarEvents)
       .values({
         calendarId: calendar.id,
         title: input.title,
         description: input.description,
-        location: input.location,
-        ...timingOf(input, calendar.timeZone),
+        location: input.resourceId ? await resourcePlace(tx, input.resourceId) : input.location,
+        ...timing,
         submissionKey: input.submissionKey,
         createdById: actor.id,
       })
@@ -206,6 +201,13 @@ export async function createCalendarEvent(
         );
       return { ...toDto(existing!), alreadyAdded: true };
     }
+    if (input.resourceId)
+      await bookForEvent(tx, actor, {
+        resourceId: input.resourceId,
+        eventId: event.id,
+        title: event.title,
+        ...span(timing),
+      });
     await bumpCalendarVersion(tx, calendar.id);
     await recordAuditEvent(tx, {
       actorId: actor.id,
@@ -268,11 +270,17 @@ export async function updateCalendarEvent(
     );
     if (current.status === 'cancelled')
       throw new AppError('conflict', 'This event is cancelled: add a new one instead.');
+    const timing = timingOf(input, calendar.timeZone);
+    // An event that holds a room keeps the room's location; the room moves with the event.
+    const holdsRoom = await updateEventBooking(tx, actor, current.id, {
+      title: input.title,
+      ...span(timing),
+    });
     const next = {
       title: input.title,
       description: input.description,
-      location: input.location,
-      ...timingOf(input, calendar.timeZone),
+      location: holdsRoom ? current.location : input.location,
+      ...timing,
     };
     const changed = editableFields.filter((field) => !sameValue(next[field], current[field]));
     if (changed.length === 0) return toDto(current);
@@ -323,6 +331,7 @@ export async function cancelCalendarEvent(
       })
       .where(eq(calendarEvents.id, current.id))
       .returning(eventColumns);
+    await updateEventBooking(tx, actor, current.id, 'cancelled');
     await bumpCalendarVersion(tx, calendar.id);
     await recordAuditEvent(tx, {
       actorId: actor.id,

@@ -1,0 +1,34 @@
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+import { AppError } from '@/lib/errors';
+
+// Local dates and times as people enter them, in a calendar's or a resource's time zone.
+
+/** The instant of a local date and time in `timeZone`. */
+export function localInstant(date: string, time: string, timeZone: string, field: string): Date {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const [h, min] = time.split(':').map(Number) as [number, number];
+  const isWallTime = (at: TZDate) =>
+    at.getDate() === d && at.getHours() === h && at.getMinutes() === min;
+  const local = new TZDate(y, m - 1, d, h, min, timeZone);
+  if (!isWallTime(local)) {
+    throw new AppError(
+      'bad_request',
+      `${time} does not exist on ${date} in ${timeZone}: the clocks go forward then.`,
+      { field },
+    );
+  }
+  // RFC 5545 §3.3.5: a local time that occurs twice (clocks going back) means its first occurrence.
+  for (const earlierBy of [3_600_000, 1_800_000]) {
+    const earlier = new TZDate(local.getTime() - earlierBy, timeZone);
+    if (isWallTime(earlier)) return new Date(earlier.getTime());
+  }
+  return new Date(local.getTime());
+}
+
+
+/** An instant's local date ('YYYY-MM-DD') and time ('HH:MM') in `timeZone`. */
+export function localDateTime(instant: Date, timeZone: string): { date: string; time: string } {
+  const local = new TZDate(instant.getTime(), timeZone);
+  return { date: format(local, 'yyyy-MM-dd'), time: format(local, 'HH:mm') };
+}
