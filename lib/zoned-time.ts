@@ -26,7 +26,6 @@ export function localInstant(date: string, time: string, timeZone: string, field
   return new Date(local.getTime());
 }
 
-
 /** An instant's local date ('YYYY-MM-DD') and time ('HH:MM') in `timeZone`. */
 export function localDateTime(instant: Date, timeZone: string): { date: string; time: string } {
   const local = new TZDate(instant.getTime(), timeZone);

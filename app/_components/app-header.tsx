@@ -17,6 +17,8 @@ export function AppHeader({ user, signOutAction }: AppHeaderProps) {
         <nav aria-label="Main" className="flex items-center gap-1 text-sm">
           <NavLink href="/teams">My teams</NavLink>
           <NavLink href="/absences">My absences</NavLink>
+          <NavLink href="/calendar">My calendar</NavLink>
+          <NavLink href="/resources">Resources</NavLink>
           {user.role === 'admin' && <NavLink href="/admin">Admin</NavLink>}
         </nav>
         <details className="relative ml-auto">
@@ -40,6 +42,12 @@ export function AppHeader({ user, signOutAction }: AppHeaderProps) {
                 </span>
               )}
             </p>
+            <Link
+              href="/profile"
+              className="mt-1 block rounded-md px-2 py-1.5 text-sm hover:bg-slate-100"
+            >
+              Profile
+            </Link>
             <form action={signOutAction} className="mt-1 border-t border-slate-100 pt-1">
               <button
                 type="submit"

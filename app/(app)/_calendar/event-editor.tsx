@@ -3,11 +3,12 @@
 import { useActionState, useId, useRef, useState } from 'react';
 import type { FormState } from '@/lib/action';
 import { createEventAction, updateEventAction } from './event-actions';
-import { EventForm, type EditableCalendarEvent } from './event-form';
+import { EventForm, type EditableCalendarEvent, type EventKind } from './event-form';
 
 interface EventEditorProps {
   calendarId: string;
   timeZone: string;
+  kind: EventKind;
   /** The event to edit; absent for the "Add event" button. */
   event?: EditableCalendarEvent;
   /** Where the opened form goes in the parent's layout. */
@@ -20,7 +21,13 @@ const addClass =
   'rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-brand-700 aria-expanded:bg-brand-700';
 
 /** A button that opens the event form in place, and closes it once the event is saved. */
-export function EventEditor({ calendarId, timeZone, event, panelClassName }: EventEditorProps) {
+export function EventEditor({
+  calendarId,
+  timeZone,
+  kind,
+  event,
+  panelClassName,
+}: EventEditorProps) {
   const [open, setOpen] = useState(false);
   const toggle = useRef<HTMLButtonElement>(null);
   const panelId = useId();
@@ -54,7 +61,7 @@ export function EventEditor({ calendarId, timeZone, event, panelClassName }: Eve
           onClick={() => (open ? close() : setOpen(true))}
           className={event ? toggleClass : addClass}
         >
-          {event ? 'Edit' : 'Add event'}
+          {event ? 'Edit' : `Add ${kind.noun}`}
         </button>
       </span>
       {open && (
@@ -64,6 +71,7 @@ export function EventEditor({ calendarId, timeZone, event, panelClassName }: Eve
             idPrefix={event ? `event-${event.id}` : 'new-event'}
             calendarId={calendarId}
             timeZone={timeZone}
+            kind={kind}
             event={event}
             state={state}
             formAction={formAction}

@@ -20,11 +20,20 @@ export type EditableCalendarEvent = Pick<
   | 'sequence'
 >;
 
+/** What the calendar calls its events, and what it offers when adding one. */
+export interface EventKind {
+  /** 'event' for a team, 'appointment' for a person. */
+  noun: 'event' | 'appointment';
+  /** Rooms and other resources an added event may book (team events only). */
+  rooms: Array<{ id: string; name: string }>;
+}
+
 interface EventFormProps {
   /** Unique on the page: several forms (add, and one per edited event) may be open at once. */
   idPrefix: string;
   calendarId: string;
   timeZone: string;
+  kind: EventKind;
   /** The event being edited; absent when adding one. */
   event?: EditableCalendarEvent;
   state: FormState;
@@ -37,7 +46,8 @@ const textareaClass =
   'mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-brand-500 aria-[invalid=true]:border-red-500';
 
 export function EventForm(props: EventFormProps) {
-  const { idPrefix, calendarId, timeZone, event, state, formAction, pending, onClose } = props;
+  const { idPrefix, calendarId, timeZone, kind, event, state, formAction, pending, onClose } =
+    props;
   const error = (field: string) => state.fieldErrors?.[field]?.[0];
   // After a refusal the form shows what was typed; otherwise the event as it is (or nothing).
   const typed = state.ok ? undefined : state.values;
@@ -64,7 +74,7 @@ export function EventForm(props: EventFormProps) {
       action={formAction}
       noValidate
       className="space-y-4"
-      aria-label={event ? `Edit ${event.title}` : 'Add an event'}
+      aria-label={event ? `Edit ${event.title}` : `Add an ${kind.noun}`}
     >
       <input type="hidden" name="calendarId" value={calendarId} />
       {event ? (
@@ -145,10 +155,43 @@ export function EventForm(props: EventFormProps) {
           </div>
         </div>
       </fieldset>
+      {!event && kind.rooms.length > 0 && (
+        <div>
+          <label htmlFor={id('resourceId')} className="block text-sm font-medium">
+            Book a room <span className="font-normal text-slate-500">(optional)</span>
+          </label>
+          <select
+            id={id('resourceId')}
+            name="resourceId"
+            defaultValue={typed?.resourceId ?? ''}
+            aria-invalid={error('resourceId') ? true : undefined}
+            aria-describedby={error('resourceId') ? id('resourceId-error') : id('resourceId-hint')}
+            className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+          >
+            <option value="">No room</option>
+            {kind.rooms.map((room) => (
+              <option key={room.id} value={room.id}>
+                {room.name}
+              </option>
+            ))}
+          </select>
+          {error('resourceId') ? (
+            <FieldError id={id('resourceId-error')} error={error('resourceId')} />
+          ) : (
+            <p id={id('resourceId-hint')} className="mt-1 text-xs text-slate-500">
+              The room is booked for the event, and its address becomes the event’s location.
+            </p>
+          )}
+        </div>
+      )}
       <FormField
         id={id('location')}
         name="location"
-        label="Location (optional)"
+        label={
+          kind.noun === 'appointment'
+            ? 'Address (optional; mileage apps read it)'
+            : 'Location (optional)'
+        }
         defaultValue={value('location')}
         maxLength={500}
         error={error('location')}
@@ -176,7 +219,7 @@ export function EventForm(props: EventFormProps) {
           disabled={pending}
           className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700 disabled:opacity-60"
         >
-          {pending ? 'Saving…' : event ? 'Save changes' : 'Save event'}
+          {pending ? 'Saving…' : event ? 'Save changes' : `Save ${kind.noun}`}
         </button>
         <button
           type="button"

@@ -1,5 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { addDays, addYears, format } from 'date-fns';
+import type { ReactNode } from 'react';
 import { requireActor } from '@/lib/auth';
 import type { ActorCalendar } from '@/lib/dal/calendars';
 import {
@@ -9,6 +10,7 @@ import {
 } from '@/lib/dal/calendar-events';
 import { CancelEventButton } from './cancel-event-button';
 import { EventEditor } from './event-editor';
+import type { EventKind } from './event-form';
 
 /** How far back the collapsed list of past events goes. */
 const RECENT_PAST_DAYS = 90;
@@ -36,11 +38,13 @@ function EventItem({
   event,
   calendarId,
   calendarTimeZone,
+  kind,
   canManage,
 }: {
   event: CalendarEventDto;
   calendarId: string;
   calendarTimeZone: string;
+  kind: EventKind;
   canManage: boolean;
 }) {
   const cancelled = event.status === 'cancelled';
@@ -81,6 +85,7 @@ function EventItem({
           <EventEditor
             calendarId={calendarId}
             timeZone={calendarTimeZone}
+            kind={kind}
             event={{
               id: event.id,
               title: event.title,
@@ -102,37 +107,58 @@ function EventItem({
   );
 }
 
+/** A span of days the section lists instead of "upcoming and recent past" (My calendar's week or month). */
+export interface ListedRange {
+  from: string;
+  to: string;
+  /** "Week of 7 Dec 2026", "December 2026". */
+  label: string;
+  /** Previous/next and week/month links. */
+  navigation: ReactNode;
+}
+
 /**
- * A calendar's events — a team's events, a person's appointments —: upcoming ones, and the recent
- * past folded away, with the controls to add, edit and cancel them for whoever may.
+ * A calendar's events — a team's events, a person's appointments —, with the controls to add,
+ * edit and cancel them for whoever may: upcoming ones and the recent past folded away, or the
+ * events of one week or month.
  */
 export async function EventsSection({
   calendar,
   heading,
   subheading,
+  kind,
+  range,
 }: {
   calendar: Pick<ActorCalendar, 'id' | 'timeZone' | 'rights'>;
   heading: string;
   subheading: string;
+  kind: EventKind;
+  range?: ListedRange;
 }) {
   const actor = await requireActor();
   const { id: calendarId, timeZone } = calendar;
   const canManage = calendar.rights.canEditEvents;
   const now = TZDate.tz(timeZone);
   const today = format(now, 'yyyy-MM-dd');
-  const events = await listCalendarEvents(actor, calendarId, {
-    from: format(addDays(now, -RECENT_PAST_DAYS), 'yyyy-MM-dd'),
-    to: format(addYears(now, EVENT_WINDOW_YEARS), 'yyyy-MM-dd'),
-  });
+  const events = await listCalendarEvents(
+    actor,
+    calendarId,
+    range ?? {
+      from: format(addDays(now, -RECENT_PAST_DAYS), 'yyyy-MM-dd'),
+      to: format(addYears(now, EVENT_WINDOW_YEARS), 'yyyy-MM-dd'),
+    },
+  );
   const isOver = (e: CalendarEventDto) => (e.endsAt ? e.endsAt <= now : e.endDate < today);
-  const upcoming = events.filter((e) => !isOver(e));
-  const past = events.filter(isOver).reverse();
+  const upcoming = range ? events : events.filter((e) => !isOver(e));
+  const past = range ? [] : events.filter(isOver).reverse();
+  const plural = `${kind.noun}s`;
   const item = (event: CalendarEventDto) => (
     <EventItem
       key={event.id}
       event={event}
       calendarId={calendarId}
       calendarTimeZone={timeZone}
+      kind={kind}
       canManage={canManage}
     />
   );
@@ -155,24 +181,31 @@ export async function EventsSection({
           <EventEditor
             calendarId={calendarId}
             timeZone={timeZone}
+            kind={kind}
             panelClassName="order-last basis-full border-t border-slate-200 pt-4"
           />
         )}
+        {range && <div className="basis-full">{range.navigation}</div>}
       </div>
       {upcoming.length === 0 ? (
-        <p className="px-5 py-4 text-sm text-slate-600">No upcoming events.</p>
+        <p className="px-5 py-4 text-sm text-slate-600">
+          {range ? `No ${plural} in ${range.label}.` : `No upcoming ${plural}.`}
+        </p>
       ) : (
-        <ul aria-label="Upcoming events" className="divide-y divide-slate-100">
+        <ul
+          aria-label={range ? `${heading}, ${range.label}` : `Upcoming ${plural}`}
+          className="divide-y divide-slate-100"
+        >
           {upcoming.map(item)}
         </ul>
       )}
       {past.length > 0 && (
         <details className="border-t border-slate-200">
           <summary className="cursor-pointer px-5 py-3 text-sm text-slate-600 hover:bg-slate-50">
-            Past events, last {RECENT_PAST_DAYS} days ({past.length})
+            Past {plural}, last {RECENT_PAST_DAYS} days ({past.length})
           </summary>
           <ul
-            aria-label="Past events"
+            aria-label={`Past ${plural}`}
             className="divide-y divide-slate-100 border-t border-slate-100"
           >
             {past.map(item)}

@@ -7,6 +7,7 @@ const AREAS = [
   { href: '/admin', label: 'Overview' },
   { href: '/admin/users', label: 'Users' },
   { href: '/admin/teams', label: 'Teams' },
+  { href: '/admin/resources', label: 'Resources' },
   { href: '/admin/policy', label: 'Policy' },
   { href: '/admin/tokens', label: 'Tokens' },
   { href: '/admin/audit', label: 'Audit log' },

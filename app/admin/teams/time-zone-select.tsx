@@ -7,11 +7,14 @@ export function TimeZoneSelect({
   zones,
   defaultValue,
   error,
+  hint = 'Half days and team events are placed in this zone in every feed.',
 }: {
   id: string;
   zones: readonly string[];
   defaultValue: string;
   error?: string;
+  /** What the zone is used for, under the list. */
+  hint?: string;
 }) {
   return (
     <div>
@@ -36,7 +39,7 @@ export function TimeZoneSelect({
         <FieldError id={`${id}-error`} error={error} />
       ) : (
         <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
-          Half days and team events are placed in this zone in every feed.
+          {hint}
         </p>
       )}
     </div>

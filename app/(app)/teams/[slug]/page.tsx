@@ -5,6 +5,7 @@ import { formatMonth } from '@/app/_components/format';
 import { requireActor } from '@/lib/auth';
 import { isAdmin } from '@/lib/dal/actor';
 import { findCalendarForActor } from '@/lib/dal/calendars';
+import { listResources } from '@/lib/dal/resources';
 import { getTeamBySlug } from '@/lib/dal/teams';
 import {
   AWAY_SOON_DAYS,
@@ -118,6 +119,12 @@ export default async function TeamPage({ params, searchParams }: Props) {
         calendar={calendar}
         heading="Team events"
         subheading="Offsites, client visits, bookings"
+        kind={{
+          noun: 'event',
+          rooms: calendar.rights.canEditEvents
+            ? (await listResources(actor)).map(({ id, name }) => ({ id, name }))
+            : [],
+        }}
       />
       <MemberFiguresTable year={stats.year} columns={stats.columns} members={stats.members} />
     </div>

@@ -1,0 +1,22 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { headers } from 'next/headers';
+import { runFormAction, type FormState } from '@/lib/action';
+import { ownAbsencesSchema } from '@/lib/admin-validation';
+import { setOwnAbsencesShown } from '@/lib/dal/profile';
+import { requestInfo } from '@/lib/request-info';
+
+export async function setOwnAbsencesShownAction(
+  _previous: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  const state = await runFormAction(ownAbsencesSchema, formData, async (actor, input) => {
+    await setOwnAbsencesShown(actor, input.includesOwnAbsences, requestInfo(await headers()));
+    return input.includesOwnAbsences
+      ? 'Your approved absences now show in your calendar and its links.'
+      : 'Your absences no longer show in your calendar and its links.';
+  });
+  if (state.ok) revalidatePath('/calendar');
+  return state;
+}

@@ -1,0 +1,113 @@
+'use client';
+
+import { useActionState, useState } from 'react';
+import { FieldError, FormField } from '@/app/_components/form-field';
+import { FormMessage } from '@/app/admin/_components/form-message';
+import type { FormState } from '@/lib/action';
+import { newSubmissionKey } from '@/lib/submission-key';
+import { BOOKING_NOTE_MAX_LENGTH } from '@/lib/validation';
+import { createBookingAction } from './actions';
+
+/** Book the resource for a span, in its time zone; an overlap comes back naming the booking in the way. */
+export function BookingForm({
+  resourceId,
+  resourceName,
+  timeZone,
+  today,
+}: {
+  resourceId: string;
+  resourceName: string;
+  timeZone: string;
+  today: string;
+}) {
+  const [submissionKey, setSubmissionKey] = useState(newSubmissionKey);
+  const [state, action, pending] = useActionState<FormState, FormData>(
+    async (previous, formData) => {
+      const next = await createBookingAction(previous, formData);
+      // A new key for the next booking; a refused one may be sent again as it was.
+      if (next.ok) setSubmissionKey(newSubmissionKey());
+      return next;
+    },
+    {},
+  );
+  const error = (field: string) => state.fieldErrors?.[field]?.[0];
+  const typed = state.ok ? undefined : state.values;
+  const value = (field: string, fallback = '') => typed?.[field] ?? fallback;
+  return (
+    <form action={action} noValidate className="space-y-4" aria-label={`Book ${resourceName}`}>
+      <input type="hidden" name="resourceId" value={resourceId} />
+      <input type="hidden" name="submissionKey" value={submissionKey} />
+      <FormMessage state={state} />
+      <FormField
+        id="booking-title"
+        name="title"
+        label="What for"
+        maxLength={200}
+        defaultValue={value('title')}
+        error={error('title')}
+      />
+      <fieldset>
+        <legend className="text-sm font-medium">
+          When <span className="font-normal text-slate-500">(in {timeZone})</span>
+        </legend>
+        <div className="mt-2 grid gap-4 sm:grid-cols-2">
+          <FormField
+            id="booking-start-date"
+            name="startDate"
+            label="Start date"
+            type="date"
+            defaultValue={value('startDate', today)}
+            error={error('startDate')}
+          />
+          <FormField
+            id="booking-start-time"
+            name="startTime"
+            label="Start time"
+            type="time"
+            defaultValue={value('startTime')}
+            error={error('startTime')}
+          />
+          <FormField
+            id="booking-end-date"
+            name="endDate"
+            label="End date"
+            type="date"
+            defaultValue={value('endDate', today)}
+            error={error('endDate')}
+          />
+          <FormField
+            id="booking-end-time"
+            name="endTime"
+            label="End time"
+            type="time"
+            defaultValue={value('endTime')}
+            error={error('endTime')}
+          />
+        </div>
+      </fieldset>
+      <div>
+        <label htmlFor="booking-note" className="block text-sm font-medium">
+          Note <span className="font-normal text-slate-500">(optional)</span>
+        </label>
+        <textarea
+          id="booking-note"
+          name="note"
+          rows={2}
+          maxLength={BOOKING_NOTE_MAX_LENGTH}
+          defaultValue={value('note')}
+          aria-invalid={error('note') ? true : undefined}
+          aria-describedby={error('note') ? 'booking-note-error' : undefined}
+          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm aria-[invalid=true]:border-red-500"
+        />
+        <FieldError id="booking-note-error" error={error('note')} />
+      </div>
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+      >
+        {pending ? 'Booking…' : 'Book'}
+      </button>
+    </form>
+  );
+}

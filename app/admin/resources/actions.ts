@@ -1,0 +1,63 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { headers } from 'next/headers';
+import { runFormAction, type FormState } from '@/lib/action';
+import {
+  createResourceSchema,
+  setResourceEnabledSchema,
+  updateResourceSchema,
+} from '@/lib/admin-validation';
+import { createResource, setResourceEnabled, updateResource } from '@/lib/dal/resources';
+import { requestInfo } from '@/lib/request-info';
+
+export type CreatedResourceState = FormState<{ slug: string; name: string }>;
+
+function revalidated<State extends { ok?: boolean }>(state: State): State {
+  if (state.ok) {
+    revalidatePath('/admin', 'layout');
+    revalidatePath('/resources', 'layout');
+  }
+  return state;
+}
+
+export async function createResourceAction(
+  _previous: CreatedResourceState,
+  formData: FormData,
+): Promise<CreatedResourceState> {
+  return revalidated(
+    await runFormAction(createResourceSchema, formData, async (actor, input) => {
+      const resource = await createResource(actor, input, requestInfo(await headers()));
+      return {
+        message: `${input.name} created: it is in the list, and members can book it now.`,
+        data: { slug: resource.slug, name: input.name },
+      };
+    }),
+  );
+}
+
+export async function updateResourceAction(
+  _previous: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  return revalidated(
+    await runFormAction(updateResourceSchema, formData, async (actor, input) => {
+      await updateResource(actor, input, requestInfo(await headers()));
+      return 'Saved. Subscribed calendars pick up the change at their next refresh.';
+    }),
+  );
+}
+
+export async function setResourceEnabledAction(
+  _previous: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  return revalidated(
+    await runFormAction(setResourceEnabledSchema, formData, async (actor, input) => {
+      await setResourceEnabled(actor, input, requestInfo(await headers()));
+      return input.enabled
+        ? 'Enabled: members can book it again.'
+        : 'Disabled: no new bookings, and its links stop working.';
+    }),
+  );
+}
