@@ -7,9 +7,12 @@ import {
   absenceTypes,
   absences,
   allowances,
-  memberships,
+  bookings,
   calendarEvents,
   calendars,
+  memberships,
+  resourceManagers,
+  resources,
   teams,
   users,
   type NewAbsence,
@@ -217,14 +220,12 @@ function demoTeamEvents(
   const at = (daysFromToday: number) => isoDate(nextWorkday(addDays(today, daysFromToday)));
   // Timed events store their local dates and their instants, from a local hour in the team's zone.
   const timed = (days: number, fromLocalHour: number, hours: number) => {
-    const date = at(days);
-    const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-    const startsAt = new Date(new TZDate(y, m - 1, d, fromLocalHour, 0, timeZone).getTime());
+    const span = workdaySpan(today, days, fromLocalHour, hours, timeZone);
     return {
-      startDate: date,
-      endDate: date,
-      startsAt,
-      endsAt: new Date(startsAt.getTime() + hours * 3_600_000),
+      startDate: span.date,
+      endDate: span.date,
+      startsAt: span.startsAt,
+      endsAt: span.endsAt,
     };
   };
   const base = { calendarId, timeZone, createdById };
@@ -283,6 +284,86 @@ function demoTeamEvents(
     },
   ];
 }
+
+/** A timed span on a workday `daysFromToday` away, from a local hour in `timeZone`. */
+function workdaySpan(
+  today: Date,
+  daysFromToday: number,
+  fromHour: number,
+  hours: number,
+  timeZone: string,
+) {
+  const date = isoDate(nextWorkday(addDays(today, daysFromToday)));
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const startsAt = new Date(new TZDate(y, m - 1, d, fromHour, 0, timeZone).getTime());
+  return { date, startsAt, endsAt: new Date(startsAt.getTime() + hours * 3_600_000) };
+}
+
+/** Hugo's own appointments (seed 002: a mileage app reads their addresses). */
+function demoAppointments(
+  calendarId: string,
+  createdById: string,
+  today: Date,
+): NewCalendarEvent[] {
+  const timeZone = 'Europe/Paris';
+  const visit = (days: number, hour: number, hours: number, title: string, location: string) => {
+    const span = workdaySpan(today, days, hour, hours, timeZone);
+    return {
+      calendarId,
+      createdById,
+      timeZone,
+      title,
+      location,
+      allDay: false,
+      startDate: span.date,
+      endDate: span.date,
+      startsAt: span.startsAt,
+      endsAt: span.endsAt,
+      description: 'Bring the signed quote.',
+    };
+  };
+  return [
+    visit(-6, 9, 2, 'Client visit — Decathlon', '4 Boulevard de Mons, 59650 Villeneuve-d’Ascq'),
+    visit(
+      1,
+      14,
+      2,
+      'Client visit — Michelin',
+      '23 Place des Carmes-Déchaux, 63000 Clermont-Ferrand',
+    ),
+    visit(4, 10, 1, 'Site survey — Lyon office', '20 Rue de la République, 69002 Lyon'),
+  ];
+}
+
+const RESOURCE_SPECS = [
+  {
+    slug: 'salle-lovelace',
+    name: 'Salle Lovelace',
+    kind: 'room',
+    location: '3rd floor, 12 rue de la Paix, 75002 Paris',
+    capacity: 10,
+    bookingPolicy: 'instant',
+    description: 'Screen, whiteboard and a video-conference camera.',
+  },
+  {
+    slug: 'photo-kit',
+    name: 'Photo kit',
+    kind: 'equipment',
+    location: 'Front desk, 12 rue de la Paix, 75002 Paris',
+    capacity: null,
+    bookingPolicy: 'approval',
+    description: 'Camera body, two lenses and a tripod, for property listings.',
+  },
+  {
+    slug: 'company-van',
+    name: 'Company van',
+    kind: 'vehicle',
+    location: 'Car park level -2, 12 rue de la Paix, 75002 Paris',
+    capacity: null,
+    bookingPolicy: 'instant',
+    description: null,
+  },
+] as const;
 
 export function demoLogins(): DemoLogin[] {
   return [
@@ -401,6 +482,51 @@ export async function seedDemoOrganisation(
       return t.key === 'engineering' ? all : all.slice(0, 3);
     });
     await tx.insert(calendarEvents).values(events);
+
+    // Hugo's own calendar was created with him (the same trigger).
+    const [hugoCalendar] = await tx
+      .select({ id: calendars.id })
+      .from(calendars)
+      .where(eq(calendars.personId, userIdOf('hugo')));
+    await tx
+      .insert(calendarEvents)
+      .values(demoAppointments(hugoCalendar!.id, userIdOf('hugo'), utcToday));
+
+    const resourceRows = await tx
+      .insert(resources)
+      .values(RESOURCE_SPECS.map((spec) => ({ ...spec, timeZone: 'Europe/Paris' })))
+      .returning({ id: resources.id, slug: resources.slug });
+    const resourceOf = (slug: string) => resourceRows.find((r) => r.slug === slug)!.id;
+    await tx.insert(resourceManagers).values([
+      { resourceId: resourceOf('salle-lovelace'), userId: userIdOf('camille') },
+      { resourceId: resourceOf('photo-kit'), userId: userIdOf('camille') },
+      { resourceId: resourceOf('company-van'), userId: userIdOf('maya') },
+    ]);
+    const booking = (
+      slug: string,
+      who: string,
+      title: string,
+      span: { startsAt: Date; endsAt: Date },
+      status: 'confirmed' | 'requested' = 'confirmed',
+    ) => ({
+      resourceId: resourceOf(slug),
+      bookedById: userIdOf(who),
+      title,
+      startsAt: span.startsAt,
+      endsAt: span.endsAt,
+      status,
+    });
+    const paris = (days: number, hour: number, hours: number) =>
+      workdaySpan(utcToday, days, hour, hours, 'Europe/Paris');
+    await tx
+      .insert(bookings)
+      .values([
+        booking('salle-lovelace', 'camille', 'Engineering weekly', paris(1, 10, 1)),
+        booking('salle-lovelace', 'lea', 'Interview', paris(1, 14, 1)),
+        booking('salle-lovelace', 'maya', 'Sales pipeline review', paris(2, 9, 2)),
+        booking('photo-kit', 'hugo', 'Listing photos, rue Oberkampf', paris(3, 9, 4), 'requested'),
+        booking('company-van', 'ethan', 'Trade fair, Lyon', paris(5, 7, 11)),
+      ]);
   });
   return { created: true, logins };
 }

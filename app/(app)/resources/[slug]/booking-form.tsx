@@ -34,7 +34,13 @@ export function BookingForm({
   const typed = state.ok ? undefined : state.values;
   const value = (field: string, fallback = '') => typed?.[field] ?? fallback;
   return (
-    <form action={action} noValidate className="space-y-4" aria-label={`Book ${resourceName}`}>
+    <form
+      key={submissionKey}
+      action={action}
+      noValidate
+      className="space-y-4"
+      aria-label={`Book ${resourceName}`}
+    >
       <input type="hidden" name="resourceId" value={resourceId} />
       <input type="hidden" name="submissionKey" value={submissionKey} />
       <FormMessage state={state} />
