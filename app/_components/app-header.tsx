@@ -10,18 +10,18 @@ interface AppHeaderProps {
 export function AppHeader({ user, signOutAction }: AppHeaderProps) {
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex h-14 max-w-6xl items-center gap-6 px-4">
-        <Link href="/teams" className="rounded" aria-label="TeamCal home">
+      <div className="mx-auto flex h-14 max-w-6xl items-center gap-3 px-4 sm:gap-6">
+        <Link href="/teams" className="shrink-0 rounded" aria-label="TeamCal home">
           <Logo />
         </Link>
-        <nav aria-label="Main" className="flex items-center gap-1 text-sm">
+        <nav aria-label="Main" className="flex min-w-0 items-center gap-1 overflow-x-auto text-sm">
           <NavLink href="/teams">My teams</NavLink>
           <NavLink href="/absences">My absences</NavLink>
           <NavLink href="/calendar">My calendar</NavLink>
           <NavLink href="/resources">Resources</NavLink>
           {user.role === 'admin' && <NavLink href="/admin">Admin</NavLink>}
         </nav>
-        <details className="relative ml-auto">
+        <details className="relative ml-auto shrink-0">
           <summary className="flex cursor-pointer list-none items-center gap-2 rounded-md px-2 py-1 text-sm hover:bg-slate-100">
             <span
               aria-hidden="true"

@@ -5,7 +5,6 @@ import { FieldError, FormField } from '@/app/_components/form-field';
 import { FormMessage } from '@/app/admin/_components/form-message';
 import type { FormState } from '@/lib/action';
 import { newSubmissionKey } from '@/lib/submission-key';
-import { BOOKING_NOTE_MAX_LENGTH } from '@/lib/validation';
 import { createBookingAction } from './actions';
 
 /** Book the resource for a span, in its time zone; an overlap comes back naming the booking in the way. */
@@ -14,11 +13,14 @@ export function BookingForm({
   resourceName,
   timeZone,
   today,
+  noteMaxLength,
 }: {
   resourceId: string;
   resourceName: string;
   timeZone: string;
   today: string;
+  /** Passed down: the validation module is server code (it knows password hashing limits). */
+  noteMaxLength: number;
 }) {
   const [submissionKey, setSubmissionKey] = useState(newSubmissionKey);
   const [state, action, pending] = useActionState<FormState, FormData>(
@@ -99,7 +101,7 @@ export function BookingForm({
           id="booking-note"
           name="note"
           rows={2}
-          maxLength={BOOKING_NOTE_MAX_LENGTH}
+          maxLength={noteMaxLength}
           defaultValue={value('note')}
           aria-invalid={error('note') ? true : undefined}
           aria-describedby={error('note') ? 'booking-note-error' : undefined}

@@ -8,7 +8,7 @@ import { requireActor } from '@/lib/auth';
 import { listBookings, listBookingsToDecide } from '@/lib/dal/bookings';
 import { getResourceBySlug, type ResourceDetail } from '@/lib/dal/resources';
 import { isAppError } from '@/lib/errors';
-import { teamSlugSchema, weekParamSchema } from '@/lib/validation';
+import { BOOKING_NOTE_MAX_LENGTH, teamSlugSchema, weekParamSchema } from '@/lib/validation';
 import { localDateTime, localInstant } from '@/lib/zoned-time';
 import { CalendarMenuFor } from '../../_calendar/calendar-menu-loader';
 import { DecideBookingButtons } from './booking-buttons';
@@ -179,6 +179,7 @@ export default async function ResourcePage({ params, searchParams }: Props) {
             resourceName={resource.name}
             timeZone={zone}
             today={today}
+            noteMaxLength={BOOKING_NOTE_MAX_LENGTH}
           />
         </section>
       </div>
