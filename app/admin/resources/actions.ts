@@ -55,9 +55,7 @@ export async function setResourceEnabledAction(
   return revalidated(
     await runFormAction(setResourceEnabledSchema, formData, async (actor, input) => {
       await setResourceEnabled(actor, input, requestInfo(await headers()));
-      return input.enabled
-        ? 'Enabled: members can book it again.'
-        : 'Disabled: no new bookings, and its links stop working.';
+      return input.enabled ? 'Enabled again.' : 'Disabled.';
     }),
   );
 }

@@ -63,7 +63,7 @@ export default async function AdminResourcesPage() {
                         >
                           {resource.name}
                         </Link>
-                        <span className="block text-xs text-slate-500">
+                        <span className="block text-xs whitespace-nowrap text-slate-500">
                           /resources/{resource.slug}
                         </span>
                       </td>
