@@ -102,7 +102,10 @@ async function main() {
   await handle.db.execute(sql`analyze`);
   installDatabase(undefined);
   await handle.close();
-  console.log(`  small team: ${org.smallEvents} events, large team: ${org.largeEvents} events`);
+  console.log(
+    `  small team: ${org.smallEvents} events, large team: ${org.largeEvents} events, ` +
+      `person: ${org.personEvents} appointments, room: ${org.resourceEvents} bookings`,
+  );
 
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -169,6 +172,21 @@ async function main() {
     const nextBaseline = await load(`${base}/api/bench-baseline`);
     const feed200 = await load(smallUrl);
     const feed304 = await load(smallUrl, { 'if-none-match': etag });
+    // The other kinds of calendar go through the same feed path: they must cost about the same.
+    const otherKinds = [];
+    for (const [name, token, events] of [
+      ['person', org.personToken, org.personEvents],
+      ['room', org.resourceToken, org.resourceEvents],
+    ] as const) {
+      const url = `${base}/api/ics/${token}`;
+      const tag = (await fetch(url)).headers.get('etag')!;
+      otherKinds.push({
+        name,
+        events,
+        ok: await load(url),
+        notModified: await load(url, { 'if-none-match': tag }),
+      });
+    }
 
     const largeUrl = `${base}/api/ics/${org.largeToken}`;
     await download(largeUrl, app.pid!); // warm-up
@@ -192,6 +210,20 @@ async function main() {
         pct(feed304.rps / nextBaseline.rps),
         pct(feed304.rps / nodeBaseline.rps),
       ],
+      ...otherKinds.flatMap((kind) =>
+        (
+          [
+            [`${kind.name} feed 200 (${kind.events} events)`, kind.ok],
+            [`${kind.name} feed 304`, kind.notModified],
+          ] as const
+        ).map(([label, run]): [string, string, string, string, string] => [
+          label,
+          fmt(run.rps),
+          ms(run.p99),
+          pct(run.rps / nextBaseline.rps),
+          pct(run.rps / nodeBaseline.rps),
+        ]),
+      ),
     ];
     console.log('\n| endpoint | req/s | p99 | vs Next.js baseline | vs node:http |');
     console.log('|---|---:|---:|---:|---:|');
@@ -206,6 +238,19 @@ async function main() {
         `200 (${org.smallEvents} events) ≥ 25 % of the Next.js baseline`,
         feed200.rps / nextBaseline.rps >= 0.25,
       ],
+      ...otherKinds.flatMap(
+        (kind) =>
+          [
+            [
+              `${kind.name} 304 ≥ 50 % of the Next.js baseline`,
+              kind.notModified.rps / nextBaseline.rps >= 0.5,
+            ],
+            [
+              `${kind.name} 200 (${kind.events} events) ≥ 25 % of the Next.js baseline`,
+              kind.ok.rps / nextBaseline.rps >= 0.25,
+            ],
+          ] as const,
+      ),
       ['large feed first byte < 300 ms', large.firstByte < 300],
       ['large feed complete < 3 s', large.total < 3000],
       ['server RSS growth < 64 MB', large.rssGrowth < 64 * 1048576],

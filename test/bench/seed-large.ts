@@ -4,11 +4,14 @@ import {
   absences,
   absenceTypes,
   memberships,
+  bookings,
   calendarEvents,
   calendars,
+  resources,
   teams,
   users,
   type NewAbsence,
+  type NewBooking,
   type NewCalendarEvent,
 } from '@/db/schema';
 import { seedDemoOrganisation } from '@/db/seed';
@@ -18,7 +21,8 @@ import { hashPassword } from '@/lib/passwords';
 import { feedOptionsSchema } from '@/lib/validation';
 
 // The benchmark's organisation: the demo, plus a large team (200 people, ~50,000 absences and
-// events across the feed window) and a small one (~500), each with a subscription.
+// events across the feed window) and a small one (~500), a person's calendar of 500 appointments
+// and a room's calendar of 500 bookings, each with a subscription.
 
 const DAY_MS = 86_400_000;
 const INSERT_CHUNK = 2_000;
@@ -113,6 +117,69 @@ export interface BenchOrganisation {
   largeToken: string;
   smallEvents: number;
   largeEvents: number;
+  /** A person's own calendar of appointments, and a room's calendar of bookings. */
+  personToken: string;
+  resourceToken: string;
+  personEvents: number;
+  resourceEvents: number;
+}
+
+const SPREAD_DAYS = 1_080;
+
+/** `count` one-hour spans at 08:00 UTC, spread over the feed window. */
+function hourlySpans(count: number) {
+  const start = Date.now() - 360 * DAY_MS;
+  return Array.from({ length: count }, (_, i) => {
+    const day = start + Math.floor((i * SPREAD_DAYS * DAY_MS) / count);
+    const startsAt = new Date(day - (day % DAY_MS) + 8 * 3_600_000);
+    return { day: isoDate(day), startsAt, endsAt: new Date(startsAt.getTime() + 3_600_000) };
+  });
+}
+
+/** A person's appointments with addresses (what a mileage app reads), in their calendar. */
+async function addAppointments(db: Database, person: Actor, count: number) {
+  const [calendar] = await db
+    .select({ id: calendars.id })
+    .from(calendars)
+    .where(eq(calendars.personId, person.id));
+  const rows: NewCalendarEvent[] = hourlySpans(count).map((span, i) => ({
+    calendarId: calendar!.id,
+    title: `Client visit ${i}`,
+    location: `${10 + (i % 90)} rue de Rivoli, 75001 Paris, France`,
+    description: 'Bring the signed quote.',
+    allDay: false,
+    startDate: span.day,
+    endDate: span.day,
+    startsAt: span.startsAt,
+    endsAt: span.endsAt,
+    timeZone: 'Europe/Paris',
+    createdById: person.id,
+  }));
+  await insertInChunks(rows, (chunk) => db.insert(calendarEvents).values(chunk));
+}
+
+/** A meeting room with a booking an hour long every couple of days. */
+async function addRoomWithBookings(db: Database, bookedBy: Actor, count: number) {
+  const [room] = await db
+    .insert(resources)
+    .values({
+      slug: 'bench-room',
+      name: 'Bench room',
+      kind: 'room',
+      location: '12 rue de la Paix, 75002 Paris',
+      capacity: 8,
+    })
+    .returning({ id: resources.id });
+  const rows: NewBooking[] = hourlySpans(count).map((span, i) => ({
+    resourceId: room!.id,
+    bookedById: bookedBy.id,
+    title: `Meeting ${i}`,
+    note: i % 4 === 0 ? 'Projector needed' : null,
+    startsAt: span.startsAt,
+    endsAt: span.endsAt,
+    status: 'confirmed' as const,
+  }));
+  await insertInChunks(rows, (chunk) => db.insert(bookings).values(chunk));
 }
 
 export async function seedBenchOrganisation(db: Database): Promise<BenchOrganisation> {
@@ -148,10 +215,23 @@ export async function seedBenchOrganisation(db: Database): Promise<BenchOrganisa
     { kind: 'team', slug: 'bench-large' },
     options,
   );
+  const [personEvents, resourceEvents] = [500, 500];
+  await addAppointments(db, small.manager, personEvents);
+  await addRoomWithBookings(db, small.manager, resourceEvents);
+  const personLink = await createPersonalSubscription(small.manager, { kind: 'person' }, options);
+  const resourceLink = await createPersonalSubscription(
+    small.manager,
+    { kind: 'resource', slug: 'bench-room' },
+    options,
+  );
   return {
     smallToken: smallLink.token,
     largeToken: largeLink.token,
     smallEvents: small.eventCount,
     largeEvents: large.eventCount,
+    personToken: personLink.token,
+    resourceToken: resourceLink.token,
+    personEvents,
+    resourceEvents,
   };
 }
