@@ -52,7 +52,7 @@ async function probe(surface: string, phase: string, url: string): Promise<Answe
 
 const surfaces = () => ({
   feed: feedPath,
-  export: '/api/teams/engineering/export',
+  export: '/api/calendars/team/engineering/export',
   health: '/api/health',
   page: '/teams/engineering',
 });

@@ -56,9 +56,7 @@ describe('sharing a team calendar outside TeamCal', () => {
 
     const guest = await browser.newPage({ clientAddress: '198.51.100.72' });
     await guest.goto(setupUrl);
-    await guest
-      .getByRole('heading', { name: 'Engineering shared its calendar with you' })
-      .waitFor();
+    await guest.getByRole('heading', { name: '“Engineering” is shared with you' }).waitFor();
     await guest.getByLabel('Password', { exact: true }).fill('partner password 1');
     await guest.getByLabel('Password again').fill('partner password 2');
     await guest.getByRole('button', { name: 'Set password' }).click();

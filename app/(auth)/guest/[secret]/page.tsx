@@ -34,7 +34,7 @@ export default async function GuestSetupPage({ params }: Props) {
           {setup ? (
             <>
               <h1 className="mb-1 text-lg font-semibold">
-                {setup.calendarName} shared its calendar with you
+                “{setup.calendarName}” is shared with you
               </h1>
               <p className="mb-5 text-sm text-slate-600">
                 Choose a password to read it in your calendar app.
