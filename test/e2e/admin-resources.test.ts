@@ -49,7 +49,7 @@ describe('the resources’ admin pages', () => {
       `${name}\n/resources/${slug}`,
       'Room',
       'Building B, 2nd floor',
-      '13',
+      '12',
       'Booked at once when free',
       'Enabled',
     ]);
