@@ -57,12 +57,16 @@ const toSummary = ({ disabledAt, ...row }: SummaryRow): ResourceSummary => ({
   disabled: disabledAt !== null,
 });
 
+/**
+ * The resource's enabled managers. A disabled account manages nothing (its rights end with it),
+ * so it is neither shown nor offered again on the edit form, whose next save drops it.
+ */
 async function managersOf(resourceId: string) {
   return getDb()
     .select({ id: users.id, name: users.name, email: users.email })
     .from(resourceManagers)
     .innerJoin(users, eq(users.id, resourceManagers.userId))
-    .where(eq(resourceManagers.resourceId, resourceId))
+    .where(and(eq(resourceManagers.resourceId, resourceId), isNull(users.disabledAt)))
     .orderBy(asc(users.name));
 }
 
