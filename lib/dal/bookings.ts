@@ -153,7 +153,7 @@ async function overlapError(
   const message = clash
     ? `${resource.name} is already booked from ${describeInstant(clash.startsAt, zone)} to ${timeOnly(clash.endsAt, zone)} by ${clash.bookedByName} (“${clash.title}”). ${suggestion}`
     : `${resource.name} was just booked for part of that time. ${suggestion}`;
-  return new AppError('conflict', message, { field: 'startTime' });
+  return new AppError('conflict', message);
 }
 
 interface HoldInput {

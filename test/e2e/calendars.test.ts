@@ -99,3 +99,95 @@ describe('a person’s own calendar', () => {
     expect(response.status()).toBe(404);
   });
 });
+
+/** Books the resource on its page; answers with the page's message. */
+async function book(
+  page: Page,
+  slug: string,
+  title: string,
+  day: string,
+  from: string,
+  to: string,
+) {
+  await page.goto(`/resources/${slug}?week=${day}`);
+  const form = page.getByRole('form', { name: /^Book / });
+  await form.getByLabel('What for').fill(title);
+  await form.getByLabel('Start date', { exact: true }).fill(day);
+  await form.getByLabel('Start time', { exact: true }).fill(from);
+  await form.getByLabel('End date', { exact: true }).fill(day);
+  await form.getByLabel('End time', { exact: true }).fill(to);
+  await form.getByRole('button', { name: 'Book' }).click();
+  const answer = form.locator('[role="status"], [role="alert"]').first();
+  await answer.waitFor();
+  return answer.innerText();
+}
+
+describe('a room’s calendar', () => {
+  it('an admin creates a room, two members book overlapping slots, the second is told who holds it and when it is free, and its manager shares it publicly', async () => {
+    const suffix = unique();
+    const name = `Salle Turing ${suffix}`;
+    const slug = `salle-turing-${suffix}`;
+    const admin = await browser.newPage({ clientAddress: '198.51.100.92' });
+    await signInAs(admin, 'admin@example.com');
+    await admin.goto('/admin/resources');
+    const create = admin.getByRole('form', { name: 'Create a resource' });
+    await create.getByLabel('Name', { exact: true }).fill(name);
+    await create.getByLabel('Address', { exact: true }).fill(slug);
+    await create.getByLabel('Kind').selectOption('room');
+    await create.getByLabel('Location (optional)').fill('4th floor, 12 rue de la Paix, Paris');
+    await create.getByLabel('Capacity (optional)').fill('6');
+    await create.getByLabel('Managers (optional)').fill('camille@example.com');
+    await create.getByRole('button', { name: 'Create resource' }).click();
+    await admin.getByRole('status').getByText(`${name} created`).waitFor();
+
+    const day = wednesdayIn(2);
+    const [lea, noah] = await Promise.all([
+      browser.newPage({ clientAddress: '198.51.100.93' }),
+      browser.newPage({ clientAddress: '198.51.100.94' }),
+    ]);
+    await signInAs(lea, 'lea@example.com');
+    await signInAs(noah, 'noah@example.com');
+    expect(await book(lea, slug, 'Interview', day, '10:00', '11:00')).toBe('Booked: “Interview”.');
+    const refusal = await book(noah, slug, 'One-to-one', day, '10:30', '11:30');
+    expect(refusal).toContain(`${name} is already booked`);
+    expect(refusal).toContain('Léa Dubois');
+    expect(refusal).toContain('“Interview”');
+    expect(refusal).toContain('The next free slot of that length starts');
+    expect(refusal).toContain('11:00');
+    // What was typed stays, to move it to the free slot.
+    const form = noah.getByRole('form', { name: /^Book / });
+    expect(await form.getByLabel('What for').inputValue()).toBe('One-to-one');
+    await form.getByLabel('Start time', { exact: true }).fill('11:00');
+    await form.getByLabel('End time', { exact: true }).fill('12:00');
+    await form.getByRole('button', { name: 'Book' }).click();
+    await noah.getByText('Booked: “One-to-one”.').waitFor();
+    const week = noah.getByRole('region', { name: /^Week of/ });
+    await week.getByText('Interview').waitFor();
+    await week.getByText('One-to-one').waitFor();
+
+    // Its manager publishes it for a screen outside the room.
+    const camille = await browser.newPage({ clientAddress: '198.51.100.95' });
+    await signInAs(camille, 'camille@example.com');
+    await camille.goto(`/resources/${slug}`);
+    await openCalendarMenuItem(camille, /^Share externally/);
+    const feedUrl = await createPublicLink(
+      camille,
+      `Share ${name} outside TeamCal`,
+      'Screen by the door',
+      /^Standard/,
+    );
+    const feed = parseFeed(await (await fetch(feedUrl)).text());
+    const titles = feed.events.map((event) => event.summary).sort();
+    expect(titles).toEqual(['Interview', 'One-to-one']);
+    for (const event of feed.events) {
+      expect(event.location).toBe(`${name}, 4th floor, 12 rue de la Paix, Paris`);
+      expect(event.description ?? null).toBeNull();
+    }
+
+    // A member may subscribe but not share.
+    await lea.goto(`/resources/${slug}`);
+    await lea.getByRole('button', { name: 'Calendar', exact: true }).click();
+    await lea.getByRole('button', { name: /^Subscribe/ }).waitFor();
+    expect(await lea.getByRole('button', { name: /^Share externally/ }).count()).toBe(0);
+  });
+});
