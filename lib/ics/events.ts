@@ -28,8 +28,9 @@ import type {
 // single day with one half off, which becomes a timed event in the team's zone:
 export const MORNING = { startHour: 9, endHour: 13 } as const;
 export const AFTERNOON = { startHour: 13, endHour: 18 } as const;
-// Every event is TRANSPARENT (and FREE for Outlook): the feed shows what the team does, and must
-// never make the subscriber look busy.
+// Absences and team events are TRANSPARENT (and FREE for Outlook): they show what the team does
+// and must never make the subscriber look busy. A person's appointments and a resource's
+// bookings are OPAQUE: they are the time that calendar's owner is taken.
 
 /** What an event factory needs: the calendar it renders against and the zones its header has. */
 export interface FeedContext {
@@ -155,11 +156,16 @@ function headerZone(context: FeedContext, zone: string): string {
   return context.timeZones.has(zone) ? zone : context.info.timeZone;
 }
 
+/**
+ * A team event shows what the team does and leaves the subscriber free; a person's appointment
+ * is their own commitment and makes them busy (its `busy` level exists for free/busy readers).
+ */
 function calendarEvent(
   context: FeedContext,
   event: TeamEventRow,
-  present: typeof presentTeamEvent,
+  kind: 'team' | 'appointment',
 ): ICalEvent {
+  const present = kind === 'team' ? presentTeamEvent : presentAppointment;
   const { info, calendar } = context;
   const shown = present({
     title: event.title,
@@ -190,8 +196,9 @@ function calendarEvent(
     description: shown.description,
     location: shown.location,
     status: event.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-    transparency: ICalEventTransparency.TRANSPARENT,
-    busystatus: ICalEventBusyStatus.FREE,
+    transparency:
+      kind === 'team' ? ICalEventTransparency.TRANSPARENT : ICalEventTransparency.OPAQUE,
+    busystatus: kind === 'team' ? ICalEventBusyStatus.FREE : ICalEventBusyStatus.BUSY,
     created: event.createdAt,
     lastModified: event.updatedAt,
   };
@@ -281,9 +288,9 @@ export function createFeedEvent(context: FeedContext, item: FeedItem): ICalEvent
     case 'absence':
       return absenceEvent(context, item.absence);
     case 'teamEvent':
-      return calendarEvent(context, item.event, presentTeamEvent);
+      return calendarEvent(context, item.event, 'team');
     case 'appointment':
-      return calendarEvent(context, item.event, presentAppointment);
+      return calendarEvent(context, item.event, 'appointment');
     case 'booking':
       return bookingEvent(context, item.booking);
     case 'expiryNotice':

@@ -221,6 +221,8 @@ describe('a person’s calendar feed', () => {
       expect(client.status, parser).toBe('CONFIRMED');
     }
     expect(feed.text).toContain('DTSTART;TZID=America/New_York:20261101T090000\r\n');
+    // The person's own commitments: busy, unlike a team's events.
+    expect(rawProperty(feed, event(events.client.id), 'transp')).toBe('OPAQUE');
     for (const [parser, moving] of readings(feed, event(events.moving.id))) {
       expect([moving.allDay, moving.startDate, moving.endDate], parser).toEqual([
         true,
