@@ -88,15 +88,27 @@ describe('a person’s own calendar', () => {
     expect(visit?.start.toISOString().slice(0, 10)).toBe(day);
   });
 
-  it('nobody else sees a person’s calendar: their manager and an admin get no appointment', async () => {
-    const manager = await browser.newPage({ clientAddress: '198.51.100.91' });
-    await signInAs(manager, 'camille@example.com');
-    // Their own calendar only: there is no address for another person's.
-    await manager.goto('/calendar');
-    await manager.getByRole('heading', { name: 'My calendar' }).waitFor();
-    expect(await manager.getByText('Client visit').count()).toBe(0);
-    const response = await manager.request.get('/api/calendars/person/hugo/export');
-    expect(response.status()).toBe(404);
+  it('nobody else sees a person’s calendar: neither their manager nor an admin', async () => {
+    // Hugo's demo appointments include a visit to Michelin; only Hugo sees it.
+    for (const [email, address] of [
+      ['camille@example.com', '198.51.100.91'],
+      ['admin@example.com', '198.51.100.96'],
+    ]) {
+      const page = await browser.newPage({ clientAddress: address });
+      await signInAs(page, email!);
+      await page.goto('/calendar?view=month');
+      await page.getByRole('heading', { name: 'My calendar' }).waitFor();
+      expect(await page.getByText('Michelin').count()).toBe(0);
+      // There is no address for another person's calendar: only one's own, `person/me`.
+      expect((await page.request.get('/api/calendars/person/hugo/export')).status()).toBe(404);
+    }
+    const hugo = await browser.newPage({ clientAddress: '198.51.100.97' });
+    await signInAs(hugo, 'hugo@example.com');
+    const own = await hugo.request.get('/api/calendars/person/me/export');
+    expect(own.status()).toBe(200);
+    expect(parseFeed(await own.text()).events.some((e) => e.summary.includes('Michelin'))).toBe(
+      true,
+    );
   });
 });
 
