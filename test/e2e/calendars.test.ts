@@ -74,7 +74,7 @@ describe('a person’s own calendar', () => {
     await openCalendarMenuItem(page, /^Share externally/);
     const feedUrl = await createPublicLink(
       page,
-      'Share Noah Thomas outside TeamCal',
+      'Share my calendar outside TeamCal',
       'Mileage app',
       /^Standard/,
     );

@@ -36,7 +36,8 @@ export async function CalendarMenuFor({
   return (
     <CalendarMenu
       calendarPath={calendarPath}
-      calendarName={calendar.name}
+      // One's own calendar is "my calendar" in its dialogs; its feeds carry the person's name.
+      calendarName={calendar.kind === 'person' ? 'my calendar' : calendar.name}
       fileName={calendar.source.fileName(calendar)}
       choices={{
         kind: calendar.kind,
