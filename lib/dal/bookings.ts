@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lt, ne, sql } from 'drizzle-orm';
 import { getDb, isExclusionViolation, type Transaction } from '@/db';
 import { bookings, resources, users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
@@ -99,6 +99,7 @@ async function nextFreeStart(
   resourceId: string,
   from: Date,
   durationMs: number,
+  exceptBookingId?: string,
 ): Promise<Date> {
   const busy = await tx
     .select({ startsAt: bookings.startsAt, endsAt: bookings.endsAt })
@@ -108,6 +109,7 @@ async function nextFreeStart(
         eq(bookings.resourceId, resourceId),
         inArray(bookings.status, LIVE),
         gt(bookings.endsAt, from),
+        exceptBookingId ? ne(bookings.id, exceptBookingId) : undefined,
       ),
     )
     .orderBy(asc(bookings.startsAt))
@@ -120,12 +122,16 @@ async function nextFreeStart(
   return new Date(candidate);
 }
 
-/** The refusal of an overlapping booking: which booking is in the way, and the next free slot. */
+/**
+ * The refusal of an overlapping booking: which booking is in the way, and the next free slot.
+ * A booking being moved (`exceptBookingId`) is in nobody's way.
+ */
 async function overlapError(
   tx: Transaction,
   resource: { id: string; name: string; timeZone: string },
   startsAt: Date,
   endsAt: Date,
+  exceptBookingId?: string,
 ): Promise<AppError> {
   const [clash] = await tx
     .select(bookingColumns)
@@ -137,6 +143,7 @@ async function overlapError(
         inArray(bookings.status, LIVE),
         lt(bookings.startsAt, endsAt),
         gt(bookings.endsAt, startsAt),
+        exceptBookingId ? ne(bookings.id, exceptBookingId) : undefined,
       ),
     )
     .orderBy(asc(bookings.startsAt))
@@ -147,6 +154,7 @@ async function overlapError(
     resource.id,
     startsAt,
     endsAt.getTime() - startsAt.getTime(),
+    exceptBookingId,
   );
   const freeEnd = new Date(free.getTime() + endsAt.getTime() - startsAt.getTime());
   const suggestion = `The next free slot of that length starts ${describeInstant(free, zone)} (until ${timeOnly(freeEnd, zone)}).`;
@@ -191,9 +199,22 @@ async function holdResource(
         .returning({ id: bookings.id }),
     )
     .catch(async (error: unknown) => {
-      if (isExclusionViolation(error, 'bookings_no_overlap'))
-        throw await overlapError(tx, resource, input.startsAt, input.endsAt);
-      throw error;
+      if (!isExclusionViolation(error, 'bookings_no_overlap')) throw error;
+      // The same form sent twice at once: the constraint waited for the twin, which committed the
+      // slot; answer with its booking rather than with a conflict against oneself.
+      const [twin] = input.submissionKey
+        ? await tx
+            .select({ id: bookings.id })
+            .from(bookings)
+            .where(
+              and(
+                eq(bookings.resourceId, input.resourceId),
+                eq(bookings.submissionKey, input.submissionKey),
+              ),
+            )
+        : [];
+      if (twin) return [];
+      throw await overlapError(tx, resource, input.startsAt, input.endsAt);
     });
   const alreadyAdded = inserted.length === 0;
   const [booking] = await tx
@@ -423,7 +444,13 @@ export async function updateEventBooking(
   change: { title: string; startsAt: Date; endsAt: Date } | 'cancelled',
 ): Promise<boolean> {
   const [booking] = await tx
-    .select({ id: bookings.id, resourceId: bookings.resourceId, title: bookings.title })
+    .select({
+      id: bookings.id,
+      resourceId: bookings.resourceId,
+      title: bookings.title,
+      startsAt: bookings.startsAt,
+      endsAt: bookings.endsAt,
+    })
     .from(bookings)
     .where(and(eq(bookings.eventId, eventId), inArray(bookings.status, LIVE)))
     .for('update');
@@ -432,6 +459,15 @@ export async function updateEventBooking(
     await setStatus(tx, actor, booking, 'cancelled');
     return true;
   }
+  // Saving the event unchanged (or changing only what the room's feed does not show) leaves the
+  // booking alone, so its SEQUENCE and the room's ETag do not move for nothing.
+  const same = (a: Date, b: Date) => a.getTime() === b.getTime();
+  if (
+    booking.title === change.title &&
+    same(booking.startsAt, change.startsAt) &&
+    same(booking.endsAt, change.endsAt)
+  )
+    return true;
   const [resource] = await tx
     .select({ id: resources.id, name: resources.name, timeZone: resources.timeZone })
     .from(resources)
@@ -451,7 +487,7 @@ export async function updateEventBooking(
     )
     .catch(async (error: unknown) => {
       if (isExclusionViolation(error, 'bookings_no_overlap'))
-        throw await overlapError(tx, resource!, change.startsAt, change.endsAt);
+        throw await overlapError(tx, resource!, change.startsAt, change.endsAt, booking.id);
       throw error;
     });
   await bumpResourceCalendarVersion(tx, booking.resourceId);

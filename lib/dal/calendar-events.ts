@@ -270,7 +270,9 @@ export async function updateCalendarEvent(
     );
     if (current.status === 'cancelled')
       throw new AppError('conflict', 'This event is cancelled: add a new one instead.');
-    const timing = timingOf(input, calendar.timeZone);
+    // The form shows the event's times in its own zone (its zone when it was added): read the
+    // edit in that zone too, or a calendar that moved zone would shift the event on any save.
+    const timing = timingOf(input, current.timeZone);
     // An event that holds a room keeps the room's location; the room moves with the event.
     const holdsRoom = await updateEventBooking(tx, actor, current.id, {
       title: input.title,

@@ -190,6 +190,23 @@ describe('a person’s appointments', () => {
     const [older] = await db().select().from(calendarEvents).where(eq(calendarEvents.id, tokyo.id));
     expect(older).toMatchObject({ timeZone: 'Asia/Tokyo', sequence: 0 });
     expect(older!.startsAt!.toISOString()).toBe(`${DAY}T00:00:00.000Z`);
+    // Editing it reads the form in its own zone, the one its times are shown in: it stays put.
+    const renamed = await updateCalendarEvent(
+      person,
+      calendarEventUpdateSchema.parse({
+        calendarId: cal,
+        eventId: tokyo.id,
+        title: 'Renamed',
+        startDate: tokyo.startDate,
+        startTime: tokyo.startTime,
+        endDate: tokyo.endDate,
+        endTime: tokyo.endTime,
+        location: tokyo.location,
+        description: tokyo.description,
+      }),
+    );
+    expect(renamed).toMatchObject({ title: 'Renamed', timeZone: 'Asia/Tokyo', startTime: '09:00' });
+    expect(renamed.startsAt!.toISOString()).toBe(`${DAY}T00:00:00.000Z`);
 
     expect(profileSchema.safeParse({ timeZone: 'Mars/Olympus_Mons' }).success).toBe(false);
     await disable(colleague);

@@ -84,7 +84,8 @@ function EventItem({
         <>
           <EventEditor
             calendarId={calendarId}
-            timeZone={calendarTimeZone}
+            // An edit is read in the event's own zone, the one its times are shown in.
+            timeZone={event.timeZone}
             kind={kind}
             event={{
               id: event.id,
