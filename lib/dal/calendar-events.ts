@@ -77,9 +77,29 @@ async function editableCalendar(db: Database | Transaction, actor: Actor, calend
   return calendar;
 }
 
-/** What the audit calls an event of this calendar: a team event or an appointment. */
-const auditNoun = (calendar: ActorCalendar) =>
-  calendar.kind === 'person' ? 'appointment' : 'team_event';
+/**
+ * After every change to an event: its calendar's version moves (feeds change), and the audit
+ * names it as a team event or an appointment.
+ */
+async function recordEventChange(
+  tx: Transaction,
+  actor: Actor,
+  calendar: ActorCalendar,
+  change: { verb: 'created' | 'updated' | 'cancelled'; eventId: string; details: object },
+  request?: RequestInfo,
+) {
+  const noun = calendar.kind === 'person' ? 'appointment' : 'team_event';
+  await bumpCalendarVersion(tx, calendar.id);
+  await recordAuditEvent(tx, {
+    actorId: actor.id,
+    action: `${noun}.${change.verb}`,
+    targetType: noun,
+    targetId: change.eventId,
+    teamId: calendar.teamId,
+    details: { ...change.details },
+    request,
+  });
+}
 
 /** What creating and editing share: everything but the submission key. */
 type EventFields = Omit<CalendarEventInput, 'submissionKey' | 'resourceId'>;
@@ -208,16 +228,13 @@ export async function createCalendarEvent(
         title: event.title,
         ...span(timing),
       });
-    await bumpCalendarVersion(tx, calendar.id);
-    await recordAuditEvent(tx, {
-      actorId: actor.id,
-      action: `${auditNoun(calendar)}.created`,
-      targetType: auditNoun(calendar),
-      targetId: event.id,
-      teamId: calendar.teamId,
-      details: { title: event.title },
+    await recordEventChange(
+      tx,
+      actor,
+      calendar,
+      { verb: 'created', eventId: event.id, details: { title: event.title } },
       request,
-    });
+    );
     return { ...toDto(event), alreadyAdded: false };
   });
 }
@@ -292,16 +309,13 @@ export async function updateCalendarEvent(
       .set({ ...next, sequence: sql`${calendarEvents.sequence} + 1`, updatedAt: sql`now()` })
       .where(eq(calendarEvents.id, current.id))
       .returning(eventColumns);
-    await bumpCalendarVersion(tx, calendar.id);
-    await recordAuditEvent(tx, {
-      actorId: actor.id,
-      action: `${auditNoun(calendar)}.updated`,
-      targetType: auditNoun(calendar),
-      targetId: current.id,
-      teamId: calendar.teamId,
-      details: { changed },
+    await recordEventChange(
+      tx,
+      actor,
+      calendar,
+      { verb: 'updated', eventId: current.id, details: { changed } },
       request,
-    });
+    );
     return toDto(event!);
   });
 }
@@ -334,16 +348,13 @@ export async function cancelCalendarEvent(
       .where(eq(calendarEvents.id, current.id))
       .returning(eventColumns);
     await updateEventBooking(tx, actor, current.id, 'cancelled');
-    await bumpCalendarVersion(tx, calendar.id);
-    await recordAuditEvent(tx, {
-      actorId: actor.id,
-      action: `${auditNoun(calendar)}.cancelled`,
-      targetType: auditNoun(calendar),
-      targetId: current.id,
-      teamId: calendar.teamId,
-      details: { title: current.title },
+    await recordEventChange(
+      tx,
+      actor,
+      calendar,
+      { verb: 'cancelled', eventId: current.id, details: { title: current.title } },
       request,
-    });
+    );
     return toDto(event!);
   });
 }

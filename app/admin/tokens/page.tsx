@@ -5,7 +5,7 @@ import { tokenFilterSchema, type TokenFilter } from '@/lib/admin-validation';
 import { listTokenFilterTeams, listTokens, type AdminTokenRow } from '@/lib/dal/admin-tokens';
 import { getUserForAdmin } from '@/lib/dal/admin-users';
 import { describeCalendarClient } from '@/lib/user-agents';
-import { orNotFound } from '../_components/or-not-found';
+import { orNotFound } from '@/app/_components/or-not-found';
 import { hrefWith, Pagination } from '../_components/pagination';
 import { card, formatDateTime, formatDay, tableClass, td, th, theadClass } from '../_components/ui';
 import { RevokeTokenForm } from './revoke-token-form';

@@ -4,10 +4,10 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { formatDate } from '@/app/_components/format';
+import { orNotFound } from '@/app/_components/or-not-found';
 import { requireActor } from '@/lib/auth';
 import { listBookings, listBookingsToDecide } from '@/lib/dal/bookings';
 import { getResourceBySlug, type ResourceDetail } from '@/lib/dal/resources';
-import { isAppError } from '@/lib/errors';
 import { BOOKING_NOTE_MAX_LENGTH, teamSlugSchema, weekParamSchema } from '@/lib/validation';
 import { localDateTime, localInstant } from '@/lib/zoned-time';
 import { CalendarMenuFor } from '../../_calendar/calendar-menu-loader';
@@ -32,12 +32,7 @@ async function loadResource(params: Props['params']) {
   const slug = teamSlugSchema.safeParse((await params).slug);
   if (!slug.success) notFound();
   const actor = await requireActor();
-  try {
-    return { actor, resource: await getResourceBySlug(actor, slug.data) };
-  } catch (error) {
-    if (isAppError(error) && error.code === 'not_found') notFound();
-    throw error;
-  }
+  return { actor, resource: await orNotFound(() => getResourceBySlug(actor, slug.data)) };
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

@@ -5,7 +5,7 @@ import { TIME_ZONES } from '@/lib/admin-validation';
 import { requireAdmin } from '@/lib/auth';
 import { getResourceForAdmin } from '@/lib/dal/resources';
 import { teamSlugSchema } from '@/lib/validation';
-import { orNotFound } from '../../_components/or-not-found';
+import { orNotFound } from '@/app/_components/or-not-found';
 import { card } from '../../_components/ui';
 import { KIND_LABELS, resourceStatus } from '../resource-labels';
 import { ResourceEnabledForm, ResourceSettingsForm } from './resource-forms';

@@ -5,7 +5,7 @@ import { TIME_ZONES } from '@/lib/admin-validation';
 import { requireAdmin } from '@/lib/auth';
 import { getTeamForAdmin } from '@/lib/dal/admin-teams';
 import { teamSlugSchema } from '@/lib/validation';
-import { orNotFound } from '../../_components/or-not-found';
+import { orNotFound } from '@/app/_components/or-not-found';
 import { card, tableClass, td, th, theadClass } from '../../_components/ui';
 import { AddMemberForm, MemberActions, TeamSettingsForm } from './team-forms';
 

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { requireAdmin } from '@/lib/auth';
 import { getUserForAdmin } from '@/lib/dal/admin-users';
-import { orNotFound } from '../../_components/or-not-found';
+import { orNotFound } from '@/app/_components/or-not-found';
 import { card, formatDateTime } from '../../_components/ui';
 import { RevokeUserTokensForm } from '../../tokens/revoke-user-tokens-form';
 import { userStanding } from '../user-standing';
