@@ -29,6 +29,12 @@ const frontDoor = createFrontDoor({
 });
 
 const server = http.createServer((req, res) => void frontDoor(req, res));
+// The development build's hot reload talks over a WebSocket; without it the dev page never
+// hydrates its updates. Production serves no WebSocket: an upgrade there is refused.
+if (dev) {
+  const upgrade = app.getUpgradeHandler();
+  server.on('upgrade', (req, socket, head) => void upgrade(req, socket, head));
+}
 // A calendar client that stops reading must not hold a connection for ever.
 server.requestTimeout = 120_000;
 server.headersTimeout = 20_000;
