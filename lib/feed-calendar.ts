@@ -1,7 +1,7 @@
 import type { CalendarKind } from '@/lib/dal/calendars';
 import type { FeedRow } from '@/lib/dal/feed-rows';
 import type { FeedOptions } from '@/lib/dal/feed-tokens';
-import { streamCalendar, type FeedItem } from '@/lib/ics';
+import { streamCalendar, type ExpiryNotice, type FeedItem } from '@/lib/ics';
 
 // A calendar's feed as bytes: the rows the data-access layer reads, page by page, turned into the
 // ICS library's items and streamed (lib/ics builds each event with ical-generator and writes the
@@ -33,7 +33,7 @@ export interface FeedCalendarInput {
   /** Whose private types the feed may name: everyone's, the owner's own, or nobody's. */
   privateTypes: 'all' | 'own' | 'none';
   /** The reminder to add when the link expires soon, else null. */
-  expiryNotice: { tokenId: string; tokenCreatedAt: Date; expiresAt: Date; renewUrl: string } | null;
+  expiryNotice: ExpiryNotice | null;
   rows: AsyncIterable<FeedRow[]>;
 }
 

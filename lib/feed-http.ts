@@ -1,11 +1,9 @@
 import crypto from 'node:crypto';
-import { isExpiringSoon } from '@/lib/ics';
+import { EXPIRY_NOTICE_DAYS, isExpiringSoon } from '@/lib/ics';
 
 // HTTP caching for feeds. Calendar clients poll every few minutes to hours; most polls must end
-// in a 304 decided from one indexed query, without building the calendar.
-
-/** Bumped when the feed's bytes change for the same data (a new property, a format fix). */
-const FEED_FORMAT_VERSION = 1;
+// in a 304 decided from one indexed query, without building the calendar. The contract: the
+// same ETag means the same bytes, and a body that changed has a later Last-Modified.
 
 export interface FeedVersion {
   tokenId: string;
@@ -16,8 +14,14 @@ export interface FeedVersion {
   settings: unknown;
   /** First day of the feed's window: the window moves daily, and the body with it. */
   windowFrom: string;
-  /** The date shown in the expiry reminder, or null when none is due. */
+  /** When the window last moved (00:00 UTC today). */
+  windowMovedAt: Date;
+  /** The expiry shown in the reminder (ISO), or null when none is due. */
   expiryWarning: string | null;
+  /** The code and data that write the bytes (lib/feed-build.ts), and when they were built. */
+  build: { identity: string; builtAt: Date };
+  /** The public address that links inside the body are built from. */
+  publicUrl: string;
 }
 
 /** The expiry date to remind the subscriber of, if the link expires within the warning period. */
@@ -30,7 +34,8 @@ export function feedValidators(version: FeedVersion): { etag: string; lastModifi
     .createHash('sha256')
     .update(
       JSON.stringify([
-        FEED_FORMAT_VERSION,
+        version.build.identity,
+        version.publicUrl,
         version.tokenId,
         version.calendarVersion,
         version.settings,
@@ -40,10 +45,15 @@ export function feedValidators(version: FeedVersion): { etag: string; lastModifi
     )
     .digest('base64url')
     .slice(0, 27);
+  // Each term is a moment the body may have changed at: so a body that changed is always dated
+  // after the copy a client holds, and If-Modified-Since never answers 304 for new bytes.
   const times = [
     version.calendarUpdatedAt.getTime(),
     version.tokenCreatedAt.getTime(),
-    Date.parse(`${version.windowFrom}T00:00:00Z`),
+    version.windowMovedAt.getTime(),
+    version.build.builtAt.getTime(),
+    // The reminder appears EXPIRY_NOTICE_DAYS before the expiry.
+    version.expiryWarning ? Date.parse(version.expiryWarning) - EXPIRY_NOTICE_DAYS * 86_400_000 : 0,
   ];
   // HTTP dates have whole seconds.
   const lastModified = new Date(Math.floor(Math.max(...times) / 1000) * 1000);

@@ -6,8 +6,15 @@ import { recordFeedUse } from '@/lib/dal/feed-usage';
 import { AppError, errorResponse, isAppError } from '@/lib/errors';
 import { cachedFeedBody, cachingFeedBody } from '@/lib/feed-body-cache';
 import { feedCalendarStream, feedWindow } from '@/lib/feed-calendar';
-import { expiryWarningDate, feedValidators, isNotModified } from '@/lib/feed-http';
-import { publicBaseUrl } from '@/lib/public-url';
+import {
+  expiryWarningDate,
+  feedValidators,
+  isNotModified,
+  type FeedVersion,
+} from '@/lib/feed-http';
+import { FEED_BUILD } from '@/lib/feed-build';
+import type { ExpiryNotice } from '@/lib/ics';
+import { configuredPublicUrl } from '@/lib/public-url';
 import { requestInfo } from '@/lib/request-info';
 import { logRequestFailure } from '@/lib/server/request-log.mjs';
 
@@ -52,21 +59,55 @@ export function feedErrorResponse(error: unknown, request: Request): Response {
   );
 }
 
-/** The headers that say which version of a feed this is. */
-function versionHeaders(access: FeedAccess, now: Date) {
-  const window = feedWindow(now);
-  const expiryWarning = expiryWarningDate(access.expiresAt, now);
-  const validators = feedValidators({
+/** Everything a feed's bytes depend on besides its rows: what its validators are made from. */
+export function feedVersionOf(access: FeedAccess, now: Date): FeedVersion {
+  return {
     tokenId: access.tokenId,
     calendarVersion: access.calendar.version,
     calendarUpdatedAt: access.calendar.updatedAt,
     tokenCreatedAt: access.createdAt,
-    // A change of the calendar's own settings moves its version instead.
-    settings: [access.options, access.privateTypes, access.calendar.name, access.calendar.timeZone],
-    windowFrom: window.from,
-    expiryWarning,
-  });
-  return { window, expiryWarning, validators };
+    // A change of the calendar's own settings moves its version instead. The owner is named in
+    // a shared link's reminder.
+    settings: [
+      access.options,
+      access.privateTypes,
+      access.calendar.name,
+      access.calendar.timeZone,
+      access.kind === 'personal' ? null : [access.ownerName, access.ownerEmail],
+    ],
+    windowFrom: feedWindow(now).from,
+    windowMovedAt: new Date(`${now.toISOString().slice(0, 10)}T00:00:00Z`),
+    expiryWarning: expiryWarningDate(access.expiresAt, now),
+    build: FEED_BUILD,
+    publicUrl: configuredPublicUrl(),
+  };
+}
+
+/** The headers that say which version of a feed this is. */
+function versionHeaders(access: FeedAccess, now: Date) {
+  const version = feedVersionOf(access, now);
+  return {
+    window: feedWindow(now),
+    expiryWarning: version.expiryWarning,
+    validators: feedValidators(version),
+  };
+}
+
+/**
+ * The reminder of a link about to expire: its subscriber renews it on the calendar's page; an
+ * outsider (public link, guest) cannot sign in, so is told whom to ask.
+ */
+function expiryNotice(access: FeedAccess): ExpiryNotice | null {
+  if (!access.expiresAt) return null;
+  return {
+    tokenId: access.tokenId,
+    tokenCreatedAt: access.createdAt,
+    expiresAt: access.expiresAt,
+    renewal:
+      access.kind === 'personal'
+        ? { renewUrl: `${configuredPublicUrl()}${access.source.pagePath(access.calendar)}` }
+        : { askWhom: `${access.ownerName} (${access.ownerEmail})` },
+  };
 }
 
 export async function respondWithFeed(
@@ -105,15 +146,7 @@ export async function respondWithFeed(
       ownerId: access.ownerId,
       options: access.options,
       privateTypes: access.privateTypes,
-      expiryNotice:
-        expiryWarning && access.expiresAt
-          ? {
-              tokenId: access.tokenId,
-              tokenCreatedAt: access.createdAt,
-              expiresAt: access.expiresAt,
-              renewUrl: `${publicBaseUrl(request.headers)}${access.source.pagePath(access.calendar)}`,
-            }
-          : null,
+      expiryNotice: expiryWarning ? expiryNotice(access) : null,
       rows: access.source.readRows(access.calendar, { options: access.options, ...window }),
     });
     return new Response(cachingFeedBody(validators.etag, body), { status: 200, headers });

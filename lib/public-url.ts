@@ -1,6 +1,15 @@
 // Absolute links to TeamCal (feed URLs that calendar clients fetch). TEAMCAL_PUBLIC_URL wins, so
 // that links are right behind any proxy; otherwise the address the request came to.
 
+/**
+ * The configured public address, for what is written into feeds: a feed body is cached and
+ * validated by ETag, so it must not depend on the Host a request happened to send.
+ */
+export function configuredPublicUrl(): string {
+  const configured = process.env.TEAMCAL_PUBLIC_URL?.trim();
+  return (configured || `http://localhost:${process.env.PORT || 3000}`).replace(/\/+$/, '');
+}
+
 export function publicBaseUrl(headers: Headers): string {
   const configured = process.env.TEAMCAL_PUBLIC_URL?.trim();
   if (configured) return configured.replace(/\/+$/, '');

@@ -28,6 +28,9 @@ export interface FeedAccess {
   tokenId: string;
   kind: 'personal' | 'public' | 'guest';
   ownerId: string;
+  /** Who an outsider reading a shared link should ask for a new one. */
+  ownerName: string;
+  ownerEmail: string;
   guestShareId: string | null;
   calendar: CalendarSubject;
   source: CalendarSource;
@@ -62,6 +65,8 @@ function prepareFeedQuery(db: Database) {
       revokedAt: feedTokens.revokedAt,
       lastUsedAt: feedTokens.lastUsedAt,
       ...calendarColumns(sql`${feedTokens.ownerId}`),
+      ownerName: owner.name,
+      ownerEmail: owner.email,
       ownerRole: owner.role,
       ownerDisabledAt: owner.disabledAt,
       publicLinksAllowed: policy.publicLinksAllowed,
@@ -140,6 +145,8 @@ export async function openFeed(
     tokenId: row.tokenId,
     kind: row.kind,
     ownerId: row.ownerId,
+    ownerName: row.ownerName,
+    ownerEmail: row.ownerEmail,
     guestShareId: row.guestShareId,
     calendar,
     source,

@@ -257,6 +257,19 @@ function localDate(instant: Date, timeZone: string): string {
 function expiryNoticeEvent(context: FeedContext, notice: ExpiryNotice): ICalEvent {
   const { info, calendar } = context;
   const date = localDate(notice.expiresAt, info.timeZone);
+  const { renewal } = notice;
+  const [summary, description] =
+    'renewUrl' in renewal
+      ? [
+          `TeamCal link expires on ${date} — renew at ${renewal.renewUrl}`,
+          `This calendar link stops working on ${date}. ` +
+            `Open ${renewal.renewUrl} to get a new link, then subscribe to the new one.`,
+        ]
+      : [
+          `TeamCal link expires on ${date} — ask ${renewal.askWhom} for a new one`,
+          `This calendar link stops working on ${date}. ` +
+            `Ask ${renewal.askWhom}, who shared it with you, for a new link.`,
+        ];
   const data: ICalEventData = {
     id: `link-expiry-${notice.tokenId}@${info.uidDomain}`,
     sequence: 0,
@@ -264,11 +277,9 @@ function expiryNoticeEvent(context: FeedContext, notice: ExpiryNotice): ICalEven
     allDay: true,
     start: utcDate(date),
     end: utcDate(date, 1),
-    summary: `TeamCal link expires on ${date} — renew at ${notice.renewUrl}`,
-    description:
-      `This calendar link stops working on ${date}. ` +
-      `Open ${notice.renewUrl} to get a new link, then subscribe to the new one.`,
-    url: notice.renewUrl,
+    summary,
+    description,
+    url: 'renewUrl' in renewal ? renewal.renewUrl : null,
     status: ICalEventStatus.CONFIRMED,
     transparency: ICalEventTransparency.TRANSPARENT,
     busystatus: ICalEventBusyStatus.FREE,

@@ -71,8 +71,11 @@ export interface ExpiryNotice {
   /** When the token was created: the notice's DTSTAMP, so that the body does not vary per fetch. */
   tokenCreatedAt: Date;
   expiresAt: Date;
-  /** Where to get a new link (a signed-in page, never a URL holding a token). */
-  renewUrl: string;
+  /**
+   * What the reader can do: renew it themself on a signed-in page (a subscriber; never a URL
+   * holding a token), or ask the person who shared it (an outsider, who cannot sign in).
+   */
+  renewal: { renewUrl: string } | { askWhom: string };
 }
 
 export type FeedItem =

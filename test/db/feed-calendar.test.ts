@@ -120,7 +120,7 @@ async function feedOf(
       tokenId: '5f0c6c1e-4d7b-4f43-9a55-6f0f6a1f0c01',
       tokenCreatedAt: new Date('2026-06-01T00:00:00Z'),
       expiresAt,
-      renewUrl: 'https://teamcal.example.com/teams/paris',
+      renewal: { renewUrl: 'https://teamcal.example.com/teams/paris' },
     },
     rows: org.calendar.source.readRows(org.calendar, { options: feedOptions, ...window }),
   });

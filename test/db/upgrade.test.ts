@@ -10,7 +10,10 @@ import * as schema from '@/db/schema';
 import { openFeed, type FeedAccess } from '@/lib/dal/feed-access';
 import type { FeedAbsenceRow, FeedEventRow } from '@/lib/dal/feed-rows';
 import { feedCalendarStream, feedWindow } from '@/lib/feed-calendar';
+import { FEED_BUILD } from '@/lib/feed-build';
 import { expiryWarningDate, feedValidators } from '@/lib/feed-http';
+import { feedVersionOf } from '@/lib/feed-server';
+import { configuredPublicUrl } from '@/lib/public-url';
 import { generateFeedToken } from '@/lib/feed-tokens';
 import { renderCalendar, type CalendarInfo, type FeedItem } from '@/lib/ics';
 import { hashPassword } from '@/lib/passwords';
@@ -201,8 +204,11 @@ describe('upgrading to one sharing model (0005)', () => {
       timeZone: string;
       calendarVersion: number | bigint;
       calendarUpdatedAt: Date;
+      ownerName: string;
+      ownerEmail: string;
     }>(
       `select ft.kind, ft.owner_id as "ownerId", owner.role as "ownerRole",
+              owner.name as "ownerName", owner.email as "ownerEmail",
               m.role as membership, ft.privacy, ft.include_pending as "includePending",
               ft.absence_type_ids as "absenceTypeIds",
               ft.include_team_events as "includeTeamEvents", ft.created_at as "createdAt",
@@ -281,35 +287,33 @@ describe('upgrading to one sharing model (0005)', () => {
     const expiryWarning = expiryWarningDate(old.expiresAt, now);
     // Every link here expires far away: no reminder, so the body depends on the data alone.
     expect(expiryWarning).toBeNull();
+    // The validators' inputs as the old tables give them; the same function makes them.
     const { etag, lastModified } = feedValidators({
       tokenId: link.id,
       calendarVersion: Number(old.calendarVersion),
       calendarUpdatedAt: old.calendarUpdatedAt,
       tokenCreatedAt: old.createdAt,
-      settings: [options, privateTypes, old.teamName, old.timeZone],
+      settings: [
+        options,
+        privateTypes,
+        old.teamName,
+        old.timeZone,
+        old.kind === 'personal' ? null : [old.ownerName, old.ownerEmail],
+      ],
       windowFrom: window.from,
+      windowMovedAt: new Date(`${now.toISOString().slice(0, 10)}T00:00:00Z`),
       expiryWarning,
+      build: FEED_BUILD,
+      publicUrl: configuredPublicUrl(),
     });
     return { body: renderCalendar(info, items), etag, lastModified, events: items.length };
   }
 
   /** The link's feed now, as lib/feed-server.ts builds it (with the pinned `now`). */
   async function newFeed(access: FeedAccess) {
-    const expiryWarning = expiryWarningDate(access.expiresAt, now);
-    const validators = feedValidators({
-      tokenId: access.tokenId,
-      calendarVersion: access.calendar.version,
-      calendarUpdatedAt: access.calendar.updatedAt,
-      tokenCreatedAt: access.createdAt,
-      settings: [
-        access.options,
-        access.privateTypes,
-        access.calendar.name,
-        access.calendar.timeZone,
-      ],
-      windowFrom: window.from,
-      expiryWarning,
-    });
+    const version = feedVersionOf(access, now);
+    const { expiryWarning } = version;
+    const validators = feedValidators(version);
     const stream = feedCalendarStream({
       calendar: access.calendar,
       ownerId: access.ownerId,

@@ -13,7 +13,10 @@ const version: FeedVersion = {
   tokenCreatedAt: new Date('2026-10-01T08:00:00Z'),
   settings: { privacy: 'standard' },
   windowFrom: '2025-11-23',
+  windowMovedAt: new Date('2026-11-23T00:00:00Z'),
   expiryWarning: null,
+  build: { identity: 'build-1', builtAt: new Date('2026-11-01T00:00:00Z') },
+  publicUrl: 'https://teamcal.example.com',
 };
 
 describe('feed caching', () => {
@@ -27,12 +30,39 @@ describe('feed caching', () => {
       { windowFrom: '2025-11-24' },
       { expiryWarning: '2026-12-01' },
       { tokenId: '1b0f5b0e-1c1a-4b9e-9a37-1f6f1f1f1f1f' },
+      { build: { identity: 'build-2', builtAt: version.build.builtAt } },
+      { publicUrl: 'https://calendar.example.org' },
     ])
       expect(feedValidators({ ...version, ...change }).etag).not.toBe(etag);
   });
 
   it('dates the feed at its latest change, in whole seconds', () => {
-    expect(feedValidators(version).lastModified.toISOString()).toBe('2026-11-20T10:15:30.000Z');
+    // The window moved at 00:00 UTC, after the calendar's last change.
+    expect(feedValidators(version).lastModified.toISOString()).toBe('2026-11-23T00:00:00.000Z');
+    const later = { ...version, calendarUpdatedAt: new Date('2026-11-23T10:15:30.456Z') };
+    expect(feedValidators(later).lastModified.toISOString()).toBe('2026-11-23T10:15:30.000Z');
+  });
+
+  it('moves Last-Modified whenever the body changes: reminder, window, build', () => {
+    const before = feedValidators(version);
+    const changes: Partial<FeedVersion>[] = [
+      // The reminder of a link expiring on 2 Dec appears 14 days earlier, on 18 Nov 12:00.
+      { expiryWarning: '2026-12-08T12:00:00.000Z' },
+      { windowFrom: '2025-11-24', windowMovedAt: new Date('2026-11-24T00:00:00Z') },
+      { build: { identity: 'build-2', builtAt: new Date('2026-11-25T08:00:00Z') } },
+    ];
+    for (const change of changes) {
+      const after = feedValidators({ ...version, ...change });
+      expect(after.etag).not.toBe(before.etag);
+      expect(after.lastModified.getTime()).toBeGreaterThan(before.lastModified.getTime());
+      // A client holding the old copy asks with its date: it must get the new body.
+      expect(
+        isNotModified(
+          new Headers({ 'if-modified-since': before.lastModified.toUTCString() }),
+          after,
+        ),
+      ).toBe(false);
+    }
   });
 
   it('answers 304 by ETag first, then by date', () => {
@@ -42,12 +72,12 @@ describe('feed caching', () => {
     expect(ask({ 'if-none-match': validators.etag })).toBe(true);
     expect(ask({ 'if-none-match': `"other", W/${validators.etag}` })).toBe(true);
     expect(ask({ 'if-none-match': '"other"' })).toBe(false);
-    expect(ask({ 'if-modified-since': 'Fri, 20 Nov 2026 10:15:30 GMT' })).toBe(true);
-    expect(ask({ 'if-modified-since': 'Fri, 20 Nov 2026 10:15:29 GMT' })).toBe(false);
+    expect(ask({ 'if-modified-since': 'Mon, 23 Nov 2026 00:00:00 GMT' })).toBe(true);
+    expect(ask({ 'if-modified-since': 'Sun, 22 Nov 2026 23:59:59 GMT' })).toBe(false);
     expect(ask({ 'if-modified-since': 'yesterday' })).toBe(false);
     // A stale ETag wins over a fresh date.
     expect(
-      ask({ 'if-none-match': '"old"', 'if-modified-since': 'Sat, 21 Nov 2026 00:00:00 GMT' }),
+      ask({ 'if-none-match': '"old"', 'if-modified-since': 'Tue, 24 Nov 2026 00:00:00 GMT' }),
     ).toBe(false);
     expect(ask({})).toBe(false);
   });

@@ -97,7 +97,7 @@ describe('the link expiry notice', () => {
       tokenId: 'tok-1',
       tokenCreatedAt: new Date('2026-01-05T09:00:00Z'),
       expiresAt: new Date(expiresAt),
-      renewUrl: 'https://teamcal.example.com/teams/engineering',
+      renewal: { renewUrl: 'https://teamcal.example.com/teams/engineering' },
     },
   });
 

@@ -52,7 +52,7 @@ const items: FeedItem[] = [
       tokenId: 'tok',
       tokenCreatedAt: new Date('2026-01-01T00:00:00Z'),
       expiresAt: new Date('2026-07-01T00:00:00Z'),
-      renewUrl: 'https://teamcal.example.com/teams/support',
+      renewal: { renewUrl: 'https://teamcal.example.com/teams/support' },
     },
   },
 ];
