@@ -1,4 +1,4 @@
-import { escape, ICalCalendar, ICalCalendarMethod, ICalEvent } from 'ical-generator';
+import { escape, ICalCalendar, ICalEvent } from 'ical-generator';
 import type { FeedContext } from './events';
 import { foldLines } from './fold';
 import { generateVtimezone, isKnownTimeZone } from './timezones';
@@ -22,7 +22,9 @@ function headerTimeZones(info: CalendarInfo): string[] {
 export function createFeedCalendar(info: CalendarInfo): ICalCalendar {
   return new ICalCalendar({
     prodId: info.productId,
-    method: ICalCalendarMethod.PUBLISH,
+    // No METHOD: a subscription feed is not an iTIP scheduling message. METHOD:PUBLISH would
+    // make every VEVENT need an ORGANIZER (RFC 5546 §3.2.1), which libical checks and a team's
+    // absences do not have; Outlook, Google and Apple subscribe to feeds without it.
     // ical-generator writes the calendar's name and description as given: escape them (RFC 5545
     // §3.3.11), or a comma, semicolon or newline in a team name would corrupt the feed.
     name: escape(info.name, false),
@@ -76,5 +78,33 @@ export function calendarFrame(info: CalendarInfo): CalendarFrame {
   const markerText = foldLines(markers.map((marker) => marker.toString()).join(''));
   const at = text.indexOf(markerText);
   if (at < 0) throw new Error('ical-generator changed its output: cannot find the frame markers');
-  return { header: text.slice(0, at), footer: text.slice(at + markerText.length) };
+  return inRfcOrder(text.slice(0, at), text.slice(at + markerText.length));
+}
+
+const END_CALENDAR = 'END:VCALENDAR';
+
+/**
+ * ical-generator writes some calendar properties (REFRESH-INTERVAL, X-PUBLISHED-TTL, custom X-
+ * ones) after the VTIMEZONE components or after the events, and no line break after
+ * END:VCALENDAR. RFC 5545 §3.6 puts every calendar property before the first component, and §3.1
+ * ends every line with CRLF: the frame is rebuilt as the calendar's properties, then its
+ * components (the VTIMEZONEs; events go after them), and the closing line alone as the footer.
+ */
+function inRfcOrder(header: string, footer: string): CalendarFrame {
+  const properties: string[] = [];
+  const components: string[] = [];
+  let depth = 0;
+  // Lines as written (folded ones keep their continuation lines, which start with a space).
+  for (const line of (header + footer).split(/\r\n(?![ \t])/)) {
+    if (!line) continue;
+    if (line.startsWith('BEGIN:')) depth++;
+    if (depth === 1 && line !== 'BEGIN:VCALENDAR' && line !== END_CALENDAR) properties.push(line);
+    else if (depth > 1) components.push(line);
+    if (line.startsWith('END:')) depth--;
+  }
+  if (depth !== 0) throw new Error('ical-generator changed its output: unbalanced components');
+  return {
+    header: ['BEGIN:VCALENDAR', ...properties, ...components].map((l) => `${l}\r\n`).join(''),
+    footer: `${END_CALENDAR}\r\n`,
+  };
 }

@@ -135,7 +135,8 @@ describe('the team calendar feed', () => {
   it('publishes the calendar with its name, zone and refresh interval', async () => {
     const org = await team();
     const feed = await feedOf(org, asMember(org));
-    expect(feed.property('method')).toBe('PUBLISH');
+    // A subscription, not an iTIP message: no METHOD (see lib/ics/calendar.ts).
+    expect(feed.property('method')).toBeNull();
     expect(feed.property('x-wr-calname')).toBe('Paris office – TeamCal');
     expect(feed.property('name')).toBe('Paris office – TeamCal');
     expect(feed.property('x-wr-timezone')).toBe('Europe/Paris');

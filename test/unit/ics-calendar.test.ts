@@ -14,7 +14,30 @@ import {
 const octets = (line: string) => new TextEncoder().encode(line).length;
 
 describe('a feed calendar', () => {
-  it('announces itself as a published calendar with its name, zone and refresh interval', () => {
+  it('puts every calendar property before the first component, and ends every line with CRLF (RFC 5545 §3.1, §3.6)', () => {
+    const text = renderCalendar(calendarInfo(), [absence()]);
+    const lines = text.split('\r\n');
+    expect(lines.at(-1), 'a CRLF after END:VCALENDAR').toBe('');
+    expect(lines.at(-2)).toBe('END:VCALENDAR');
+    const firstComponent = lines.findIndex((line, i) => i > 0 && line.startsWith('BEGIN:'));
+    const lastComponentEnd = lines.findLastIndex((line) => /^END:V(?!CALENDAR)/.test(line));
+    for (const name of [
+      'VERSION',
+      'PRODID',
+      'NAME',
+      'X-WR-CALNAME',
+      'X-WR-TIMEZONE',
+      'X-PUBLISHED-TTL',
+      'REFRESH-INTERVAL',
+    ])
+      expect(
+        lines.findIndex((line) => line.startsWith(`${name}:`) || line.startsWith(`${name};`)),
+        name,
+      ).toBeLessThan(firstComponent);
+    expect(lastComponentEnd).toBe(lines.length - 3);
+  });
+
+  it('announces itself with its name, zone and refresh interval', () => {
     const text = renderCalendar(
       calendarInfo({ name: 'Sales, EMEA; "North"', refreshIntervalSeconds: 15 * 60 }),
       [],
@@ -23,7 +46,6 @@ describe('a feed calendar', () => {
     expect(icalJs).toMatchObject({
       VERSION: '2.0',
       PRODID: '-//TeamCal//Team calendar//EN',
-      METHOD: 'PUBLISH',
       // ical.js has no value type for these two, so it shows them as written: TEXT-escaped.
       NAME: 'Sales\\, EMEA\\; "North"',
       'X-WR-CALNAME': 'Sales\\, EMEA\\; "North"',
@@ -32,13 +54,14 @@ describe('a feed calendar', () => {
       'X-PUBLISHED-TTL': 'PT15M',
     });
     expect(readWithNodeIcal(text).properties).toMatchObject({
-      method: 'PUBLISH',
       name: 'Sales, EMEA; "North"',
       'WR-CALNAME': 'Sales, EMEA; "North"',
       'WR-TIMEZONE': 'Europe/Paris',
       'PUBLISHED-TTL': 'PT15M',
     });
     expect(text).toContain('REFRESH-INTERVAL;VALUE=DURATION:PT15M\r\n');
+    // Not an iTIP message: METHOD:PUBLISH would require an ORGANIZER on every event.
+    expect(text).not.toMatch(/^METHOD:/m);
     expect(text).toContain('BEGIN:VTIMEZONE\r\nTZID:Europe/Paris\r\n');
     expect(text.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
   });

@@ -1,0 +1,32 @@
+"""Reads an iCalendar text on stdin with libical (Evolution's parser, through GObject
+introspection) and prints, as JSON, whether its iTIP restriction check passes and every
+X-LIC-ERROR that parsing or the check left in the tree."""
+import json
+import sys
+
+import gi
+
+gi.require_version("ICalGLib", "3.0")
+from gi.repository import ICalGLib  # noqa: E402
+
+component = ICalGLib.Component.new_from_string(sys.stdin.read())
+if component is None:
+    print(json.dumps({"parsed": False, "restrictionsMet": False, "errors": []}))
+    sys.exit(0)
+restrictions_met = bool(ICalGLib.restriction_check(component))
+errors = []
+
+
+def collect(node):
+    error = node.get_first_property(ICalGLib.PropertyKind.XLICERROR_PROPERTY)
+    while error is not None:
+        errors.append(error.as_ical_string().replace("\r\n ", "").strip())
+        error = node.get_next_property(ICalGLib.PropertyKind.XLICERROR_PROPERTY)
+    child = node.get_first_component(ICalGLib.ComponentKind.ANY_COMPONENT)
+    while child is not None:
+        collect(child)
+        child = node.get_next_component(ICalGLib.ComponentKind.ANY_COMPONENT)
+
+
+collect(component)
+print(json.dumps({"parsed": True, "restrictionsMet": restrictions_met, "errors": errors}))
