@@ -84,6 +84,19 @@ interface Timing {
   timezone: string | null;
 }
 
+/**
+ * A timed span, written in `zone` — or in UTC when either end falls in the repeated hour of a
+ * change back, where a local time names two instants and clients pick different ones (khal and
+ * calcurse drop such events). UTC names the instant itself, which every client reads alike.
+ */
+function timed(startMs: number, endMs: number, zone: string): Timing {
+  const start = new ZonedDate(startMs, zone);
+  const end = new ZonedDate(endMs, zone);
+  if (start.isAmbiguous || end.isAmbiguous)
+    return { allDay: false, start: new Date(startMs), end: new Date(endMs), timezone: null };
+  return { allDay: false, start, end, timezone: zone };
+}
+
 const allDay = (startDate: string, endDate: string): Timing => ({
   allDay: true,
   start: utcDate(startDate),
@@ -119,12 +132,11 @@ function absenceEvent(context: FeedContext, absence: AbsenceRow): ICalEvent {
   });
   const half = halfDayOf(absence);
   const timing: Timing = half
-    ? {
-        allDay: false,
-        start: ZonedDate.fromWallClock(absence.startDate, half.startHour, info.timeZone),
-        end: ZonedDate.fromWallClock(absence.startDate, half.endHour, info.timeZone),
-        timezone: info.timeZone,
-      }
+    ? timed(
+        ZonedDate.fromWallClock(absence.startDate, half.startHour, info.timeZone).getTime(),
+        ZonedDate.fromWallClock(absence.startDate, half.endHour, info.timeZone).getTime(),
+        info.timeZone,
+      )
     : allDay(absence.startDate, absence.endDate);
   const halfDays = info.privacy === 'busy' ? '' : halfDayRemarks(absence);
   const description =
@@ -178,12 +190,7 @@ function calendarEvent(
   const timing: Timing =
     event.allDay || !event.startsAt || !event.endsAt
       ? allDay(event.startDate, event.endDate)
-      : {
-          allDay: false,
-          start: new ZonedDate(event.startsAt.getTime(), zone),
-          end: new ZonedDate(event.endsAt.getTime(), zone),
-          timezone: zone,
-        };
+      : timed(event.startsAt.getTime(), event.endsAt.getTime(), zone);
   const data: ICalEventData = {
     id: `event-${event.id}@${info.uidDomain}`,
     sequence: event.sequence,
@@ -215,14 +222,18 @@ const BOOKING_STATUS = {
 function bookingEvent(context: FeedContext, booking: BookingRow): ICalEvent {
   const { info, calendar } = context;
   const shown = presentBooking({ ...booking, privacy: info.privacy });
-  const zone = headerZone(context, booking.timeZone);
+  const timing = timed(
+    booking.startsAt.getTime(),
+    booking.endsAt.getTime(),
+    headerZone(context, booking.timeZone),
+  );
   const data: ICalEventData = {
     id: `booking-${booking.id}@${info.uidDomain}`,
     sequence: booking.sequence,
     stamp: booking.updatedAt,
-    start: new ZonedDate(booking.startsAt.getTime(), zone),
-    end: new ZonedDate(booking.endsAt.getTime(), zone),
-    timezone: zone,
+    start: timing.start,
+    end: timing.end,
+    timezone: timing.timezone,
     summary: booking.status === 'requested' ? `${shown.title} (requested)` : shown.title,
     description: shown.description,
     // Where the resource is, at every privacy level: a screen outside the room shows it anyway.

@@ -29,6 +29,23 @@ export class ZonedDate extends Date {
     return new ZonedDate(wall - utcOffsetAt(timeZone, guess) * 1000, timeZone);
   }
 
+  /**
+   * Whether this wall-clock time occurs twice in its zone (the repeated hour — or half hour — of
+   * a change back): written as a local time it could be read as either instant.
+   */
+  get isAmbiguous(): boolean {
+    const instant = this.getTime();
+    const offset = utcOffsetAt(this.timeZone, instant);
+    // A change of offset near this instant: no zone changes twice within a day.
+    for (const other of [instant - 86_400_000, instant + 86_400_000]) {
+      const otherOffset = utcOffsetAt(this.timeZone, other);
+      if (otherOffset === offset) continue;
+      const twin = instant + (offset - otherOffset) * 1000;
+      if (utcOffsetAt(this.timeZone, twin) === otherOffset) return true;
+    }
+    return false;
+  }
+
   /** ical-generator passes null for events without a zone, which it writes in UTC. */
   withTimeZone(timeZone: string | null): ZonedDate {
     const zone = timeZone ?? 'UTC';
