@@ -252,6 +252,13 @@ export const calendars = pgTable(
     // Moves on every change that alters a feed of this calendar.
     version: bigint('version', { mode: 'number' }).notNull().default(1),
     updatedAt: updatedAt(),
+    // Moves when events may read differently without their rows changing (a new time zone, a
+    // change of who sees what): added to each event's SEQUENCE, and its time to LAST-MODIFIED,
+    // so that clients replace their copies.
+    presentationVersion: integer('presentation_version').notNull().default(0),
+    presentationChangedAt: timestamp('presentation_changed_at', { withTimezone: true })
+      .notNull()
+      .default(sql`'epoch'`),
   },
   (t) => [
     uniqueIndex('calendars_team_key').on(t.teamId),

@@ -1,4 +1,4 @@
-import type { CalendarKind } from '@/lib/dal/calendars';
+import type { CalendarKind, CalendarSubject } from '@/lib/dal/calendars';
 import type { FeedRow } from '@/lib/dal/feed-rows';
 import type { FeedOptions } from '@/lib/dal/feed-tokens';
 import { streamCalendar, type ExpiryNotice, type FeedItem } from '@/lib/ics';
@@ -26,7 +26,9 @@ export function feedWindow(now: Date): FeedWindow {
 }
 
 export interface FeedCalendarInput {
-  calendar: { kind: CalendarKind; name: string; timeZone: string };
+  calendar: Pick<CalendarSubject, 'kind' | 'name' | 'timeZone' | 'presentation'>;
+  /** Makes this feed's UIDs its own: the link's id (see CalendarInfo.uidScope). */
+  uidScope: string;
   /** The user whose rights the feed carries (the subscriber, or the creator of a shared link). */
   ownerId: string;
   options: FeedOptions;
@@ -37,7 +39,26 @@ export interface FeedCalendarInput {
   rows: AsyncIterable<FeedRow[]>;
 }
 
-function feedItem(row: FeedRow, calendarKind: CalendarKind): FeedItem {
+/**
+ * The row as this calendar presents it: when events may read differently without their rows
+ * changing (a new time zone, who sees what), SEQUENCE and LAST-MODIFIED move for every event, so
+ * that clients keyed on them replace their copies.
+ */
+function presented<Row extends { sequence: number; updatedAt: Date }>(
+  row: Row,
+  presentation: CalendarSubject['presentation'],
+): Row {
+  if (presentation.version === 0) return row;
+  return {
+    ...row,
+    sequence: row.sequence + presentation.version,
+    updatedAt: row.updatedAt > presentation.changedAt ? row.updatedAt : presentation.changedAt,
+  };
+}
+
+function feedItem(original: FeedRow, calendar: FeedCalendarInput['calendar']): FeedItem {
+  const row = presented(original, calendar.presentation);
+  const calendarKind: CalendarKind = calendar.kind;
   switch (row.kind) {
     case 'absence':
       return { kind: 'absence', absence: { ...row, personId: row.userId } };
@@ -53,7 +74,7 @@ function feedItem(row: FeedRow, calendarKind: CalendarKind): FeedItem {
 
 /** The rows as the library's items; leaving early (client gone) closes the page reader too. */
 async function* feedItems(input: FeedCalendarInput): AsyncGenerator<FeedItem[]> {
-  for await (const rows of input.rows) yield rows.map((row) => feedItem(row, input.calendar.kind));
+  for await (const rows of input.rows) yield rows.map((row) => feedItem(row, input.calendar));
   if (input.expiryNotice) yield [{ kind: 'expiryNotice', notice: input.expiryNotice }];
 }
 
@@ -68,6 +89,7 @@ export function feedCalendarStream(input: FeedCalendarInput): ReadableStream<Uin
         seesAllPrivateTypes: input.privateTypes === 'all',
       },
       uidDomain: UID_DOMAIN,
+      uidScope: input.uidScope,
       productId: PRODUCT_ID,
       refreshIntervalSeconds: REFRESH_SECONDS,
     },

@@ -143,6 +143,7 @@ export async function respondWithFeed(
 
     const body = feedCalendarStream({
       calendar: access.calendar,
+      uidScope: access.tokenId,
       ownerId: access.ownerId,
       options: access.options,
       privateTypes: access.privateTypes,

@@ -165,8 +165,11 @@ export async function updateTeam(
       .update(teams)
       .set({ ...after, updatedAt: sql`now()` })
       .where(eq(teams.id, before.id));
-    // The calendar's name and time zone are in every feed of the team.
-    await bumpTeamCalendarVersion(tx, before.id);
+    // The calendar's name and time zone are in every feed of the team; a new zone moves the
+    // half days, so every event's SEQUENCE moves with it.
+    await bumpTeamCalendarVersion(tx, before.id, {
+      presentation: before.timeZone !== after.timeZone,
+    });
     await recordAuditEvent(tx, {
       actorId: actor.id,
       action: 'team.updated',
@@ -271,7 +274,7 @@ export async function setMembershipRole(
       .set({ role: input.role })
       .where(and(eq(memberships.teamId, input.teamId), eq(memberships.userId, input.userId)));
     // Managers' own subscriptions show private types, and their shared links live or die by it.
-    await bumpTeamCalendarVersion(tx, input.teamId);
+    await bumpTeamCalendarVersion(tx, input.teamId, { presentation: true });
     await recordAuditEvent(tx, {
       actorId: actor.id,
       action: 'membership.role_changed',

@@ -223,7 +223,7 @@ export async function changeUserRole(
       .set({ role: input.role, updatedAt: sql`now()` })
       .where(eq(users.id, user.id));
     // What an admin's own subscriptions show (private types) depends on the role.
-    await bumpCalendarVersionsOfUser(tx, user.id);
+    await bumpCalendarVersionsOfUser(tx, user.id, { presentation: true });
     await recordAuditEvent(tx, {
       actorId: actor.id,
       action: 'user.role_changed',

@@ -6,15 +6,39 @@ import { calendars, memberships } from '@/db/schema';
 // Every write that alters a feed moves the version of each calendar showing it, in the writer's
 // transaction: feeds derive their ETag from it, so cached copies change with the data.
 
-async function bumpWhere(tx: Transaction, where: SQL | undefined): Promise<void> {
+/**
+ * A change either of rows (an absence, an event, a booking: their own SEQUENCE moves) or of how
+ * the calendar's events read (`presentation`: a time zone, who sees what), which moves every
+ * event's SEQUENCE in its feeds.
+ */
+export interface CalendarChange {
+  presentation?: boolean;
+}
+
+async function bumpWhere(
+  tx: Transaction,
+  where: SQL | undefined,
+  change: CalendarChange = {},
+): Promise<void> {
   await tx
     .update(calendars)
-    .set({ version: sql`${calendars.version} + 1`, updatedAt: sql`now()` })
+    .set({
+      version: sql`${calendars.version} + 1`,
+      updatedAt: sql`now()`,
+      ...(change.presentation && {
+        presentationVersion: sql`${calendars.presentationVersion} + 1`,
+        presentationChangedAt: sql`now()`,
+      }),
+    })
     .where(where);
 }
 
 /** A person's absences or standing changed: their teams' calendars and their own. */
-export async function bumpCalendarVersionsOfUser(tx: Transaction, userId: string): Promise<void> {
+export async function bumpCalendarVersionsOfUser(
+  tx: Transaction,
+  userId: string,
+  change: CalendarChange = {},
+): Promise<void> {
   await bumpWhere(
     tx,
     or(
@@ -27,23 +51,33 @@ export async function bumpCalendarVersionsOfUser(tx: Transaction, userId: string
       ),
       eq(calendars.personId, userId),
     ),
+    change,
   );
 }
 
 /** A team's name, zone, members or events changed. */
-export async function bumpTeamCalendarVersion(tx: Transaction, teamId: string): Promise<void> {
-  await bumpWhere(tx, eq(calendars.teamId, teamId));
+export async function bumpTeamCalendarVersion(
+  tx: Transaction,
+  teamId: string,
+  change: CalendarChange = {},
+): Promise<void> {
+  await bumpWhere(tx, eq(calendars.teamId, teamId), change);
 }
 
 /** One calendar's own rows changed (an event, a booking, its settings). */
-export async function bumpCalendarVersion(tx: Transaction, calendarId: string): Promise<void> {
-  await bumpWhere(tx, eq(calendars.id, calendarId));
+export async function bumpCalendarVersion(
+  tx: Transaction,
+  calendarId: string,
+  change: CalendarChange = {},
+): Promise<void> {
+  await bumpWhere(tx, eq(calendars.id, calendarId), change);
 }
 
 /** A resource's description or bookings changed. */
 export async function bumpResourceCalendarVersion(
   tx: Transaction,
   resourceId: string,
+  change: CalendarChange = {},
 ): Promise<void> {
-  await bumpWhere(tx, eq(calendars.resourceId, resourceId));
+  await bumpWhere(tx, eq(calendars.resourceId, resourceId), change);
 }

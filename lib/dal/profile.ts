@@ -25,9 +25,9 @@ export async function updateProfile(
       .where(and(eq(users.id, actor.id), isNull(users.disabledAt)))
       .returning({ id: users.id });
     if (!row) throw new AppError('not_found');
-    // Their calendar's feed is written in this zone.
+    // Their calendar's feed is written in this zone, their own half days with it.
     const calendar = await findCalendarForActor(actor, { kind: 'person' }, tx);
-    await bumpCalendarVersion(tx, calendar.id);
+    await bumpCalendarVersion(tx, calendar.id, { presentation: true });
     await recordAuditEvent(tx, {
       actorId: actor.id,
       action: 'user.profile_updated',

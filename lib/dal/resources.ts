@@ -203,7 +203,8 @@ export async function updateResource(
       .returning({ id: resources.id });
     if (!row) throw new AppError('not_found', 'Resource not found.');
     await setManagers(tx, row.id, await managerIds(tx, input.managerEmails));
-    await bumpResourceCalendarVersion(tx, row.id);
+    // Every booking's LOCATION and zone come from the resource.
+    await bumpResourceCalendarVersion(tx, row.id, { presentation: true });
     await recordAuditEvent(tx, {
       actorId: actor.id,
       action: 'resource.updated',

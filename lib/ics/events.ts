@@ -32,6 +32,11 @@ export const AFTERNOON = { startHour: 13, endHour: 18 } as const;
 // and must never make the subscriber look busy. A person's appointments and a resource's
 // bookings are OPAQUE: they are the time that calendar's owner is taken.
 
+/** The UID of a row's event in this feed (see CalendarInfo.uidScope). */
+function uid(info: CalendarInfo, prefix: string, id: string): string {
+  return `${prefix}-${id}${info.uidScope ? `.${info.uidScope}` : ''}@${info.uidDomain}`;
+}
+
 /** What an event factory needs: the calendar it renders against and the zones its header has. */
 export interface FeedContext {
   info: CalendarInfo;
@@ -143,7 +148,7 @@ function absenceEvent(context: FeedContext, absence: AbsenceRow): ICalEvent {
     halfDays && shown.note ? `${halfDays}\n\n${shown.note}` : halfDays || shown.note;
   const pending = absence.status === 'pending';
   const data: ICalEventData = {
-    id: `absence-${absence.id}@${info.uidDomain}`,
+    id: uid(info, 'absence', absence.id),
     sequence: absence.sequence,
     stamp: absence.updatedAt,
     allDay: timing.allDay,
@@ -192,7 +197,7 @@ function calendarEvent(
       ? allDay(event.startDate, event.endDate)
       : timed(event.startsAt.getTime(), event.endsAt.getTime(), zone);
   const data: ICalEventData = {
-    id: `event-${event.id}@${info.uidDomain}`,
+    id: uid(info, 'event', event.id),
     sequence: event.sequence,
     stamp: event.updatedAt,
     allDay: timing.allDay,
@@ -228,7 +233,7 @@ function bookingEvent(context: FeedContext, booking: BookingRow): ICalEvent {
     headerZone(context, booking.timeZone),
   );
   const data: ICalEventData = {
-    id: `booking-${booking.id}@${info.uidDomain}`,
+    id: uid(info, 'booking', booking.id),
     sequence: booking.sequence,
     stamp: booking.updatedAt,
     start: timing.start,

@@ -104,6 +104,13 @@ export interface CalendarInfo {
   viewer: Viewer;
   /** Right-hand side of every UID, e.g. 'teamcal' → 'absence-<id>@teamcal'. Never change it. */
   uidDomain: string;
+  /**
+   * What makes UIDs this feed's own, e.g. the link's id → 'absence-<id>.<scope>@teamcal'. One
+   * absence reads differently in different feeds (a zone, a privacy level, who may see its
+   * type), so a UID names an event as one feed shows it: a store keyed by UID then never keeps
+   * another feed's version. Absent only where one feed is all there is (tests of the library).
+   */
+  uidScope?: string;
   /** PRODID without the leading '-', e.g. '//TeamCal//Team calendar//EN'. */
   productId: string;
   /** REFRESH-INTERVAL and X-PUBLISHED-TTL, in seconds. */

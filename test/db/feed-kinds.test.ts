@@ -167,6 +167,7 @@ async function feedOf(calendar: ActorCalendar, owner: Actor, options: Partial<Fe
   };
   const stream = feedCalendarStream({
     calendar,
+    uidScope: SCOPE,
     ownerId: owner.id,
     options: feedOptions,
     privateTypes: 'own',
@@ -177,9 +178,11 @@ async function feedOf(calendar: ActorCalendar, owner: Actor, options: Partial<Fe
 }
 
 const uids = (feed: ParsedFeed) => feed.events.map((e) => e.uid).sort();
-const event = (id: string) => `event-${id}@teamcal`;
-const absence = (id: string) => `absence-${id}@teamcal`;
-const booking = (id: string) => `booking-${id}@teamcal`;
+/** Stands for the link's id, which makes UIDs the feed's own. */
+const SCOPE = 'link-1';
+const event = (id: string) => `event-${id}.${SCOPE}@teamcal`;
+const absence = (id: string) => `absence-${id}.${SCOPE}@teamcal`;
+const booking = (id: string) => `booking-${id}.${SCOPE}@teamcal`;
 
 /** The same event as each parser reads it. */
 const readings = (feed: ParsedFeed, uid: string) =>

@@ -283,6 +283,8 @@ describe('upgrading to one sharing model (0005)', () => {
         seesAllPrivateTypes: privateTypes === 'all',
       },
       ...FEED_CALENDAR,
+      // Today's rules for UIDs, on both sides: this compares what the migration kept.
+      uidScope: link.id,
     };
     const expiryWarning = expiryWarningDate(old.expiresAt, now);
     // Every link here expires far away: no reminder, so the body depends on the data alone.
@@ -316,6 +318,7 @@ describe('upgrading to one sharing model (0005)', () => {
     const validators = feedValidators(version);
     const stream = feedCalendarStream({
       calendar: access.calendar,
+      uidScope: access.tokenId,
       ownerId: access.ownerId,
       options: access.options,
       privateTypes: access.privateTypes,

@@ -58,6 +58,8 @@ export function calendarColumns(userId: SQL) {
     includesOwnAbsences: calendars.includesOwnAbsences,
     calendarVersion: calendars.version,
     calendarUpdatedAt: calendars.updatedAt,
+    presentationVersion: calendars.presentationVersion,
+    presentationChangedAt: calendars.presentationChangedAt,
     calendarName: sql<string>`coalesce(${teams.name}, ${person.name}, ${resources.name})`,
     calendarSlug: sql<string | null>`coalesce(${teams.slug}, ${resources.slug})`,
     calendarTimeZone: sql<string>`coalesce(${teams.timeZone}, ${person.timeZone}, ${resources.timeZone})`,
@@ -81,6 +83,8 @@ interface CalendarColumnsRow {
   includesOwnAbsences: boolean;
   calendarVersion: number;
   calendarUpdatedAt: Date;
+  presentationVersion: number;
+  presentationChangedAt: Date;
   calendarName: string;
   calendarSlug: string | null;
   calendarTimeZone: string;
@@ -99,6 +103,7 @@ export function toCalendarSubject(row: CalendarColumnsRow): CalendarSubject {
     includesOwnAbsences: row.includesOwnAbsences,
     version: Number(row.calendarVersion),
     updatedAt: row.calendarUpdatedAt,
+    presentation: { version: row.presentationVersion, changedAt: row.presentationChangedAt },
   };
 }
 

@@ -27,6 +27,8 @@ export interface CalendarSubject {
   includesOwnAbsences: boolean;
   version: number;
   updatedAt: Date;
+  /** Added to every event's SEQUENCE, and its time to LAST-MODIFIED (db/schema.ts). */
+  presentation: { version: number; changedAt: Date };
 }
 
 export interface CalendarRights {

@@ -25,6 +25,8 @@ export async function GET(request: Request, { params }: Context) {
     const eventCount = await source.countRows(calendar, selection);
     const body = feedCalendarStream({
       calendar,
+      // One file per calendar: importing a newer export replaces the events of the older one.
+      uidScope: calendar.id,
       ownerId: actor.id,
       options,
       privateTypes,
