@@ -29,7 +29,17 @@ export function expiryWarningDate(expiresAt: Date | null, now = new Date()): str
   return expiresAt && isExpiringSoon(expiresAt, now) ? expiresAt.toISOString() : null;
 }
 
-export function feedValidators(version: FeedVersion): { etag: string; lastModified: Date } {
+export interface FeedValidators {
+  etag: string;
+  /**
+   * In whole seconds, as HTTP dates are; null while the latest change is less than a second old:
+   * a copy dated in that second could not be told apart from a newer one made in the same
+   * second, so until then only the ETag validates (as Apache does).
+   */
+  lastModified: Date | null;
+}
+
+export function feedValidators(version: FeedVersion, now = new Date()): FeedValidators {
   const digest = crypto
     .createHash('sha256')
     .update(
@@ -56,15 +66,14 @@ export function feedValidators(version: FeedVersion): { etag: string; lastModifi
     version.expiryWarning ? Date.parse(version.expiryWarning) - EXPIRY_NOTICE_DAYS * 86_400_000 : 0,
   ];
   // HTTP dates have whole seconds.
-  const lastModified = new Date(Math.floor(Math.max(...times) / 1000) * 1000);
+  const changedAt = Math.max(...times);
+  const lastModified =
+    now.getTime() - changedAt >= 1000 ? new Date(Math.floor(changedAt / 1000) * 1000) : null;
   return { etag: `"${digest}"`, lastModified };
 }
 
 /** RFC 9110 §13.1: If-None-Match wins over If-Modified-Since; weak comparison for both forms. */
-export function isNotModified(
-  headers: Headers,
-  validators: { etag: string; lastModified: Date },
-): boolean {
+export function isNotModified(headers: Headers, validators: FeedValidators): boolean {
   const ifNoneMatch = headers.get('if-none-match');
   if (ifNoneMatch !== null) {
     if (ifNoneMatch.trim() === '*') return true;
@@ -74,7 +83,7 @@ export function isNotModified(
       .includes(validators.etag);
   }
   const ifModifiedSince = headers.get('if-modified-since');
-  if (ifModifiedSince === null) return false;
+  if (ifModifiedSince === null || validators.lastModified === null) return false;
   const since = Date.parse(ifModifiedSince);
   return !Number.isNaN(since) && validators.lastModified.getTime() <= since;
 }

@@ -89,7 +89,7 @@ function versionHeaders(access: FeedAccess, now: Date) {
   return {
     window: feedWindow(now),
     expiryWarning: version.expiryWarning,
-    validators: feedValidators(version),
+    validators: feedValidators(version, now),
   };
 }
 
@@ -127,8 +127,9 @@ export async function respondWithFeed(
     const headers = new Headers({
       ...FEED_HEADERS,
       ETag: validators.etag,
-      'Last-Modified': validators.lastModified.toUTCString(),
     });
+    if (validators.lastModified)
+      headers.set('Last-Modified', validators.lastModified.toUTCString());
     if (isNotModified(request.headers, validators))
       return new Response(null, { status: 304, headers });
 

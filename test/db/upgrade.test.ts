@@ -115,7 +115,7 @@ describe('upgrading to one sharing model (0005)', () => {
   interface OldFeed {
     body: string;
     etag: string;
-    lastModified: Date;
+    lastModified: Date | null;
     events: number;
   }
   interface Snapshot {
@@ -290,24 +290,27 @@ describe('upgrading to one sharing model (0005)', () => {
     // Every link here expires far away: no reminder, so the body depends on the data alone.
     expect(expiryWarning).toBeNull();
     // The validators' inputs as the old tables give them; the same function makes them.
-    const { etag, lastModified } = feedValidators({
-      tokenId: link.id,
-      calendarVersion: Number(old.calendarVersion),
-      calendarUpdatedAt: old.calendarUpdatedAt,
-      tokenCreatedAt: old.createdAt,
-      settings: [
-        options,
-        privateTypes,
-        old.teamName,
-        old.timeZone,
-        old.kind === 'personal' ? null : [old.ownerName, old.ownerEmail],
-      ],
-      windowFrom: window.from,
-      windowMovedAt: new Date(`${now.toISOString().slice(0, 10)}T00:00:00Z`),
-      expiryWarning,
-      build: FEED_BUILD,
-      publicUrl: configuredPublicUrl(),
-    });
+    const { etag, lastModified } = feedValidators(
+      {
+        tokenId: link.id,
+        calendarVersion: Number(old.calendarVersion),
+        calendarUpdatedAt: old.calendarUpdatedAt,
+        tokenCreatedAt: old.createdAt,
+        settings: [
+          options,
+          privateTypes,
+          old.teamName,
+          old.timeZone,
+          old.kind === 'personal' ? null : [old.ownerName, old.ownerEmail],
+        ],
+        windowFrom: window.from,
+        windowMovedAt: new Date(`${now.toISOString().slice(0, 10)}T00:00:00Z`),
+        expiryWarning,
+        build: FEED_BUILD,
+        publicUrl: configuredPublicUrl(),
+      },
+      now,
+    );
     return { body: renderCalendar(info, items), etag, lastModified, events: items.length };
   }
 
@@ -315,7 +318,7 @@ describe('upgrading to one sharing model (0005)', () => {
   async function newFeed(access: FeedAccess) {
     const version = feedVersionOf(access, now);
     const { expiryWarning } = version;
-    const validators = feedValidators(version);
+    const validators = feedValidators(version, now);
     const stream = feedCalendarStream({
       calendar: access.calendar,
       uidScope: access.tokenId,

@@ -103,9 +103,13 @@ describe('the feed over HTTP', () => {
 
   it('answers 304 by ETag and by date, and a new ETag after an edit', async () => {
     const { path } = await subscribe('noah@example.com');
+    // A change less than a second old has no Last-Modified (only the ETag validates then).
+    expect((await fetchFeed(path)).headers.get('last-modified')).toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
     const first = await fetchFeed(path);
     const etag = first.headers.get('etag')!;
     const lastModified = first.headers.get('last-modified')!;
+    expect(Date.parse(lastModified)).not.toBeNaN();
     const byTag = await fetchFeed(path, { headers: { 'if-none-match': etag } });
     expect(byTag.status).toBe(304);
     expect(byTag.headers.get('etag')).toBe(etag);
@@ -125,6 +129,8 @@ describe('the feed over HTTP', () => {
     const after = await fetchFeed(path, { headers: { 'if-none-match': etag } });
     expect(after.status).toBe(200);
     expect(after.headers.get('etag')).not.toBe(etag);
+    const sinceOld = await fetchFeed(path, { headers: { 'if-modified-since': lastModified } });
+    expect(sinceOld.status).toBe(200);
     const feed = parseFeed(await after.text());
     expect(feed.events.some((e) => e.startDate === day)).toBe(true);
   });

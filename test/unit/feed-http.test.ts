@@ -6,6 +6,9 @@ import {
   type FeedVersion,
 } from '@/lib/feed-http';
 
+/** When the tests ask: a week after the latest change below. */
+const NOW = new Date('2026-11-30T12:00:00Z');
+
 const version: FeedVersion = {
   tokenId: '0b0f5b0e-1c1a-4b9e-9a37-1f6f1f1f1f1f',
   calendarVersion: 7,
@@ -21,9 +24,9 @@ const version: FeedVersion = {
 
 describe('feed caching', () => {
   it('gives a strong ETag that moves with the calendar, the settings, the window and the reminder', () => {
-    const { etag } = feedValidators(version);
+    const { etag } = feedValidators(version, NOW);
     expect(etag).toMatch(/^"[A-Za-z0-9_-]{27}"$/);
-    expect(feedValidators({ ...version }).etag).toBe(etag);
+    expect(feedValidators({ ...version }, NOW).etag).toBe(etag);
     for (const change of [
       { calendarVersion: 8 },
       { settings: { privacy: 'busy' } },
@@ -33,18 +36,20 @@ describe('feed caching', () => {
       { build: { identity: 'build-2', builtAt: version.build.builtAt } },
       { publicUrl: 'https://calendar.example.org' },
     ])
-      expect(feedValidators({ ...version, ...change }).etag).not.toBe(etag);
+      expect(feedValidators({ ...version, ...change }, NOW).etag).not.toBe(etag);
   });
 
   it('dates the feed at its latest change, in whole seconds', () => {
     // The window moved at 00:00 UTC, after the calendar's last change.
-    expect(feedValidators(version).lastModified.toISOString()).toBe('2026-11-23T00:00:00.000Z');
+    expect(feedValidators(version, NOW).lastModified!.toISOString()).toBe(
+      '2026-11-23T00:00:00.000Z',
+    );
     const later = { ...version, calendarUpdatedAt: new Date('2026-11-23T10:15:30.456Z') };
-    expect(feedValidators(later).lastModified.toISOString()).toBe('2026-11-23T10:15:30.000Z');
+    expect(feedValidators(later, NOW).lastModified!.toISOString()).toBe('2026-11-23T10:15:30.000Z');
   });
 
   it('moves Last-Modified whenever the body changes: reminder, window, build', () => {
-    const before = feedValidators(version);
+    const before = feedValidators(version, NOW);
     const changes: Partial<FeedVersion>[] = [
       // The reminder of a link expiring on 2 Dec appears 14 days earlier, on 18 Nov 12:00.
       { expiryWarning: '2026-12-08T12:00:00.000Z' },
@@ -52,21 +57,35 @@ describe('feed caching', () => {
       { build: { identity: 'build-2', builtAt: new Date('2026-11-25T08:00:00Z') } },
     ];
     for (const change of changes) {
-      const after = feedValidators({ ...version, ...change });
+      const after = feedValidators({ ...version, ...change }, NOW);
       expect(after.etag).not.toBe(before.etag);
-      expect(after.lastModified.getTime()).toBeGreaterThan(before.lastModified.getTime());
+      expect(after.lastModified!.getTime()).toBeGreaterThan(before.lastModified!.getTime());
       // A client holding the old copy asks with its date: it must get the new body.
       expect(
         isNotModified(
-          new Headers({ 'if-modified-since': before.lastModified.toUTCString() }),
+          new Headers({ 'if-modified-since': before.lastModified!.toUTCString() }),
           after,
         ),
       ).toBe(false);
     }
   });
 
+  it('gives no Last-Modified for a change less than a second old, so that only the ETag validates', () => {
+    const changed = new Date('2026-11-30T11:59:59.600Z');
+    const fresh = feedValidators({ ...version, calendarUpdatedAt: changed }, NOW);
+    expect(fresh.lastModified).toBeNull();
+    // A copy dated in that second must never be taken for the newer one.
+    const ask = { 'if-modified-since': 'Mon, 30 Nov 2026 11:59:59 GMT' };
+    expect(isNotModified(new Headers(ask), fresh)).toBe(false);
+    const settled = feedValidators(
+      { ...version, calendarUpdatedAt: changed },
+      new Date('2026-11-30T12:00:00.600Z'),
+    );
+    expect(settled.lastModified!.toISOString()).toBe('2026-11-30T11:59:59.000Z');
+  });
+
   it('answers 304 by ETag first, then by date', () => {
-    const validators = feedValidators(version);
+    const validators = feedValidators(version, NOW);
     const ask = (headers: Record<string, string>) =>
       isNotModified(new Headers(headers), validators);
     expect(ask({ 'if-none-match': validators.etag })).toBe(true);
