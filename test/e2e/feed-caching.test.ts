@@ -1,0 +1,312 @@
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { installDatabase, openDatabase, type DatabaseHandle } from '@/db';
+import { absenceTypes, feedTokens, teams } from '@/db/schema';
+import {
+  addMemberSchema,
+  changeUserRoleSchema,
+  membershipSchema,
+  setMembershipRoleSchema,
+  updateTeamSchema,
+} from '@/lib/admin-validation';
+import { cancelAbsence, decideAbsence, requestAbsence } from '@/lib/dal/absences';
+import {
+  addTeamMember,
+  removeTeamMember,
+  setMembershipRole,
+  updateTeam,
+} from '@/lib/dal/admin-teams';
+import { changeUserRole } from '@/lib/dal/admin-users';
+import {
+  cancelCalendarEvent,
+  createCalendarEvent,
+  updateCalendarEvent,
+} from '@/lib/dal/calendar-events';
+import { findCalendarForActor } from '@/lib/dal/calendars';
+import { createPersonalSubscription } from '@/lib/dal/feed-tokens';
+import { setOwnAbsencesShown } from '@/lib/dal/profile';
+import {
+  absenceDecisionSchema,
+  absenceRequestSchema,
+  calendarEventSchema,
+  calendarEventUpdateSchema,
+  feedOptionsSchema,
+} from '@/lib/validation';
+import { actorByEmail as actorByEmailIn, subscribe as subscribeIn } from '@/test/helpers/demo-org';
+
+// The caching contract over real HTTP: the same validator means the same bytes. After every
+// write that alters a feed, a client holding the old ETag or the old Last-Modified gets the new
+// body; and what a request's Host says never reaches a body cached under an ETag.
+
+const baseUrl = inject('postgresBaseUrl');
+let handle: DatabaseHandle;
+const db = () => handle.db;
+beforeAll(async () => {
+  handle = openDatabase({ url: inject('postgresDatabaseUrl') });
+  installDatabase(handle);
+});
+afterAll(async () => {
+  installDatabase(undefined);
+  await handle.close();
+});
+
+const actor = (email: string) => actorByEmailIn(db(), email);
+
+function fetchFeed(path: string, extra: Record<string, string | undefined> = {}) {
+  const headers = new Headers({
+    'x-forwarded-for': '192.0.2.150',
+    'user-agent': 'Thunderbird/140.0',
+  });
+  for (const [name, value] of Object.entries(extra)) if (value) headers.set(name, value);
+  return fetch(`${baseUrl}${path}`, { headers });
+}
+
+interface Copy {
+  etag: string;
+  lastModified: string;
+  body: string;
+}
+
+/** What a client holds after a fetch, once the latest change is old enough to be dated. */
+async function copyOf(path: string): Promise<Copy> {
+  await new Promise((resolve) => setTimeout(resolve, 1_100));
+  const response = await fetchFeed(path);
+  expect(response.status).toBe(200);
+  return {
+    etag: response.headers.get('etag')!,
+    lastModified: response.headers.get('last-modified')!,
+    body: await response.text(),
+  };
+}
+
+/** The old copy's validators, each alone, must now get a 200 with different bytes. */
+async function expectNewBody(path: string, old: Copy, write: string) {
+  for (const headers of [
+    { 'if-none-match': old.etag },
+    { 'if-modified-since': old.lastModified },
+  ]) {
+    const response = await fetchFeed(path, headers);
+    expect(response.status, `${write}: ${Object.keys(headers)[0]}`).toBe(200);
+    expect(await response.text(), `${write}: a different body`).not.toBe(old.body);
+  }
+}
+
+/** A Wednesday about a year ahead, 'YYYY-MM-DD'. */
+function aWednesdayAhead(weeks: number): string {
+  const day = new Date(Date.now() + weeks * 7 * 86_400_000);
+  day.setUTCDate(day.getUTCDate() + ((3 - day.getUTCDay() + 7) % 7));
+  return day.toISOString().slice(0, 10);
+}
+
+// (Disabling a member is no such write: their absences stay in the team's feeds, and their own
+// links answer 410 — see feed-http.test.ts.)
+describe('the caching contract over HTTP', () => {
+  it('after every write that alters a feed, the old ETag and the old Last-Modified each get the new body', async () => {
+    const { path } = await subscribeIn(db(), 'manon@example.com', { includePending: 'on' });
+    const admin = await actor('admin@example.com');
+    const camille = await actor('camille@example.com');
+    const ines = await actor('ines@example.com');
+    const [engineering] = await db().select().from(teams).where(eq(teams.slug, 'engineering'));
+    const calendar = await findCalendarForActor(camille, { kind: 'team', slug: 'engineering' });
+    const [vacation] = await db()
+      .select()
+      .from(absenceTypes)
+      .where(eq(absenceTypes.key, 'vacation'));
+    const day = aWednesdayAhead(60);
+    let absenceId = '';
+    let eventId = '';
+
+    const writes: Array<[string, () => Promise<unknown>]> = [
+      [
+        'absence requested',
+        async () => {
+          const absence = await requestAbsence(
+            ines,
+            absenceRequestSchema.parse({ typeId: vacation!.id, startDate: day, endDate: day }),
+          );
+          absenceId = absence.id;
+        },
+      ],
+      [
+        'absence decided',
+        () =>
+          decideAbsence(camille, absenceDecisionSchema.parse({ absenceId, decision: 'approve' })),
+      ],
+      ['absence cancelled', () => cancelAbsence(ines, absenceId)],
+      [
+        'team event created',
+        async () => {
+          const event = await createCalendarEvent(
+            camille,
+            calendarEventSchema.parse({
+              calendarId: calendar.id,
+              title: 'Caching review',
+              startDate: day,
+              startTime: '10:00',
+              endDate: day,
+              endTime: '11:00',
+              submissionKey: crypto.randomUUID(),
+            }),
+          );
+          eventId = event.id;
+        },
+      ],
+      [
+        'team event edited',
+        () =>
+          updateCalendarEvent(
+            camille,
+            calendarEventUpdateSchema.parse({
+              calendarId: calendar.id,
+              eventId,
+              title: 'Caching review (moved)',
+              startDate: day,
+              startTime: '14:00',
+              endDate: day,
+              endTime: '15:00',
+            }),
+          ),
+      ],
+      [
+        'team event cancelled',
+        () => cancelCalendarEvent(camille, { calendarId: calendar.id, eventId }),
+      ],
+      [
+        'team renamed',
+        () =>
+          updateTeam(
+            admin,
+            updateTeamSchema.parse({
+              teamId: engineering!.id,
+              name: 'Engineering & Co',
+              timeZone: engineering!.timeZone,
+            }),
+          ),
+      ],
+      [
+        'team moved to another zone',
+        () =>
+          updateTeam(
+            admin,
+            updateTeamSchema.parse({
+              teamId: engineering!.id,
+              name: 'Engineering & Co',
+              timeZone: 'America/Toronto',
+            }),
+          ),
+      ],
+      [
+        'member added',
+        () =>
+          addTeamMember(
+            admin,
+            addMemberSchema.parse({ teamId: engineering!.id, email: 'oscar@example.com' }),
+          ),
+      ],
+      [
+        'member made manager',
+        async () =>
+          setMembershipRole(
+            admin,
+            setMembershipRoleSchema.parse({
+              teamId: engineering!.id,
+              userId: (await actor('oscar@example.com')).id,
+              role: 'manager',
+            }),
+          ),
+      ],
+      [
+        'member removed',
+        async () =>
+          removeTeamMember(
+            admin,
+            membershipSchema.parse({
+              teamId: engineering!.id,
+              userId: (await actor('oscar@example.com')).id,
+            }),
+          ),
+      ],
+      [
+        'subscriber made admin',
+        async () =>
+          changeUserRole(
+            admin,
+            changeUserRoleSchema.parse({
+              userId: (await actor('manon@example.com')).id,
+              role: 'admin',
+            }),
+          ),
+      ],
+    ];
+    try {
+      for (const [name, write] of writes) {
+        const old = await copyOf(path);
+        await write();
+        await expectNewBody(path, old, name);
+      }
+    } finally {
+      // The demo organisation as the other tests know it.
+      await changeUserRole(
+        admin,
+        changeUserRoleSchema.parse({
+          userId: (await actor('manon@example.com')).id,
+          role: 'member',
+        }),
+      );
+      await updateTeam(
+        admin,
+        updateTeamSchema.parse({
+          teamId: engineering!.id,
+          name: engineering!.name,
+          timeZone: engineering!.timeZone,
+        }),
+      );
+    }
+  });
+
+  it('the same holds for a person’s own calendar when they show their absences', async () => {
+    const hugo = await actor('hugo@example.com');
+    const { path } = await subscribeToOwnCalendar(hugo.email);
+    const old = await copyOf(path);
+    await setOwnAbsencesShown(hugo, true);
+    await expectNewBody(path, old, 'own absences shown');
+    await setOwnAbsencesShown(hugo, false);
+  });
+
+  it('bytes under one ETag never depend on the Host a request names', async () => {
+    const { path, subscription } = await subscribeIn(db(), 'chloe@example.com');
+    // Near its expiry the feed carries a reminder with a link to renew it.
+    await db()
+      .update(feedTokens)
+      .set({ expiresAt: sql`now() + interval '10 days'` })
+      .where(eq(feedTokens.id, subscription.id));
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    const answers = await Promise.all(
+      [
+        {},
+        { host: 'calendar.attacker.example' },
+        { 'x-forwarded-host': 'phish.example', 'x-forwarded-proto': 'https' },
+      ].map(async (headers) => {
+        const response = await fetchFeed(path, headers);
+        return { etag: response.headers.get('etag'), body: await response.text() };
+      }),
+    );
+    const [first] = answers;
+    expect(first!.body).toContain('TeamCal link expires on');
+    for (const answer of answers) {
+      expect(answer.etag).toBe(first!.etag);
+      expect(answer.body).toBe(first!.body);
+      expect(answer.body).not.toMatch(/attacker|phish/);
+    }
+  });
+});
+
+/** A fresh personal subscription of `email` to their own calendar. */
+async function subscribeToOwnCalendar(email: string) {
+  const issued = await createPersonalSubscription(
+    await actor(email),
+    { kind: 'person' },
+    feedOptionsSchema.parse({ privacy: 'standard', includeTeamEvents: 'on' }),
+  );
+  return { path: `/api/ics/${issued.token}` };
+}
