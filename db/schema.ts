@@ -458,6 +458,9 @@ export const policy = pgTable(
     // A single row: the organisation's settings.
     id: smallint('id').primaryKey().default(1),
     maxTokenLifetimeDays: integer('max_token_lifetime_days').notNull().default(183),
+    // A new personal subscription's lifetime, capped by the maximum (which a raised maximum
+    // must not hand to every new subscription).
+    personalLinkLifetimeDays: integer('personal_link_lifetime_days').notNull().default(183),
     publicLinksAllowed: boolean('public_links_allowed').notNull().default(true),
     neverExpiringLinksAllowed: boolean('never_expiring_links_allowed').notNull().default(false),
     guestSharesAllowed: boolean('guest_shares_allowed').notNull().default(true),
@@ -467,6 +470,7 @@ export const policy = pgTable(
   (t) => [
     check('policy_single_row', sql`${t.id} = 1`),
     check('policy_lifetime_range', sql`${t.maxTokenLifetimeDays} between 1 and 3660`),
+    check('policy_personal_lifetime_range', sql`${t.personalLinkLifetimeDays} between 1 and 3660`),
   ],
 );
 

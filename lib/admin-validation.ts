@@ -221,6 +221,11 @@ export const policySchema = z.object({
     .int('Enter a whole number of days.')
     .min(1, 'Enter at least 1 day.')
     .max(3660, 'Enter at most 3660 days (about ten years).'),
+  personalLinkLifetimeDays: z.coerce
+    .number({ error: 'Enter a number of days.' })
+    .int('Enter a whole number of days.')
+    .min(1, 'Enter at least 1 day.')
+    .max(3660, 'Enter at most 3660 days (about ten years).'),
   publicLinksAllowed: checkboxSchema,
   neverExpiringLinksAllowed: checkboxSchema,
   guestSharesAllowed: checkboxSchema,

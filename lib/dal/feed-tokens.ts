@@ -122,7 +122,9 @@ async function insertPersonalToken(
   calendar: { id: string; name: string },
   options: FeedOptions,
 ): Promise<IssuedSubscription> {
-  const { maxTokenLifetimeDays } = await getPolicy(tx);
+  const { maxTokenLifetimeDays, personalLinkLifetimeDays } = await getPolicy(tx);
+  // Their own lifetime, never beyond the maximum.
+  const days = Math.min(personalLinkLifetimeDays, maxTokenLifetimeDays);
   const { token, tokenHash, displayPrefix } = generateFeedToken();
   const [row] = await tx
     .insert(feedTokens)
@@ -133,7 +135,7 @@ async function insertPersonalToken(
       ownerId,
       calendarId: calendar.id,
       ...options,
-      expiresAt: sql`now() + make_interval(days => ${maxTokenLifetimeDays})`,
+      expiresAt: sql`now() + make_interval(days => ${days})`,
     })
     .returning(subscriptionColumns);
   return { token, subscription: toSubscription(row!), calendarName: calendar.name };

@@ -5,6 +5,7 @@ import { policy } from '@/db/schema';
 
 export interface Policy {
   maxTokenLifetimeDays: number;
+  personalLinkLifetimeDays: number;
   publicLinksAllowed: boolean;
   neverExpiringLinksAllowed: boolean;
   guestSharesAllowed: boolean;
@@ -15,6 +16,7 @@ export async function getPolicy(tx?: Transaction): Promise<Policy> {
   const [row] = await (tx ?? getDb())
     .select({
       maxTokenLifetimeDays: policy.maxTokenLifetimeDays,
+      personalLinkLifetimeDays: policy.personalLinkLifetimeDays,
       publicLinksAllowed: policy.publicLinksAllowed,
       neverExpiringLinksAllowed: policy.neverExpiringLinksAllowed,
       guestSharesAllowed: policy.guestSharesAllowed,

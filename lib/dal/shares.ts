@@ -372,9 +372,15 @@ export async function completeGuestSetup(
       .set({ passwordHash, setupHash: null, setupExpiresAt: null, setupCompletedAt: sql`now()` })
       .where(eq(guestShares.id, share.id));
     const { token, tokenHash, displayPrefix } = generateFeedToken();
+    // The link's lifetime starts now, when the guest can first use it, not when it was offered.
+    const { maxTokenLifetimeDays } = await getPolicy(tx);
     const [feed] = await tx
       .update(feedTokens)
-      .set({ tokenHash, displayPrefix })
+      .set({
+        tokenHash,
+        displayPrefix,
+        expiresAt: sql`now() + make_interval(days => ${maxTokenLifetimeDays})`,
+      })
       .where(and(eq(feedTokens.guestShareId, share.id), isNull(feedTokens.revokedAt)))
       .returning({ id: feedTokens.id });
     if (!feed) throw new AppError('gone', 'This guest share was revoked.');

@@ -13,7 +13,11 @@ const request = { ip: '203.0.113.10', userAgent: 'Edge/140' };
 describe('the policy', () => {
   it('only an enabled admin, by the role in the database, reads and changes it', async () => {
     const cast = await createAdminCast(db());
-    const input = policySchema.parse({ maxTokenLifetimeDays: '90', publicLinksAllowed: 'on' });
+    const input = policySchema.parse({
+      maxTokenLifetimeDays: '90',
+      personalLinkLifetimeDays: '90',
+      publicLinksAllowed: 'on',
+    });
     for (const [who, actor] of cast.refused) {
       await expect(getPolicyForAdmin(actor), who).rejects.toMatchObject({ code: 'not_found' });
       await expect(updatePolicy(actor, input), who).rejects.toMatchObject({ code: 'not_found' });
@@ -27,12 +31,14 @@ describe('the policy', () => {
     const before = await getPolicy();
     const input = policySchema.parse({
       maxTokenLifetimeDays: '30',
+      personalLinkLifetimeDays: '183',
       publicLinksAllowed: 'on',
       neverExpiringLinksAllowed: 'on',
     });
     await updatePolicy(cast.admin, input, request);
     expect(await getPolicy()).toEqual({
       maxTokenLifetimeDays: 30,
+      personalLinkLifetimeDays: 183,
       publicLinksAllowed: true,
       neverExpiringLinksAllowed: true,
       guestSharesAllowed: false,
@@ -63,7 +69,8 @@ describe('the policy', () => {
 
   it('explains a lifetime out of range', () => {
     const message = (days: unknown) =>
-      policySchema.safeParse({ maxTokenLifetimeDays: days }).error?.issues[0]?.message;
+      policySchema.safeParse({ maxTokenLifetimeDays: days, personalLinkLifetimeDays: '183' }).error
+        ?.issues[0]?.message;
     expect(message('0')).toBe('Enter at least 1 day.');
     expect(message('3661')).toBe('Enter at most 3660 days (about ten years).');
     expect(message('2.5')).toBe('Enter a whole number of days.');

@@ -86,6 +86,20 @@ describe('personal subscriptions', () => {
     expect(active).toHaveLength(1);
   });
 
+  it('gives a personal link its own lifetime, never the maximum itself', async () => {
+    const org = await organisation();
+    // An admin allows shared links of up to ten years: subscriptions keep their six months.
+    await db().update(policy).set({ maxTokenLifetimeDays: 3650, personalLinkLifetimeDays: 183 });
+    const { subscription } = await createPersonalSubscription(
+      org.member,
+      org.calendar,
+      org.options(),
+    );
+    await db().update(policy).set({ maxTokenLifetimeDays: 183 });
+    const days = (subscription.expiresAt.getTime() - subscription.createdAt.getTime()) / 86_400_000;
+    expect(Math.round(days)).toBe(183);
+  });
+
   it('follows the policy’s maximum lifetime for new links', async () => {
     const org = await organisation();
     await db().update(policy).set({ maxTokenLifetimeDays: 30 });

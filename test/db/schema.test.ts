@@ -41,6 +41,7 @@ describe('the schema', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
       maxTokenLifetimeDays: 183,
+      personalLinkLifetimeDays: 183,
       publicLinksAllowed: true,
       neverExpiringLinksAllowed: false,
       guestSharesAllowed: true,

@@ -158,6 +158,32 @@ describe('guest shares', () => {
     expect(listed!.guest).toMatchObject({ email: 'guest@partner.example', status: 'active' });
   });
 
+  it('starts a guest link’s lifetime when the guest chooses their password, not when it was offered', async () => {
+    const org = await organisation();
+    const { setupSecret, shareId } = await createGuestShare(
+      org.manager,
+      org.calendar,
+      org.guest,
+      request,
+    );
+    // The guest takes five days to answer.
+    await db()
+      .update(feedTokens)
+      .set({
+        createdAt: sql`now() - interval '5 days'`,
+        expiresAt: sql`now() + interval '178 days'`,
+      })
+      .where(eq(feedTokens.guestShareId, shareId));
+    await completeGuestSetup(setupSecret, GUEST_PASSWORD, request);
+    const [link] = await db()
+      .select({ expiresAt: feedTokens.expiresAt })
+      .from(feedTokens)
+      .where(eq(feedTokens.guestShareId, shareId));
+    const { maxTokenLifetimeDays } = (await db().select().from(policy))[0]!;
+    const daysLeft = (link!.expiresAt!.getTime() - Date.now()) / 86_400_000;
+    expect(Math.round(daysLeft)).toBe(maxTokenLifetimeDays);
+  });
+
   it('refuses an expired setup link, and a new one replaces the old', async () => {
     const org = await organisation();
     const { shareId, setupSecret } = await createGuestShare(org.manager, org.calendar, org.guest);

@@ -54,7 +54,25 @@ export function PolicyForm({ policy }: { policy: Policy }) {
           error={state.fieldErrors?.maxTokenLifetimeDays?.[0]}
         />
         <p className="mt-1 text-xs text-slate-500">
-          1 to 3660. Personal subscriptions last this long; 183 is about six months.
+          1 to 3660. No link may last longer; a guest’s link lasts this long from the day they
+          choose their password.
+        </p>
+      </div>
+      <div className="max-w-xs">
+        <FormField
+          name="personalLinkLifetimeDays"
+          label="Personal subscription lifetime (days)"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={3660}
+          step={1}
+          defaultValue={submitted?.personalLinkLifetimeDays ?? policy.personalLinkLifetimeDays}
+          error={state.fieldErrors?.personalLinkLifetimeDays?.[0]}
+        />
+        <p className="mt-1 text-xs text-slate-500">
+          How long a new personal subscription lasts, at most the maximum above; 183 is about six
+          months.
         </p>
       </div>
       <fieldset className="space-y-3">

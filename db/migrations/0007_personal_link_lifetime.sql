@@ -1,0 +1,2 @@
+ALTER TABLE "policy" ADD COLUMN "personal_link_lifetime_days" integer DEFAULT 183 NOT NULL;--> statement-breakpoint
+ALTER TABLE "policy" ADD CONSTRAINT "policy_personal_lifetime_range" CHECK ("policy"."personal_link_lifetime_days" between 1 and 3660);
