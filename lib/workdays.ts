@@ -20,11 +20,6 @@ export function isCalendarDate(date: string): boolean {
   return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === date;
 }
 
-/** Today's date in UTC, as 'YYYY-MM-DD'. */
-export function todayUtc(): string {
-  return new Date().toISOString().slice(0, 10);
-}
-
 function toUtc(date: string): number {
   if (!isCalendarDate(date)) throw new RangeError(`Not a date: ${date}`);
   return Date.parse(`${date}T00:00:00Z`);

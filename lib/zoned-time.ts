@@ -26,6 +26,15 @@ export function localInstant(date: string, time: string, timeZone: string, field
   return new Date(local.getTime());
 }
 
+/**
+ * Today's date where `timeZone` is: what a person there calls today, which near midnight is not
+ * UTC's (23:30 UTC on 31 December is already 1 January in Kiritimati, still 31 December noon in
+ * Pago Pago).
+ */
+export function todayIn(timeZone: string, now = new Date()): string {
+  return localDateTime(now, timeZone).date;
+}
+
 /** An instant's local date ('YYYY-MM-DD') and time ('HH:MM') in `timeZone`. */
 export function localDateTime(instant: Date, timeZone: string): { date: string; time: string } {
   const local = new TZDate(instant.getTime(), timeZone);

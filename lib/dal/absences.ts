@@ -6,7 +6,7 @@ import { absences, absenceTypes, memberships, users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import type { RequestInfo } from '@/lib/request-info';
 import type { AbsenceDecisionInput, AbsenceRequestInput } from '@/lib/validation';
-import { todayUtc } from '@/lib/workdays';
+import { todayIn } from '@/lib/zoned-time';
 import { isAdmin, type Actor } from './actor';
 import { recordAuditEvent } from './audit';
 import { bumpCalendarVersionsOfUser } from './calendar-version';
@@ -78,7 +78,8 @@ export async function requestAbsence(
   input: AbsenceRequestInput,
   request?: RequestInfo,
 ): Promise<AbsenceDto> {
-  const now = todayUtc();
+  // The window around the person's today, where they are.
+  const now = todayIn(actor.timeZone);
   if (
     input.startDate < shiftYears(now, -ABSENCE_WINDOW_YEARS) ||
     input.endDate > shiftYears(now, ABSENCE_WINDOW_YEARS)
@@ -200,10 +201,13 @@ export async function decideAbsence(
   });
 }
 
-/** Whether its owner may still cancel an absence: pending, or approved and still to come. */
+/**
+ * Whether its owner may still cancel an absence: pending, or approved and still to come — on
+ * `today`, the person's own date where they are (todayIn their zone).
+ */
 export function isCancellable(
   absence: Pick<AbsenceDto, 'status' | 'startDate'>,
-  today = todayUtc(),
+  today: string,
 ): boolean {
   return (
     absence.status === 'pending' || (absence.status === 'approved' && absence.startDate > today)
@@ -223,7 +227,7 @@ export async function cancelAbsence(
       .where(and(eq(absences.id, absenceId), eq(absences.userId, actor.id)))
       .for('update');
     if (!absence) throw new AppError('not_found', 'Absence not found.');
-    if (!isCancellable(absence))
+    if (!isCancellable(absence, todayIn(actor.timeZone)))
       throw new AppError(
         'conflict',
         'Only pending requests and absences still to come can be cancelled.',

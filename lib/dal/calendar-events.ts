@@ -11,8 +11,8 @@ import type {
   CalendarEventInput,
   CalendarEventUpdateInput,
 } from '@/lib/validation';
-import { isCalendarDate, todayUtc } from '@/lib/workdays';
-import { localInstant } from '@/lib/zoned-time';
+import { isCalendarDate } from '@/lib/workdays';
+import { localInstant, todayIn } from '@/lib/zoned-time';
 import type { Actor } from './actor';
 import { recordAuditEvent } from './audit';
 import { bookForEvent, resourcePlace, updateEventBooking } from './bookings';
@@ -108,8 +108,9 @@ function shiftYears(date: string, years: number): string {
   return `${Number(date.slice(0, 4)) + years}${date.slice(4)}`;
 }
 
-function checkWindow(input: EventFields): void {
-  const today = todayUtc();
+/** Dates within EVENT_WINDOW_YEARS of today, where the calendar is. */
+function checkWindow(input: EventFields, timeZone: string): void {
+  const today = todayIn(timeZone);
   const message = `Choose dates within ${EVENT_WINDOW_YEARS} years of today.`;
   if (input.startDate < shiftYears(today, -EVENT_WINDOW_YEARS))
     throw new AppError('bad_request', message, { field: 'startDate' });
@@ -189,9 +190,9 @@ export async function createCalendarEvent(
   input: CalendarEventInput,
   request?: RequestInfo,
 ): Promise<CreatedCalendarEvent> {
-  checkWindow(input);
   return getDb().transaction(async (tx) => {
     const calendar = await editableCalendar(tx, actor, input.calendarId);
+    checkWindow(input, calendar.timeZone);
     if (input.resourceId && calendar.kind !== 'team')
       throw new AppError('bad_request', 'Only team events book rooms.', { field: 'resourceId' });
     const timing = timingOf(input, calendar.timeZone);
@@ -277,7 +278,6 @@ export async function updateCalendarEvent(
   input: CalendarEventUpdateInput,
   request?: RequestInfo,
 ): Promise<CalendarEventDto> {
-  checkWindow(input);
   return getDb().transaction(async (tx) => {
     const { calendar, event: current } = await findEditableEvent(
       tx,
@@ -285,6 +285,7 @@ export async function updateCalendarEvent(
       input.calendarId,
       input.eventId,
     );
+    checkWindow(input, calendar.timeZone);
     if (current.status === 'cancelled')
       throw new AppError('conflict', 'This event is cancelled: add a new one instead.');
     // The form shows the event's times in its own zone (its zone when it was added): read the

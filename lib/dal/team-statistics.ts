@@ -1,11 +1,11 @@
 import 'server-only';
-import { TZDate } from '@date-fns/tz';
 import { addDays, format } from 'date-fns';
 import { and, asc, eq, gte, inArray, lte, ne, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { absences, absenceTypes, allowances, memberships, users } from '@/db/schema';
 import { AWAY_LABEL, maySeePrivateType, NEUTRAL_COLOR } from '@/lib/privacy';
 import { workingDays } from '@/lib/workdays';
+import { todayIn } from '@/lib/zoned-time';
 import { isAdmin, type Actor } from './actor';
 import { getTeamBySlug, type TeamDetail } from './teams';
 
@@ -130,7 +130,7 @@ export async function getTeamStatistics(
 ): Promise<TeamStatistics> {
   const team = await getTeamBySlug(actor, slug);
   const db = getDb();
-  const today = format(TZDate.tz(team.timeZone), 'yyyy-MM-dd');
+  const today = todayIn(team.timeZone);
   const yearFrom = `${period.year}-01-01`;
   const yearTo = `${period.year}-12-31`;
   const monthFrom = `${period.month}-01`;

@@ -6,6 +6,7 @@ import { requireActor } from '@/lib/auth';
 import { isCancellable } from '@/lib/dal/absences';
 import { getMyYear, listActiveAbsenceTypes } from '@/lib/dal/my-absences';
 import { CancelAbsenceButton } from './cancel-absence-button';
+import { todayIn } from '@/lib/zoned-time';
 import { RequestAbsenceForm } from './request-absence-form';
 
 export const metadata: Metadata = { title: 'My absences' };
@@ -21,7 +22,9 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function MyAbsencesPage({ searchParams }: Props) {
   const actor = await requireActor();
-  const thisYear = new Date().getUTCFullYear();
+  // The person's own today and year, where they are.
+  const today = todayIn(actor.timeZone);
+  const thisYear = Number(today.slice(0, 4));
   const year = z.coerce
     .number()
     .int()
@@ -105,7 +108,7 @@ export default async function MyAbsencesPage({ searchParams }: Props) {
               <tbody className="divide-y divide-slate-100">
                 {my.absences.map((a) => {
                   const dates = formatSpan(a);
-                  const cancellable = isCancellable(a);
+                  const cancellable = isCancellable(a, today);
                   return (
                     <tr key={a.id}>
                       <td className="px-4 py-2">

@@ -14,7 +14,7 @@ import {
 } from '@/lib/dal/team-statistics';
 import { isAppError } from '@/lib/errors';
 import { statisticsPeriodSchema, teamSlugSchema } from '@/lib/validation';
-import { todayUtc } from '@/lib/workdays';
+import { todayIn } from '@/lib/zoned-time';
 import { AwaySoon } from './away-soon';
 import { CoverageChart } from './coverage-chart';
 import { MemberFiguresTable } from './member-figures-table';
@@ -48,10 +48,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function TeamPage({ params, searchParams }: Props) {
   const actor = await requireActor();
-  const period = statisticsPeriodSchema(todayUtc()).parse(await searchParams);
+  const calendar = await orNotFound(params, (slug) =>
+    findCalendarForActor(actor, { kind: 'team', slug }),
+  );
+  // The page opens on the month that it is where the team is, not in UTC.
+  const period = statisticsPeriodSchema(todayIn(calendar.timeZone)).parse(await searchParams);
   const stats = await orNotFound(params, (slug) => getTeamStatistics(actor, slug, period));
   const { team } = stats;
-  const calendar = await findCalendarForActor(actor, { kind: 'team', slug: team.slug });
   const href = (change: Partial<StatisticsPeriod>) => {
     const next = { ...period, ...change };
     return `/teams/${team.slug}?${new URLSearchParams({ year: String(next.year), month: next.month, coverage: next.coverage })}`;
