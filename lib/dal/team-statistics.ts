@@ -4,7 +4,7 @@ import { and, asc, eq, gte, inArray, lte, ne, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { absences, absenceTypes, allowances, memberships, users } from '@/db/schema';
 import { AWAY_LABEL, maySeePrivateType, NEUTRAL_COLOR } from '@/lib/privacy';
-import { workingDays } from '@/lib/workdays';
+import { workingDays, workingDaysWithin } from '@/lib/workdays';
 import { todayIn } from '@/lib/zoned-time';
 import { isAdmin, type Actor } from './actor';
 import { getTeamBySlug, type TeamDetail } from './teams';
@@ -100,20 +100,6 @@ const absenceListColumns = {
 /** Days ahead that "away soon" covers, today included. */
 export const AWAY_SOON_DAYS = 30;
 
-const isWorkingDay = (day: ReturnType<typeof sql>) => sql`extract(isodow from ${day}) < 6`;
-
-/**
- * Working days of an absence between two dates: weekdays of the overlap, less half a day where the
- * absence itself starts or ends with a half day on a weekday. Mirrors lib/workdays.ts.
- */
-function workingDaysSql(from: string, to: string) {
-  const start = sql`greatest(${absences.startDate}, ${from}::date)`;
-  const end = sql`least(${absences.endDate}, ${to}::date)`;
-  return sql`(select count(*) from generate_series(${start}, ${end}, interval '1 day') as d where ${isWorkingDay(sql`d`)})
-    - case when ${absences.halfDayStart} and ${absences.startDate} >= ${from}::date and ${isWorkingDay(sql`${absences.startDate}`)} then 0.5 else 0 end
-    - case when ${absences.halfDayEnd} and ${absences.endDate} <= ${to}::date and ${isWorkingDay(sql`${absences.endDate}`)} then 0.5 else 0 end`;
-}
-
 function lastDayOfMonth(month: string): string {
   const [year, monthNumber] = month.split('-').map(Number) as [number, number];
   return new Date(Date.UTC(year, monthNumber, 0)).toISOString().slice(0, 10);
@@ -199,16 +185,22 @@ export async function getTeamStatistics(
         })
         .from(absenceTypes)
         .orderBy(asc(absenceTypes.sortOrder), asc(absenceTypes.label)),
+      // Each absence's days counted by lib/workdays.ts, the one definition "My absences" uses.
       db
         .select({
           userId: absences.userId,
           typeId: absences.typeId,
           status: absences.status,
-          days: sql<string>`sum(${workingDaysSql(yearFrom, yearTo)})`,
+          startDate: absences.startDate,
+          endDate: absences.endDate,
+          halfDayStart: absences.halfDayStart,
+          halfDayEnd: absences.halfDayEnd,
         })
         .from(absences)
         .where(overlapping(yearFrom, yearTo))
-        .groupBy(absences.userId, absences.typeId, absences.status),
+        .then((rows) =>
+          rows.map((row) => ({ ...row, days: workingDaysWithin(row, yearFrom, yearTo) })),
+        ),
       db
         .select({ userId: allowances.userId, days: allowances.days })
         .from(allowances)
@@ -254,9 +246,11 @@ export async function getTeamStatistics(
     let counted = 0;
     for (const row of totals.filter((t) => t.userId === member.id)) {
       const type = typeById.get(row.typeId)!;
-      const days = Number(row.days);
+      const days = row.days;
+      // Pending means what "My absences" means: requested days that would count against the
+      // allowance (lib/dal/my-absences.ts).
       if (row.status === 'pending') {
-        pending += days;
+        if (type.countsAgainstAllowance) pending += days;
         continue;
       }
       const column = mayShowType(member.id, type.isPrivate) ? type.id : MASKED_TYPE.id;

@@ -19,8 +19,8 @@ export function MemberFiguresTable({ year, columns, members }: MemberFiguresTabl
           Members in {year}
         </h2>
         <p className="text-xs text-slate-600">
-          Approved working days by type; a half day counts 0.5. Days left = allowance − approved
-          days of the types marked *.
+          Approved working days by type; a half day counts 0.5. Pending = requested days of the
+          types marked *, as on “My absences”. Days left = allowance − approved days of those types.
         </p>
       </div>
       <div className="overflow-x-auto">
