@@ -21,10 +21,16 @@ let b: AppServer;
 let handle: DatabaseHandle;
 let database: ScratchDatabase | undefined;
 const authSecret = crypto.randomBytes(32).toString('base64url');
+let env: Record<string, string> = {};
 
 beforeAll(async () => {
   database = await createScratchDatabase(testPostgresUrl(), 'teamcal_instances');
-  const env = { DATABASE_URL: database.url, TRUST_PROXY_HOPS: '1' };
+  // As a load-balanced deployment is configured: one public address for every instance.
+  env = {
+    DATABASE_URL: database.url,
+    TRUST_PROXY_HOPS: '1',
+    TEAMCAL_PUBLIC_URL: 'http://teamcal.example.com',
+  };
   [a, b] = await Promise.all([
     startAppServer('instance-a', { ...env, TEAMCAL_SEED_DEMO: 'true' }, { authSecret }),
     startAppServer('instance-b', env, { authSecret }),
@@ -121,5 +127,19 @@ describe('two instances on one database', () => {
       .from(feedTokens)
       .where(eq(feedTokens.id, subscription.id));
     expect(row).toEqual({ useCount: 7, lastUsedIp: '203.0.113.77' });
+  });
+
+  it('after a restart, one ETag still means the same bytes', async () => {
+    const { path } = await subscribe(handle.db, 'chloe@example.com');
+    const read = async (server: AppServer) => {
+      const response = await feed(server, path);
+      return { etag: response.headers.get('etag'), body: await response.text() };
+    };
+    const first = await startAppServer('instance-c', env, { authSecret });
+    const before = await read(first).finally(() => first.stop());
+    const again = await startAppServer('instance-c', env, { authSecret });
+    const after = await read(again).finally(() => again.stop());
+    expect(after.etag).toBe(before.etag);
+    expect(after.body).toBe(before.body);
   });
 });
