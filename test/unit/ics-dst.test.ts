@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { renderCalendar } from '@/lib/ics';
 import { calendarInfo, readWithBothParsers, teamEvent } from '@/test/helpers/ics';
 import { readWithLibical } from '@/test/helpers/libical';
+import { readWithPythonIcalendar } from '@/test/helpers/python-icalendar';
 
-// Exact instants in every client, in the hours that clocks repeat or skip. A local time in the
+// Exact instants in every client (ical.js, node-ical, libical, python's icalendar), in the hours
+// that clocks repeat or skip. A local time in the
 // repeated hour names two instants: such an event is written in UTC; every other one keeps its
 // zone (TZID), which clients show in local time.
 
@@ -105,5 +107,9 @@ describe('times around clock changes', () => {
         expect(event!.end.toISOString(), parser).toBe(new Date(c.end).toISOString());
       }
       expect(readWithLibical(text).errors).toEqual([]);
+      const iso = (instant: string) => new Date(instant).toISOString().replace('.000Z', 'Z');
+      expect(readWithPythonIcalendar(text), 'python icalendar').toEqual([
+        { uid: expect.any(String), start: iso(c.start), end: iso(c.end) },
+      ]);
     });
 });
