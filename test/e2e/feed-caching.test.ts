@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { installDatabase, openDatabase, type DatabaseHandle } from '@/db';
-import { absenceTypes, feedTokens, teams } from '@/db/schema';
+import { absenceTypes, feedTokens, resources, teams } from '@/db/schema';
 import {
   addMemberSchema,
   changeUserRoleSchema,
@@ -22,12 +22,15 @@ import {
   createCalendarEvent,
   updateCalendarEvent,
 } from '@/lib/dal/calendar-events';
-import { findCalendarForActor } from '@/lib/dal/calendars';
+import type { Actor } from '@/lib/dal/actor';
+import { cancelBooking, createBooking } from '@/lib/dal/bookings';
+import { findCalendarForActor, type CalendarRef } from '@/lib/dal/calendars';
 import { createPersonalSubscription } from '@/lib/dal/feed-tokens';
 import { setOwnAbsencesShown } from '@/lib/dal/profile';
 import {
   absenceDecisionSchema,
   absenceRequestSchema,
+  bookingSchema,
   calendarEventSchema,
   calendarEventUpdateSchema,
   feedOptionsSchema,
@@ -266,13 +269,53 @@ describe('the caching contract over HTTP', () => {
     }
   });
 
-  it('the same holds for a person’s own calendar when they show their absences', async () => {
+  it('the same holds for a person’s and a room’s calendar: appointments, own absences, bookings', async () => {
     const hugo = await actor('hugo@example.com');
-    const { path } = await subscribeToOwnCalendar(hugo.email);
-    const old = await copyOf(path);
+    const own = await subscribeTo(hugo, { kind: 'person' });
+    const calendar = await findCalendarForActor(hugo, { kind: 'person' });
+    const day = aWednesdayAhead(88);
+    let old = await copyOf(own);
+    const appointment = await createCalendarEvent(
+      hugo,
+      calendarEventSchema.parse({
+        calendarId: calendar.id,
+        title: 'Client visit',
+        location: '1 Rond-point Maurice Bellonte, 31700 Blagnac',
+        startDate: day,
+        startTime: '09:00',
+        endDate: day,
+        endTime: '10:00',
+        submissionKey: crypto.randomUUID(),
+      }),
+    );
+    await expectNewBody(own, old, 'appointment added');
+    old = await copyOf(own);
+    await cancelCalendarEvent(hugo, { calendarId: calendar.id, eventId: appointment.id });
+    await expectNewBody(own, old, 'appointment cancelled');
+    old = await copyOf(own);
     await setOwnAbsencesShown(hugo, true);
-    await expectNewBody(path, old, 'own absences shown');
+    await expectNewBody(own, old, 'own absences shown');
     await setOwnAbsencesShown(hugo, false);
+
+    const room = await subscribeTo(hugo, { kind: 'resource', slug: 'salle-lovelace' });
+    const [salle] = await db().select().from(resources).where(eq(resources.slug, 'salle-lovelace'));
+    old = await copyOf(room);
+    const booked = await createBooking(
+      hugo,
+      bookingSchema.parse({
+        resourceId: salle!.id,
+        title: 'Caching review',
+        startDate: day,
+        startTime: '16:00',
+        endDate: day,
+        endTime: '17:00',
+        submissionKey: crypto.randomUUID(),
+      }),
+    );
+    await expectNewBody(room, old, 'room booked');
+    old = await copyOf(room);
+    await cancelBooking(hugo, booked.id);
+    await expectNewBody(room, old, 'booking cancelled');
   });
 
   it('bytes under one ETag never depend on the Host a request names', async () => {
@@ -303,12 +346,12 @@ describe('the caching contract over HTTP', () => {
   });
 });
 
-/** A fresh personal subscription of `email` to their own calendar. */
-async function subscribeToOwnCalendar(email: string) {
+/** A fresh personal subscription of `person` to a calendar, as a feed path. */
+async function subscribeTo(person: Actor, ref: CalendarRef) {
   const issued = await createPersonalSubscription(
-    await actor(email),
-    { kind: 'person' },
-    feedOptionsSchema.parse({ privacy: 'standard', includeTeamEvents: 'on' }),
+    person,
+    ref,
+    feedOptionsSchema.parse({ privacy: 'full', includeTeamEvents: 'on' }),
   );
-  return { path: `/api/ics/${issued.token}` };
+  return `/api/ics/${issued.token}`;
 }
