@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { renderCalendar } from '@/lib/ics';
 import { calendarInfo, readWithBothParsers, teamEvent } from '@/test/helpers/ics';
 import { readWithCalcurse } from '@/test/helpers/calcurse';
+import { readWithKhal } from '@/test/helpers/khal';
 import { readWithLibical } from '@/test/helpers/libical';
 import { readWithPythonIcalendar } from '@/test/helpers/python-icalendar';
 
-// Exact instants in every client (ical.js, node-ical, libical, python's icalendar, calcurse), in
-// the hours that clocks repeat or skip. A local time in the
+// Exact instants in every client (ical.js, node-ical, libical, python's icalendar, calcurse,
+// khal), in the hours that clocks repeat or skip. A local time in the
 // repeated hour names two instants: such an event is written in UTC; every other one keeps its
 // zone (TZID), which clients show in local time.
 
@@ -112,10 +113,13 @@ describe('times around clock changes', () => {
       expect(readWithPythonIcalendar(text), 'python icalendar').toEqual([
         { uid: expect.any(String), start: iso(c.start), end: iso(c.end) },
       ]);
-      // calcurse keeps the event (it drops ambiguous local times) at the intended instant.
+      // calcurse and khal keep the event (they drop ambiguous local times) at its instant.
       const from = new Date(Date.parse(c.start) - 86_400_000).toISOString().slice(0, 10);
       expect(readWithCalcurse(text, from, 3), 'calcurse').toEqual([
         { summary: 'Offsite', start: new Date(c.start), end: new Date(c.end) },
+      ]);
+      expect(readWithKhal(text, from, 3), 'khal').toEqual([
+        { title: 'Offsite', start: new Date(c.start), end: new Date(c.end) },
       ]);
     });
 });
