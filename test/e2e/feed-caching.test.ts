@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { installDatabase, openDatabase, type DatabaseHandle } from '@/db';
@@ -36,6 +37,8 @@ import {
   feedOptionsSchema,
 } from '@/lib/validation';
 import { actorByEmail as actorByEmailIn, subscribe as subscribeIn } from '@/test/helpers/demo-org';
+import { listWithKhal } from '@/test/helpers/khal';
+import { syncWithVdirsyncer } from '@/test/helpers/vdirsyncer';
 
 // The caching contract over real HTTP: the same validator means the same bytes. After every
 // write that alters a feed, a client holding the old ETag or the old Last-Modified gets the new
@@ -342,6 +345,59 @@ describe('the caching contract over HTTP', () => {
       expect(answer.etag).toBe(first!.etag);
       expect(answer.body).toBe(first!.body);
       expect(answer.body).not.toMatch(/attacker|phish/);
+    }
+  });
+});
+
+/** The next day Europe/Paris moves its clocks back (the last Sunday of October), weeks ahead. */
+function nextParisFallBack(): string {
+  for (let year = new Date().getUTCFullYear(); ; year++) {
+    const day = new Date(Date.UTC(year, 10, 0));
+    day.setUTCDate(day.getUTCDate() - day.getUTCDay());
+    if (day.getTime() > Date.now() + 14 * 86_400_000) return day.toISOString().slice(0, 10);
+  }
+}
+
+describe('a feed as real clients fetch it', () => {
+  it('vdirsyncer fetches every event over HTTP and khal shows each at its instant, in the repeated hour too', async () => {
+    const camille = await actor('camille@example.com');
+    const calendar = await findCalendarForActor(camille, { kind: 'team', slug: 'engineering' });
+    expect(calendar.timeZone).toBe('Europe/Paris');
+    const day = nextParisFallBack();
+    const event = (title: string, startTime: string, endTime: string) =>
+      createCalendarEvent(
+        camille,
+        calendarEventSchema.parse({
+          calendarId: calendar.id,
+          title,
+          startDate: day,
+          startTime,
+          endDate: day,
+          endTime,
+          submissionKey: crypto.randomUUID(),
+        }),
+      );
+    // 02:30 happens twice that night: the first (CEST, 00:30 UTC) is meant; then an ordinary hour.
+    const [repeated, ordinary] = [
+      await event('In the repeated hour', '02:30', '02:45'),
+      await event('After the change', '09:00', '10:00'),
+    ];
+    const path = await subscribeTo(camille, { kind: 'team', slug: 'engineering' });
+    const feedText = await (await fetchFeed(path)).text();
+    const { root, calendar: vdir } = syncWithVdirsyncer(`${baseUrl}${path}`);
+    try {
+      // vdirsyncer keeps every event of the feed, one file each.
+      expect(fs.readdirSync(vdir)).toHaveLength(feedText.split('BEGIN:VEVENT').length - 1);
+      const shown = listWithKhal(vdir, day, 1);
+      for (const expected of [repeated, ordinary])
+        expect(shown, expected.title).toContainEqual({
+          title: expected.title,
+          start: expected.startsAt,
+          end: expected.endsAt,
+        });
+      expect(repeated.startsAt!.toISOString()).toBe(`${day}T00:30:00.000Z`);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
     }
   });
 });

@@ -12,9 +12,9 @@ export interface KhalEvent {
   end: Date;
 }
 
-const CONFIG = (directory: string) => `[calendars]
+const CONFIG = (directory: string, calendar: string) => `[calendars]
 [[feed]]
-path = ${directory}/calendar/
+path = ${calendar}/
 type = calendar
 [locale]
 local_timezone = UTC
@@ -37,14 +37,11 @@ function khal(directory: string, args: string[]) {
   return run.stdout;
 }
 
-/** The events khal keeps from `text`, listed from `from` for `days` days. */
-export function readWithKhal(text: string, from: string, days: number): KhalEvent[] {
+/** The events khal shows of a calendar directory (a vdir), from `from` for `days` days. */
+export function listWithKhal(calendar: string, from: string, days: number): KhalEvent[] {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'teamcal-khal-'));
   try {
-    fs.mkdirSync(path.join(directory, 'calendar'));
-    fs.writeFileSync(path.join(directory, 'config'), CONFIG(directory));
-    fs.writeFileSync(path.join(directory, 'feed.ics'), text);
-    khal(directory, ['import', '--batch', '-a', 'feed', path.join(directory, 'feed.ics')]);
+    fs.writeFileSync(path.join(directory, 'config'), CONFIG(directory, calendar));
     const output = khal(directory, ['list', '--format', '{start}|{end}|{title}', from, `${days}d`]);
     return output
       .split('\n')
@@ -55,6 +52,21 @@ export function readWithKhal(text: string, from: string, days: number): KhalEven
         start: new Date(`${start}:00Z`),
         end: new Date(`${end}:00Z`),
       }));
+  } finally {
+    fs.rmSync(directory, { recursive: true, force: true });
+  }
+}
+
+/** The events khal keeps from `text`, imported into a scratch calendar. */
+export function readWithKhal(text: string, from: string, days: number): KhalEvent[] {
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'teamcal-khal-import-'));
+  try {
+    const calendar = path.join(directory, 'calendar');
+    fs.mkdirSync(calendar);
+    fs.writeFileSync(path.join(directory, 'config'), CONFIG(directory, calendar));
+    fs.writeFileSync(path.join(directory, 'feed.ics'), text);
+    khal(directory, ['import', '--batch', '-a', 'feed', path.join(directory, 'feed.ics')]);
+    return listWithKhal(calendar, from, days);
   } finally {
     fs.rmSync(directory, { recursive: true, force: true });
   }
