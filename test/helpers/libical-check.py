@@ -1,6 +1,7 @@
 """Reads an iCalendar text on stdin with libical (Evolution's parser, through GObject
-introspection) and prints, as JSON, whether its iTIP restriction check passes and every
-X-LIC-ERROR that parsing or the check left in the tree."""
+introspection) and prints, as JSON, whether its iTIP restriction check passes, every X-LIC-ERROR
+that parsing or the check left in the tree, and each event's start and end as it reads them
+(seconds since the epoch, its TZIDs resolved from the calendar's VTIMEZONEs)."""
 import json
 import sys
 
@@ -11,8 +12,22 @@ from gi.repository import ICalGLib  # noqa: E402
 
 component = ICalGLib.Component.new_from_string(sys.stdin.read())
 if component is None:
-    print(json.dumps({"parsed": False, "restrictionsMet": False, "errors": []}))
+    print(json.dumps({"parsed": False, "restrictionsMet": False, "errors": [], "events": []}))
     sys.exit(0)
+
+
+def epoch(time):
+    return time.as_timet_with_zone(time.get_timezone())
+
+
+events = []
+event = component.get_first_component(ICalGLib.ComponentKind.VEVENT_COMPONENT)
+while event is not None:
+    events.append(
+        {"uid": event.get_uid(), "start": epoch(event.get_dtstart()), "end": epoch(event.get_dtend())}
+    )
+    event = component.get_next_component(ICalGLib.ComponentKind.VEVENT_COMPONENT)
+# The check adds its findings to the tree, so the instants are read before it.
 restrictions_met = bool(ICalGLib.restriction_check(component))
 errors = []
 
@@ -29,4 +44,8 @@ def collect(node):
 
 
 collect(component)
-print(json.dumps({"parsed": True, "restrictionsMet": restrictions_met, "errors": errors}))
+print(
+    json.dumps(
+        {"parsed": True, "restrictionsMet": restrictions_met, "errors": errors, "events": events}
+    )
+)

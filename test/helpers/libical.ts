@@ -12,6 +12,8 @@ export interface LibicalReading {
   restrictionsMet: boolean;
   /** Every X-LIC-ERROR the parse and the check left. */
   errors: string[];
+  /** Each event's start and end as libical reads them, in seconds since the epoch. */
+  events: Array<{ uid: string; start: number; end: number }>;
 }
 
 export function readWithLibical(text: string): LibicalReading {

@@ -108,7 +108,15 @@ describe('times around clock changes', () => {
         expect(event!.start.toISOString(), parser).toBe(new Date(c.start).toISOString());
         expect(event!.end.toISOString(), parser).toBe(new Date(c.end).toISOString());
       }
-      expect(readWithLibical(text).errors).toEqual([]);
+      const libical = readWithLibical(text);
+      expect(libical.errors).toEqual([]);
+      expect(libical.events, 'libical').toEqual([
+        {
+          uid: expect.any(String),
+          start: Date.parse(c.start) / 1000,
+          end: Date.parse(c.end) / 1000,
+        },
+      ]);
       const iso = (instant: string) => new Date(instant).toISOString().replace('.000Z', 'Z');
       expect(readWithPythonIcalendar(text), 'python icalendar').toEqual([
         { uid: expect.any(String), start: iso(c.start), end: iso(c.end) },
