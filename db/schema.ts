@@ -543,6 +543,13 @@ export const sessions = pgTable(
   ],
 );
 
+// The builds that have served feeds, each with when it first did, on the database's clock: a new
+// build may write new bytes for the same data, so feeds' Last-Modified is never before it.
+export const feedBuilds = pgTable('feed_builds', {
+  identity: text('identity').primaryKey(),
+  firstServedAt: timestamp('first_served_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
 export type Team = typeof teams.$inferSelect;

@@ -9,36 +9,31 @@ import path from 'node:path';
 /** Bumped when the feed's bytes change for the same data and the same build (rarely needed now). */
 const FEED_FORMAT_VERSION = 2;
 
-function readBuild(): { id: string; builtAt: Date } {
+/** The Next.js build's id, or 'unbuilt' for code run outside a build (tests of the library). */
+function readBuildId(): string {
   const file = path.join(
     /* turbopackIgnore: true */ process.cwd(),
     process.env.NEXT_DIST_DIR || '.next',
     'BUILD_ID',
   );
   try {
-    return { id: fs.readFileSync(file, 'utf8').trim(), builtAt: fs.statSync(file).mtime };
+    return fs.readFileSync(file, 'utf8').trim();
   } catch {
-    // Code run outside a Next.js build (tests of the library): nothing to tell apart.
-    return { id: 'unbuilt', builtAt: new Date(0) };
+    return 'unbuilt';
   }
 }
 
-const build = readBuild();
-
-export const FEED_BUILD = {
-  identity: crypto
-    .createHash('sha256')
-    .update(
-      JSON.stringify([
-        FEED_FORMAT_VERSION,
-        build.id,
-        process.versions.node,
-        process.versions.tz ?? '',
-        process.versions.icu ?? '',
-      ]),
-    )
-    .digest('base64url')
-    .slice(0, 16),
-  /** When this build was made: a new build may write new bytes, so Last-Modified moves too. */
-  builtAt: build.builtAt,
-};
+/** The identity of what writes feed bytes; when it first served is lib/dal/feed-builds.ts's. */
+export const FEED_BUILD_IDENTITY = crypto
+  .createHash('sha256')
+  .update(
+    JSON.stringify([
+      FEED_FORMAT_VERSION,
+      readBuildId(),
+      process.versions.node,
+      process.versions.tz ?? '',
+      process.versions.icu ?? '',
+    ]),
+  )
+  .digest('base64url')
+  .slice(0, 16);

@@ -18,7 +18,7 @@ export interface FeedVersion {
   windowMovedAt: Date;
   /** The expiry shown in the reminder (ISO), or null when none is due. */
   expiryWarning: string | null;
-  /** The code and data that write the bytes (lib/feed-build.ts), and when they were built. */
+  /** What writes the bytes (lib/feed-build.ts), and when it first served (lib/dal/feed-builds.ts). */
   build: { identity: string; builtAt: Date };
   /** The public address that links inside the body are built from. */
   publicUrl: string;

@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { isDatabaseUnavailable } from '@/db';
 import { openFeed, type FeedAccess } from '@/lib/dal/feed-access';
+import { currentFeedBuild } from '@/lib/dal/feed-builds';
 import { recordFeedUse } from '@/lib/dal/feed-usage';
 import { AppError, errorResponse, isAppError } from '@/lib/errors';
 import { cachedFeedBody, cachingFeedBody } from '@/lib/feed-body-cache';
@@ -12,7 +13,6 @@ import {
   isNotModified,
   type FeedVersion,
 } from '@/lib/feed-http';
-import { FEED_BUILD } from '@/lib/feed-build';
 import type { ExpiryNotice } from '@/lib/ics';
 import { configuredPublicUrl } from '@/lib/public-url';
 import { requestInfo } from '@/lib/request-info';
@@ -60,7 +60,11 @@ export function feedErrorResponse(error: unknown, request: Request): Response {
 }
 
 /** Everything a feed's bytes depend on besides its rows: what its validators are made from. */
-export function feedVersionOf(access: FeedAccess, now: Date): FeedVersion {
+export function feedVersionOf(
+  access: FeedAccess,
+  now: Date,
+  build: FeedVersion['build'],
+): FeedVersion {
   return {
     tokenId: access.tokenId,
     calendarVersion: access.calendar.version,
@@ -78,14 +82,14 @@ export function feedVersionOf(access: FeedAccess, now: Date): FeedVersion {
     windowFrom: feedWindow(now).from,
     windowMovedAt: new Date(`${now.toISOString().slice(0, 10)}T00:00:00Z`),
     expiryWarning: expiryWarningDate(access.expiresAt, now),
-    build: FEED_BUILD,
+    build,
     publicUrl: configuredPublicUrl(),
   };
 }
 
 /** The headers that say which version of a feed this is. */
-function versionHeaders(access: FeedAccess, now: Date) {
-  const version = feedVersionOf(access, now);
+function versionHeaders(access: FeedAccess, now: Date, build: FeedVersion['build']) {
+  const version = feedVersionOf(access, now, build);
   return {
     window: feedWindow(now),
     expiryWarning: version.expiryWarning,
@@ -122,8 +126,9 @@ export async function respondWithFeed(
     const access = await openFeed(token.data, info, request.headers.get('authorization'));
     recordFeedUse(access.tokenId, access.lastUsedAt === null, info);
 
-    const now = new Date();
-    const { window, expiryWarning, validators } = versionHeaders(access, now);
+    const { now } = access;
+    const build = await currentFeedBuild();
+    const { window, expiryWarning, validators } = versionHeaders(access, now, build);
     const headers = new Headers({
       ...FEED_HEADERS,
       ETag: validators.etag,

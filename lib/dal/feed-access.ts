@@ -39,6 +39,13 @@ export interface FeedAccess {
   expiresAt: Date | null;
   lastUsedAt: Date | null;
   /**
+   * The database's clock at this fetch. Every time a feed depends on — its window, its reminder,
+   * its validators — is read on the clock that stamps its rows, so that instances whose clocks
+   * drift apart still write the same bytes under one ETag, and a change is never dated before
+   * the window it falls in.
+   */
+  now: Date;
+  /**
    * Whose private absence types (health data) the link may name: every member's for a manager's
    * or admin's own subscription, the owner's own for a member's, nobody's for a link that
    * outsiders read.
@@ -64,6 +71,7 @@ function prepareFeedQuery(db: Database) {
       expiresAt: feedTokens.expiresAt,
       revokedAt: feedTokens.revokedAt,
       lastUsedAt: feedTokens.lastUsedAt,
+      now: sql<Date>`now()`.mapWith(feedTokens.createdAt),
       ...calendarColumns(sql`${feedTokens.ownerId}`),
       ownerName: owner.name,
       ownerEmail: owner.email,
@@ -129,7 +137,7 @@ export async function openFeed(
   if (
     !allowedByPolicy ||
     row.revokedAt !== null ||
-    (row.expiresAt !== null && row.expiresAt <= new Date()) ||
+    (row.expiresAt !== null && row.expiresAt <= row.now) ||
     row.ownerDisabledAt !== null ||
     !entitled
   )
@@ -159,6 +167,7 @@ export async function openFeed(
     createdAt: row.createdAt,
     expiresAt: row.expiresAt,
     lastUsedAt: row.lastUsedAt,
+    now: row.now,
     privateTypes: row.kind !== 'personal' ? 'none' : rights.privateTypes,
   };
 }

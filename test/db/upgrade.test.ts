@@ -10,7 +10,7 @@ import * as schema from '@/db/schema';
 import { openFeed, type FeedAccess } from '@/lib/dal/feed-access';
 import type { FeedAbsenceRow, FeedEventRow } from '@/lib/dal/feed-rows';
 import { feedCalendarStream, feedWindow } from '@/lib/feed-calendar';
-import { FEED_BUILD } from '@/lib/feed-build';
+import { FEED_BUILD_IDENTITY } from '@/lib/feed-build';
 import { expiryWarningDate, feedValidators } from '@/lib/feed-http';
 import { feedVersionOf } from '@/lib/feed-server';
 import { configuredPublicUrl } from '@/lib/public-url';
@@ -22,6 +22,8 @@ import { parseFeed } from '@/test/helpers/feeds';
 // An upgrade as a running installation meets it: the migrations it already had, its data, then
 // the new migration.
 
+/** One build on both sides: the migration alone must not change a feed. */
+const BUILD = { identity: FEED_BUILD_IDENTITY, builtAt: new Date('2026-01-01T00:00:00Z') };
 const MIGRATIONS = path.resolve(import.meta.dirname, '../../db/migrations');
 const folders: string[] = [];
 afterAll(() => folders.forEach((folder) => fs.rmSync(folder, { recursive: true, force: true })));
@@ -306,7 +308,7 @@ describe('upgrading to one sharing model (0005)', () => {
         windowFrom: window.from,
         windowMovedAt: new Date(`${now.toISOString().slice(0, 10)}T00:00:00Z`),
         expiryWarning,
-        build: FEED_BUILD,
+        build: BUILD,
         publicUrl: configuredPublicUrl(),
       },
       now,
@@ -316,7 +318,7 @@ describe('upgrading to one sharing model (0005)', () => {
 
   /** The link's feed now, as lib/feed-server.ts builds it (with the pinned `now`). */
   async function newFeed(access: FeedAccess) {
-    const version = feedVersionOf(access, now);
+    const version = feedVersionOf(access, now, BUILD);
     const { expiryWarning } = version;
     const validators = feedValidators(version, now);
     const stream = feedCalendarStream({
