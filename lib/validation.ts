@@ -3,7 +3,7 @@ import { PASSWORD_MAX_LENGTH } from '@/lib/passwords';
 import type { CalendarRef } from '@/lib/dal/calendars';
 
 /** A calendar named by kind, as in a path; never by id. */
-export type CalendarPath = Exclude<CalendarRef, { id: string }>;
+export type CalendarPath = Exclude<CalendarRef, { id: string } | { resourceId: string }>;
 import { isCalendarDate } from '@/lib/workdays';
 
 // The zod schemas of every boundary, with messages written for the person filling the form.

@@ -9,7 +9,7 @@ import { localDateTime, localInstant } from '@/lib/zoned-time';
 import type { Actor } from './actor';
 import { recordAuditEvent } from './audit';
 import { bumpResourceCalendarVersion } from './calendar-version';
-import { findCalendarForActor, type ActorCalendar } from './calendars';
+import { findCalendarForActor } from './calendars';
 
 // Bookings of a resource. Two live bookings (requested or confirmed) of one resource never
 // overlap: the database's exclusion constraint decides, so two members booking the same slot at
@@ -59,21 +59,11 @@ async function bookableResource(db: Transaction, actor: Actor, resourceId: strin
     .from(resources)
     .where(eq(resources.id, resourceId));
   if (!resource) throw new AppError('not_found', 'Resource not found.');
-  return { ...resource, calendar: await findResourceCalendar(db, actor, resourceId) };
+  return { ...resource, calendar: await findResourceCalendar(actor, resourceId, db) };
 }
 
-async function findResourceCalendar(
-  db: Transaction,
-  actor: Actor,
-  resourceId: string,
-): Promise<ActorCalendar> {
-  const [row] = await db
-    .select({ slug: resources.slug })
-    .from(resources)
-    .where(eq(resources.id, resourceId));
-  if (!row) throw new AppError('not_found', 'Resource not found.');
-  return findCalendarForActor(actor, { kind: 'resource', slug: row.slug }, db);
-}
+const findResourceCalendar = (actor: Actor, resourceId: string, db?: Transaction) =>
+  findCalendarForActor(actor, { resourceId }, db);
 
 /** How a time reads on the resource's page: "Tue 8 Dec 2026, 10:00". */
 function describeInstant(instant: Date, timeZone: string): string {
@@ -290,9 +280,8 @@ export async function listBookings(
   resourceId: string,
   range: { from: Date; to: Date },
 ): Promise<BookingDto[]> {
-  const db = getDb();
-  await db.transaction((tx) => findResourceCalendar(tx, actor, resourceId));
-  return db
+  await findResourceCalendar(actor, resourceId);
+  return getDb()
     .select(bookingColumns)
     .from(bookings)
     .innerJoin(users, eq(users.id, bookings.bookedById))
@@ -311,7 +300,7 @@ export async function listBookingsToDecide(
   actor: Actor,
   resourceId: string,
 ): Promise<BookingDto[]> {
-  const calendar = await getDb().transaction((tx) => findResourceCalendar(tx, actor, resourceId));
+  const calendar = await findResourceCalendar(actor, resourceId);
   if (!calendar.rights.canShare) return [];
   return getDb()
     .select(bookingColumns)
@@ -342,7 +331,7 @@ async function findLiveBooking(tx: Transaction, actor: Actor, bookingId: string)
     .where(eq(bookings.id, bookingId))
     .for('update');
   if (!booking) throw new AppError('not_found', 'Booking not found.');
-  const calendar = await findResourceCalendar(tx, actor, booking.resourceId);
+  const calendar = await findResourceCalendar(actor, booking.resourceId, tx);
   return { booking, calendar };
 }
 

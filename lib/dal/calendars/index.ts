@@ -107,12 +107,13 @@ export function toCalendarSubject(row: CalendarColumnsRow): CalendarSubject {
   };
 }
 
-/** Which calendar: a team's or a resource's by slug, the actor's own, or any by id. */
+/** Which calendar: a team's or a resource's by slug, the actor's own, any by id, a resource's. */
 export type CalendarRef =
   | { kind: 'team'; slug: string }
   | { kind: 'person' }
   | { kind: 'resource'; slug: string }
-  | { id: string };
+  | { id: string }
+  | { resourceId: string };
 
 export interface ActorCalendar extends CalendarSubject {
   source: CalendarSource;
@@ -121,6 +122,7 @@ export interface ActorCalendar extends CalendarSubject {
 
 function refCondition(actor: Actor, ref: CalendarRef): SQL {
   if ('id' in ref) return eq(calendars.id, ref.id);
+  if ('resourceId' in ref) return eq(calendars.resourceId, ref.resourceId);
   if (ref.kind === 'person') return eq(calendars.personId, actor.id);
   if (ref.kind === 'team') return eq(teams.slug, ref.slug);
   return eq(resources.slug, ref.slug);
