@@ -29,6 +29,7 @@ import {
   guestShareSchema,
   publicLinkSchema,
 } from '@/lib/validation';
+import { wednesdayAfter } from '@/test/helpers/dates';
 import { setupTestDatabase } from '@/test/helpers/database';
 import { addMember, createAbsenceType, createTeam, createUser } from '@/test/helpers/factories';
 
@@ -39,11 +40,7 @@ const basic = (email: string, password: string) =>
 
 const DAY_MS = 86_400_000;
 /** A Wednesday about a month ahead, whatever today is. */
-const DAY = (() => {
-  const day = new Date(Date.now() + 30 * DAY_MS);
-  day.setUTCDate(day.getUTCDate() + ((3 - day.getUTCDay() + 7) % 7));
-  return day.toISOString().slice(0, 10);
-})();
+const DAY = wednesdayAfter(30);
 const NEXT_DAY = new Date(Date.parse(`${DAY}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
 const everything = { from: DAY, to: NEXT_DAY };
 

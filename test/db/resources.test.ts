@@ -39,6 +39,7 @@ import {
   feedOptionsSchema,
   publicLinkSchema,
 } from '@/lib/validation';
+import { wednesdayAfter } from '@/test/helpers/dates';
 import { setupTestDatabase } from '@/test/helpers/database';
 import { addMember, createTeam, createUser, teamCalendarId } from '@/test/helpers/factories';
 
@@ -48,11 +49,7 @@ const ZONE = 'Europe/Paris';
 
 const DAY_MS = 86_400_000;
 /** A Wednesday about a month ahead, whatever today is: no clock change near its working hours. */
-const DAY = (() => {
-  const day = new Date(Date.now() + 30 * DAY_MS);
-  day.setUTCDate(day.getUTCDate() + ((3 - day.getUTCDay() + 7) % 7));
-  return day.toISOString().slice(0, 10);
-})();
+const DAY = wednesdayAfter(30);
 /** How the resource page names DAY: "Wed, 6 Jan 2027". */
 const DAY_LABEL = new Intl.DateTimeFormat('en-GB', {
   weekday: 'short',

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { wednesdayAfter } from '@/test/helpers/dates';
 import { setupBrowser, signInAs } from '@/test/helpers/browser';
 import { parseFeed } from '@/test/helpers/feeds';
 
@@ -8,14 +9,9 @@ import { parseFeed } from '@/test/helpers/feeds';
 // published for a mileage app (seed 002), and a room booked by two members at once.
 
 const browser = setupBrowser();
-const DAY_MS = 86_400_000;
 
 /** A Wednesday about `weeks` weeks ahead, 'YYYY-MM-DD' (a working day in every zone). */
-function wednesdayIn(weeks: number): string {
-  const day = new Date(Date.now() + weeks * 7 * DAY_MS);
-  day.setUTCDate(day.getUTCDate() + ((3 - day.getUTCDay() + 7) % 7));
-  return day.toISOString().slice(0, 10);
-}
+const wednesdayIn = (weeks: number) => wednesdayAfter(weeks * 7);
 
 const unique = () => crypto.randomBytes(3).toString('hex');
 

@@ -36,6 +36,7 @@ import {
   calendarEventUpdateSchema,
   feedOptionsSchema,
 } from '@/lib/validation';
+import { wednesdayAfter } from '@/test/helpers/dates';
 import { actorByEmail as actorByEmailIn, subscribe as subscribeIn } from '@/test/helpers/demo-org';
 import { listWithKhal } from '@/test/helpers/khal';
 import { syncWithVdirsyncer } from '@/test/helpers/vdirsyncer';
@@ -97,12 +98,8 @@ async function expectNewBody(path: string, old: Copy, write: string) {
   }
 }
 
-/** A Wednesday about a year ahead, 'YYYY-MM-DD'. */
-function aWednesdayAhead(weeks: number): string {
-  const day = new Date(Date.now() + weeks * 7 * 86_400_000);
-  day.setUTCDate(day.getUTCDate() + ((3 - day.getUTCDay() + 7) % 7));
-  return day.toISOString().slice(0, 10);
-}
+/** A Wednesday about `weeks` weeks ahead, 'YYYY-MM-DD'. */
+const aWednesdayAhead = (weeks: number) => wednesdayAfter(weeks * 7);
 
 // (Disabling a member is no such write: their absences stay in the team's feeds, and their own
 // links answer 410 — see feed-http.test.ts.)
