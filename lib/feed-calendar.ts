@@ -1,4 +1,4 @@
-import type { CalendarKind, CalendarSubject } from '@/lib/dal/calendars';
+import type { CalendarSubject } from '@/lib/dal/calendars';
 import type { FeedRow } from '@/lib/dal/feed-rows';
 import type { FeedOptions } from '@/lib/dal/feed-tokens';
 import { streamCalendar, type ExpiryNotice, type FeedItem } from '@/lib/ics';
@@ -58,13 +58,12 @@ function presented<Row extends { sequence: number; updatedAt: Date }>(
 
 function feedItem(original: FeedRow, calendar: FeedCalendarInput['calendar']): FeedItem {
   const row = presented(original, calendar.presentation);
-  const calendarKind: CalendarKind = calendar.kind;
   switch (row.kind) {
     case 'absence':
       return { kind: 'absence', absence: { ...row, personId: row.userId } };
     case 'event':
       // A person's events are their appointments, shown under personal privacy rules.
-      return calendarKind === 'person'
+      return calendar.kind === 'person'
         ? { kind: 'appointment', event: row }
         : { kind: 'teamEvent', event: row };
     case 'booking':
