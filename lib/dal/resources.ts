@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { getDb, isUniqueViolation, type Transaction } from '@/db';
 import { resourceManagers, resources, users } from '@/db/schema';
 import type {
@@ -86,19 +86,20 @@ export async function listResources(actor: Actor): Promise<ResourceSummary[]> {
   return rows.map(toSummary);
 }
 
-/** A resource's page: for any member while it is enabled; `not_found` otherwise. */
-export async function getResourceBySlug(actor: Actor, slug: string): Promise<ResourceDetail> {
-  const calendar = await findCalendarForActor(actor, { kind: 'resource', slug });
+/** A resource with its description and managers, once the caller has checked the actor's rights. */
+async function resourceDetail(where: SQL): Promise<Omit<ResourceDetail, 'calendar'>> {
   const [row] = await getDb()
     .select({ ...summaryColumns, description: resources.description })
     .from(resources)
-    .where(eq(resources.id, calendar.resourceId!));
-  return {
-    ...toSummary(row!),
-    description: row!.description,
-    managers: await managersOf(row!.id),
-    calendar,
-  };
+    .where(where);
+  if (!row) throw new AppError('not_found', 'Resource not found.');
+  return { ...toSummary(row), description: row.description, managers: await managersOf(row.id) };
+}
+
+/** A resource's page: for any member while it is enabled; `not_found` otherwise. */
+export async function getResourceBySlug(actor: Actor, slug: string): Promise<ResourceDetail> {
+  const calendar = await findCalendarForActor(actor, { kind: 'resource', slug });
+  return { ...(await resourceDetail(eq(resources.id, calendar.resourceId!))), calendar };
 }
 
 // Admin
@@ -115,12 +116,7 @@ export async function getResourceForAdmin(
   slug: string,
 ): Promise<Omit<ResourceDetail, 'calendar'>> {
   await assertActiveAdmin(getDb(), actor);
-  const [row] = await getDb()
-    .select({ ...summaryColumns, description: resources.description })
-    .from(resources)
-    .where(eq(resources.slug, slug));
-  if (!row) throw new AppError('not_found', 'Resource not found.');
-  return { ...toSummary(row), description: row.description, managers: await managersOf(row.id) };
+  return resourceDetail(eq(resources.slug, slug));
 }
 
 /** The ids of the enabled people with these emails; names the first unknown one. */
