@@ -3,7 +3,7 @@ import { CALENDAR_KINDS } from '@/lib/dal/calendars/source';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@/lib/passwords';
 import { isWellFormedSetupSecret } from '@/lib/password-setup';
 import { isCalendarDate } from '@/lib/workdays';
-import { checkboxSchema, emailSchema } from '@/lib/validation';
+import { checkboxSchema, emailSchema, optionalText } from '@/lib/validation';
 
 // The zod schemas of the admin settings and of the password-setup page, with messages for the
 // person at the form. Query strings fall back to defaults rather than failing: a hand-edited
@@ -136,14 +136,6 @@ export type SetMembershipRoleInput = z.infer<typeof setMembershipRoleSchema>;
 // Resources
 
 export const RESOURCE_KINDS = ['room', 'equipment', 'vehicle', 'other'] as const;
-
-const optionalText = (max: number, what: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, `Keep the ${what} under ${max} characters.`)
-    .optional()
-    .transform((text) => text || null);
 
 const resourceFields = {
   name: z

@@ -226,7 +226,8 @@ const eventTimeSchema = (label: string) =>
     .optional()
     .transform((time) => (time ? time.slice(0, 5) : null));
 
-const optionalEventText = (max: number, what: string) =>
+/** Optional free text up to `max` characters; empty means none (null). */
+export const optionalText = (max: number, what: string) =>
   z
     .string()
     .trim()
@@ -246,8 +247,8 @@ const eventFields = z.object({
   startTime: eventTimeSchema('start time'),
   endDate: eventDateSchema('end date'),
   endTime: eventTimeSchema('end time'),
-  location: optionalEventText(EVENT_LOCATION_MAX_LENGTH, 'location'),
-  description: optionalEventText(EVENT_DESCRIPTION_MAX_LENGTH, 'description'),
+  location: optionalText(EVENT_LOCATION_MAX_LENGTH, 'location'),
+  description: optionalText(EVENT_DESCRIPTION_MAX_LENGTH, 'description'),
 });
 
 interface EventTiming {
@@ -338,7 +339,7 @@ export const bookingSchema = z
       .trim()
       .min(1, 'Enter what the booking is for.')
       .max(EVENT_TITLE_MAX_LENGTH, `Keep the title under ${EVENT_TITLE_MAX_LENGTH} characters.`),
-    note: optionalEventText(BOOKING_NOTE_MAX_LENGTH, 'note'),
+    note: optionalText(BOOKING_NOTE_MAX_LENGTH, 'note'),
     startDate: eventDateSchema('start date'),
     startTime: requiredTime('start time'),
     endDate: eventDateSchema('end date'),
