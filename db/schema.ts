@@ -58,6 +58,12 @@ export const users = pgTable(
     passwordSetupHash: text('password_setup_hash'),
     passwordSetupExpiresAt: timestamp('password_setup_expires_at', { withTimezone: true }),
     timeZone: text('time_zone').notNull().default('Europe/Paris'),
+    // Requests, decisions and link reminders by mail; invitations, password and security mails
+    // always go.
+    notifyByMail: boolean('notify_by_mail').notNull().default(true),
+    // The person's account at the organisation's OpenID provider, bound at their first sign-in.
+    oidcIssuer: text('oidc_issuer'),
+    oidcSubject: text('oidc_subject'),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -65,6 +71,8 @@ export const users = pgTable(
   (t) => [
     uniqueIndex('users_email_key').on(t.email),
     uniqueIndex('users_password_setup_hash_key').on(t.passwordSetupHash),
+    uniqueIndex('users_oidc_account_key').on(t.oidcIssuer, t.oidcSubject),
+    check('users_oidc_pair', sql`(${t.oidcIssuer} is null) = (${t.oidcSubject} is null)`),
     check(
       'users_email_normalised',
       sql`${t.email} = lower(${t.email}) and ${t.email} like '%_@_%'`,
@@ -424,6 +432,8 @@ export const feedTokens = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     revokedById: uuid('revoked_by_id').references(() => users.id),
     revokeReason: text('revoke_reason'),
+    // When the owner was told by mail that the link expires soon: at most once per link.
+    expiryNoticeSentAt: timestamp('expiry_notice_sent_at', { withTimezone: true }),
     // Rotation keeps the lineage so the audit can show which link replaced which.
     replacedById: uuid('replaced_by_id'),
     lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
@@ -464,6 +474,10 @@ export const policy = pgTable(
     publicLinksAllowed: boolean('public_links_allowed').notNull().default(true),
     neverExpiringLinksAllowed: boolean('never_expiring_links_allowed').notNull().default(false),
     guestSharesAllowed: boolean('guest_shares_allowed').notNull().default(true),
+    // Whether someone unknown to TeamCal who signs in through the OpenID provider becomes a member.
+    oidcProvisioningAllowed: boolean('oidc_provisioning_allowed').notNull().default(false),
+    // Off: only admins may sign in with a password (everyone else through the OpenID provider).
+    passwordSignInAllowed: boolean('password_sign_in_allowed').notNull().default(true),
     updatedAt: updatedAt(),
     updatedById: uuid('updated_by_id').references(() => users.id),
   },
@@ -550,6 +564,67 @@ export const feedBuilds = pgTable('feed_builds', {
   firstServedAt: timestamp('first_served_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
+// "Forgot password" links: short-lived, single use, only the SHA-256 of the secret stored.
+export const passwordResets = pgTable(
+  'password_resets',
+  {
+    id: id(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    secretHash: text('secret_hash').notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('password_resets_secret_hash_key').on(t.secretHash),
+    index('password_resets_user_idx').on(t.userId),
+    check('password_resets_hash_format', sql`${t.secretHash} ~ '^[0-9a-f]{64}$'`),
+    check('password_resets_expiry', sql`${t.expiresAt} > ${t.createdAt}`),
+  ],
+);
+
+// Mail leaves through this table: written in the transaction of the action that causes it, sent
+// later by a worker (lib/mail/worker.ts) that claims rows with SKIP LOCKED, so a stopped process
+// loses nothing and two instances never send the same row. Without a mail server the messages
+// are `held` here for admins to read at /admin/outbox.
+export const mailState = pgEnum('mail_state', ['queued', 'sent', 'failed', 'held']);
+
+export const outboxMessages = pgTable(
+  'outbox_messages',
+  {
+    id: id(),
+    // What the message is about, e.g. `guest_share.invitation`: for the admin's list and tests.
+    kind: text('kind').notNull(),
+    recipient: text('recipient').notNull(),
+    // The recipient's account when they have one; null for guests.
+    recipientUserId: uuid('recipient_user_id').references(() => users.id),
+    subject: text('subject').notNull(),
+    textBody: text('text_body').notNull(),
+    htmlBody: text('html_body').notNull(),
+    state: mailState('state').notNull(),
+    attempts: smallint('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    // A worker's lease on the row while it talks to the mail server; past it, another may retry.
+    claimedUntil: timestamp('claimed_until', { withTimezone: true }),
+    claimId: uuid('claim_id'),
+    // The mail server's last answer: its acceptance, or why it refused or could not be reached.
+    lastResponse: text('last_response'),
+    createdAt: createdAt(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('outbox_messages_due_idx')
+      .on(t.nextAttemptAt)
+      .where(sql`${t.state} = 'queued'`),
+    index('outbox_messages_created_idx').on(t.createdAt),
+    check('outbox_messages_subject_length', sql`char_length(${t.subject}) between 1 and 300`),
+    check('outbox_messages_attempts_positive', sql`${t.attempts} >= 0`),
+    check('outbox_messages_sent_at', sql`(${t.state} = 'sent') = (${t.sentAt} is not null)`),
+  ],
+);
+
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
 export type Team = typeof teams.$inferSelect;
@@ -577,4 +652,6 @@ export type Policy = typeof policy.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 export type NewSession = typeof sessions.$inferInsert;
 export type AuditEvent = typeof auditEvents.$inferSelect;
+export type OutboxMessage = typeof outboxMessages.$inferSelect;
+export type NewOutboxMessage = typeof outboxMessages.$inferInsert;
 export type NewAuditEvent = typeof auditEvents.$inferInsert;
