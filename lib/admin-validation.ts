@@ -221,6 +221,8 @@ export const policySchema = z.object({
   publicLinksAllowed: checkboxSchema,
   neverExpiringLinksAllowed: checkboxSchema,
   guestSharesAllowed: checkboxSchema,
+  oidcProvisioningAllowed: checkboxSchema,
+  passwordSignInAllowed: checkboxSchema,
 });
 export type PolicyInput = z.infer<typeof policySchema>;
 
@@ -284,6 +286,14 @@ export const auditFilterSchema = z.object({
   page: pageSchema,
 });
 export type AuditFilter = z.infer<typeof auditFilterSchema>;
+
+export const outboxFilterSchema = z.object({
+  state: z.enum(['queued', 'sent', 'failed', 'held']).optional().catch(undefined),
+  page: pageSchema,
+});
+export type OutboxFilter = z.infer<typeof outboxFilterSchema>;
+
+export const outboxMessageIdSchema = z.object({ messageId: z.uuid('Unknown message.') });
 
 // A person's own settings
 

@@ -4,6 +4,8 @@ import { DataDirLockedError } from '@/db/data-dir-lock';
 import { demoLogins, formatDemoLogins, hasDemoOrganisation, seedDemoOrganisation } from '@/db/seed';
 import { authSecret } from '@/lib/auth-secret';
 import { flushFeedUsage } from '@/lib/dal/feed-usage';
+import { startMailWorker } from '@/lib/mail/worker';
+import { mailSettings } from '@/lib/mail/transport';
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -36,6 +38,8 @@ export async function prepareServer(): Promise<void> {
     throw error;
   }
   authSecret();
+  // A malformed SMTP_URL stops the start here, rather than failing every mail later.
+  const mail = mailSettings();
   await handle.migrate();
   // Demo data goes only into the embedded database, or into PostgreSQL when explicitly asked:
   // a production database must never receive accounts with a published password.
@@ -49,11 +53,18 @@ export async function prepareServer(): Promise<void> {
   }
 
   if (handle.kind === 'pglite') keepPlannerStatistics(handle.db);
+  const stopMailWorker = startMailWorker();
+  console.log(
+    mail.smtpUrl
+      ? 'TeamCal: mail goes out through the SMTP server of SMTP_URL.'
+      : 'TeamCal: no SMTP_URL, so mail is kept in the outbox: read it at /admin/outbox.',
+  );
 
   // Write the feed-usage counts still in memory, then close the database cleanly so the embedded
   // one needs no recovery on the next start.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
+      stopMailWorker();
       void flushFeedUsage()
         .catch((error: unknown) => {
           console.error(`TeamCal: feed usage not written (${errorText(error)})`);

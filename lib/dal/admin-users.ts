@@ -9,6 +9,7 @@ import type {
   UserSearchInput,
 } from '@/lib/admin-validation';
 import { AppError } from '@/lib/errors';
+import { appUrl, personInvitationMail } from '@/lib/mail/messages';
 import { generateSetupSecret, SETUP_LINK_LIFETIME_DAYS } from '@/lib/password-setup';
 import type { RequestInfo } from '@/lib/request-info';
 import type { Actor } from './actor';
@@ -22,6 +23,7 @@ import {
   type Page,
 } from './admin-access';
 import { recordAuditEvent } from './audit';
+import { queueMail } from './outbox';
 import { bumpCalendarVersionsOfUser } from './calendar-version';
 import { endSessionsOfUser } from './sessions';
 
@@ -113,6 +115,31 @@ export async function getUserForAdmin(actor: Actor, userId: string): Promise<Adm
 
 const setupExpiry = sql`now() + make_interval(days => ${SETUP_LINK_LIFETIME_DAYS})`;
 
+/** The person's setup link, by mail: they need not wait for the admin to pass it on. */
+async function queueInvitation(
+  tx: Transaction,
+  admin: Actor,
+  person: { id: string; email: string; name: string; timeZone: string },
+  link: { secret: string; expiresAt: Date },
+  reissued: boolean,
+) {
+  await queueMail(tx, [
+    {
+      kind: reissued ? 'user.password_setup_issued' : 'user.invitation',
+      to: person.email,
+      recipientUserId: person.id,
+      mail: personInvitationMail({
+        name: person.name,
+        invitedBy: admin.name,
+        setupUrl: appUrl(`/setup-password/${link.secret}`),
+        expiresAt: link.expiresAt,
+        timeZone: person.timeZone,
+        reissued,
+      }),
+    },
+  ]);
+}
+
 /** An admin creates an account; the person chooses their password through the link returned. */
 export async function createUser(
   actor: Actor,
@@ -125,7 +152,11 @@ export async function createUser(
     const [user] = await tx
       .insert(users)
       .values({ ...input, passwordSetupHash: hash, passwordSetupExpiresAt: setupExpiry })
-      .returning({ id: users.id, expiresAt: users.passwordSetupExpiresAt })
+      .returning({
+        id: users.id,
+        expiresAt: users.passwordSetupExpiresAt,
+        timeZone: users.timeZone,
+      })
       .catch((error: unknown) => {
         if (isUniqueViolation(error))
           throw new AppError('conflict', 'Someone already has this email address.', {
@@ -141,6 +172,13 @@ export async function createUser(
       details: { email: input.email, role: input.role },
       request,
     });
+    await queueInvitation(
+      tx,
+      actor,
+      { id: user!.id, ...input, timeZone: user!.timeZone },
+      { secret, expiresAt: user!.expiresAt! },
+      false,
+    );
     return {
       userId: user!.id,
       email: input.email,
@@ -167,9 +205,17 @@ export async function issuePasswordSetupLink(
       .returning({
         email: users.email,
         name: users.name,
+        timeZone: users.timeZone,
         expiresAt: users.passwordSetupExpiresAt,
       });
     if (!user) throw new AppError('not_found', 'Person not found.');
+    await queueInvitation(
+      tx,
+      actor,
+      { id: userId, ...user },
+      { secret, expiresAt: user.expiresAt! },
+      true,
+    );
     await recordAuditEvent(tx, {
       actorId: actor.id,
       action: 'user.password_setup_issued',

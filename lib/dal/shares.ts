@@ -10,6 +10,8 @@ import {
   hashSetupSecret,
   SETUP_LINK_LIFETIME_DAYS,
 } from '@/lib/password-setup';
+import { appUrl, guestInvitationMail } from '@/lib/mail/messages';
+import type { PrivacyLevel } from '@/lib/privacy';
 import type { RequestInfo } from '@/lib/request-info';
 import type { GuestShareInput, PublicLinkInput } from '@/lib/validation';
 import type { Actor } from './actor';
@@ -22,6 +24,7 @@ import {
 } from './calendars';
 import { normaliseFeedOptions, type FeedOptions } from './feed-tokens';
 import { lockGuestSharesOf } from './link-locks';
+import { queueMail } from './outbox';
 import { getPolicy } from './policy';
 
 // Sharing a calendar outside the organisation: public links and password-protected guest shares,
@@ -210,15 +213,42 @@ export async function revokeSharedLink(
   });
 }
 
-async function startGuestSetup(tx: Transaction, shareId: string) {
+/**
+ * A new one-time setup link for the share, mailed to the guest (seed 001: the guest receives the
+ * shared item, its owner, the role and a link to choose a password). Returns the secret once, for
+ * the sharer's screen too.
+ */
+async function startGuestSetup(
+  tx: Transaction,
+  share: { id: string; email: string; privacy: PrivacyLevel },
+  sharer: Actor,
+  calendarName: string,
+  reissued: boolean,
+) {
   const { secret, hash } = generateSetupSecret();
-  await tx
+  const [row] = await tx
     .update(guestShares)
     .set({
       setupHash: hash,
       setupExpiresAt: sql`now() + make_interval(days => ${SETUP_LINK_LIFETIME_DAYS})`,
     })
-    .where(eq(guestShares.id, shareId));
+    .where(eq(guestShares.id, share.id))
+    .returning({ expiresAt: guestShares.setupExpiresAt });
+  await queueMail(tx, [
+    {
+      kind: reissued ? 'guest_share.setup_reissued' : 'guest_share.invitation',
+      to: share.email,
+      mail: guestInvitationMail({
+        sharedBy: sharer.name,
+        calendarName,
+        privacy: share.privacy,
+        setupUrl: appUrl(`/guest/${secret}`),
+        expiresAt: row!.expiresAt!,
+        timeZone: sharer.timeZone,
+        reissued,
+      }),
+    },
+  ]);
   return secret;
 }
 
@@ -271,7 +301,13 @@ export async function createGuestShare(
       includeTeamEvents: true,
       expiresAt: sql`now() + make_interval(days => ${policy.maxTokenLifetimeDays})`,
     });
-    const setupSecret = await startGuestSetup(tx, share!.id);
+    const setupSecret = await startGuestSetup(
+      tx,
+      { id: share!.id, email: input.email, privacy: input.privacy },
+      actor,
+      calendar.name,
+      false,
+    );
     await recordAuditEvent(tx, {
       actorId: actor.id,
       action: 'guest_share.created',
@@ -295,8 +331,9 @@ export async function reissueGuestSetup(
   const calendar = await findShareableCalendar(actor, ref);
   return getDb().transaction(async (tx) => {
     const [share] = await tx
-      .select({ id: guestShares.id })
+      .select({ id: guestShares.id, email: guestShares.email, privacy: feedTokens.privacy })
       .from(guestShares)
+      .innerJoin(feedTokens, eq(feedTokens.guestShareId, guestShares.id))
       .where(
         and(
           eq(guestShares.id, shareId),
@@ -304,9 +341,9 @@ export async function reissueGuestSetup(
           isNull(guestShares.revokedAt),
         ),
       )
-      .for('update');
+      .for('update', { of: guestShares });
     if (!share) throw new AppError('not_found', 'This guest share does not exist or was revoked.');
-    const setupSecret = await startGuestSetup(tx, share.id);
+    const setupSecret = await startGuestSetup(tx, share, actor, calendar.name, true);
     await recordAuditEvent(tx, {
       actorId: actor.id,
       action: 'guest_share.setup_reissued',

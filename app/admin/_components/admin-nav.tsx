@@ -10,6 +10,7 @@ const AREAS = [
   { href: '/admin/resources', label: 'Resources' },
   { href: '/admin/policy', label: 'Policy' },
   { href: '/admin/tokens', label: 'Tokens' },
+  { href: '/admin/outbox', label: 'Outbox' },
   { href: '/admin/audit', label: 'Audit log' },
 ];
 
