@@ -26,9 +26,9 @@ export async function proxy(request: NextRequest, event: NextFetchEvent) {
 }
 
 export const config = {
-  // Feeds, Auth.js, the health check, the sign-in, guest-setup and password-setup pages and
-  // static files need no session.
+  // Feeds, Auth.js, the health check, the sign-in, guest-setup, password-setup and reset pages
+  // and static files need no session.
   matcher: [
-    '/((?!api/|_next/|sign-in|guest/|setup-password/|favicon\.ico|robots\.txt|.*\.(?:png|svg|ico|txt)$).*)',
+    '/((?!api/|_next/|sign-in|guest/|setup-password/|forgot-password|reset-password/|favicon\.ico|robots\.txt|.*\.(?:png|svg|ico|txt)$).*)',
   ],
 };

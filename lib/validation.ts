@@ -16,6 +16,8 @@ export const emailSchema = z
   .max(254, 'This email address is too long.')
   .pipe(z.email('Enter a valid email address, like name@example.com.'));
 
+export const passwordResetRequestSchema = z.object({ email: emailSchema });
+
 export const signInSchema = z.object({
   email: emailSchema,
   password: z

@@ -31,7 +31,7 @@ const FORWARDING_HEADERS = [
 ];
 
 // Paths whose URL carries a secret: never sent on in a Referer.
-const SECRET_PATHS = /^\/(api\/ics|guest|setup-password)\//;
+const SECRET_PATHS = /^\/(api\/ics|guest|setup-password|reset-password)\//;
 
 /**
  * The client's address: the socket's, or — behind `hops` proxies that each append the address

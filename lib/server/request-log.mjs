@@ -5,7 +5,7 @@
 // Feed tokens (tcal_…), and any run of 40 or more URL-safe characters (setup secrets, hashes, JWTs; UUIDs are 36).
 const SECRET_PATTERNS = [/tcal_[A-Za-z0-9_-]+/g, /[A-Za-z0-9_-]{40,}/g];
 // Path segments that are credentials themselves.
-const SECRET_ROUTES = /^\/(api\/ics|guest|setup-password)\/[^/?#]+/;
+const SECRET_ROUTES = /^\/(api\/ics|guest|setup-password|reset-password)\/[^/?#]+/;
 
 /** A message or path with secrets replaced by [redacted]. */
 export function redact(/** @type {string} */ text) {

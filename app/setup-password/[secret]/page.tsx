@@ -5,7 +5,8 @@ import { setupSecretSchema } from '@/lib/admin-validation';
 import { findPasswordSetup, type PasswordSetup } from '@/lib/dal/password-setup';
 import { isAppError } from '@/lib/errors';
 import { PASSWORD_MIN_LENGTH } from '@/lib/passwords';
-import { ChoosePasswordForm } from './choose-password-form';
+import { ChoosePasswordForm } from '@/app/_components/choose-password-form';
+import { choosePasswordAction } from './actions';
 
 // Public: the person has no password yet. The secret in the address must not travel further.
 export const metadata: Metadata = {
@@ -57,7 +58,7 @@ export default async function SetupPasswordPage({ params }: Props) {
                 {PASSWORD_MIN_LENGTH} characters. A few unrelated words make a good one.
               </p>
               <ChoosePasswordForm
-                secret={secret}
+                action={choosePasswordAction.bind(null, secret)}
                 email={setup.email}
                 minLength={PASSWORD_MIN_LENGTH}
               />

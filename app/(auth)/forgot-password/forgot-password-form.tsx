@@ -4,20 +4,11 @@ import Link from 'next/link';
 import { useActionState } from 'react';
 import { FormField } from '@/app/_components/form-field';
 import type { FormState } from '@/lib/action';
-import { choosePasswordAction } from './actions';
+import { requestPasswordResetAction } from './actions';
 
-export function ChoosePasswordForm({
-  secret,
-  email,
-  minLength,
-}: {
-  secret: string;
-  email: string;
-  /** Shown by the page; here only a hint to the browser. */
-  minLength: number;
-}) {
+export function ForgotPasswordForm() {
   const [state, formAction, pending] = useActionState<FormState, FormData>(
-    choosePasswordAction.bind(null, secret),
+    requestPasswordResetAction,
     {},
   );
   if (state.ok)
@@ -29,11 +20,8 @@ export function ChoosePasswordForm({
         >
           {state.message}
         </p>
-        <Link
-          href="/sign-in"
-          className="block w-full rounded-md bg-brand-600 px-4 py-2 text-center text-sm font-medium text-white shadow-sm hover:bg-brand-700"
-        >
-          Sign in
+        <Link href="/sign-in" className="block text-sm font-medium text-brand-700 hover:underline">
+          Back to sign-in
         </Link>
       </div>
     );
@@ -49,30 +37,26 @@ export function ChoosePasswordForm({
           </p>
         )}
       </div>
-      {/* Lets password managers file the new password under the right account. */}
-      <input type="hidden" name="username" autoComplete="username" value={email} readOnly />
       <FormField
-        name="password"
-        label="New password"
-        type="password"
-        autoComplete="new-password"
-        minLength={minLength}
-        error={state.fieldErrors?.password?.[0]}
-      />
-      <FormField
-        name="confirmation"
-        label="Type it again"
-        type="password"
-        autoComplete="new-password"
-        error={state.fieldErrors?.confirmation?.[0]}
+        name="email"
+        label="Email"
+        type="email"
+        autoComplete="username"
+        required
+        key={state.values?.email}
+        defaultValue={state.values?.email}
+        error={state.fieldErrors?.email?.[0]}
       />
       <button
         type="submit"
         disabled={pending}
         className="w-full rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700 disabled:opacity-60"
       >
-        {pending ? 'Saving…' : 'Save password'}
+        {pending ? 'Sending…' : 'Send me a reset link'}
       </button>
+      <Link href="/sign-in" className="block text-sm font-medium text-brand-700 hover:underline">
+        Back to sign-in
+      </Link>
     </form>
   );
 }

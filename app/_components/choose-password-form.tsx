@@ -1,0 +1,75 @@
+'use client';
+
+import Link from 'next/link';
+import { useActionState } from 'react';
+import { FormField } from '@/app/_components/form-field';
+import type { FormState } from '@/lib/action';
+
+/** A new password, typed twice, for a one-time link (setup or reset) bound into `action`. */
+export function ChoosePasswordForm({
+  action,
+  email,
+  minLength,
+}: {
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  email: string;
+  /** Shown by the page; here only a hint to the browser. */
+  minLength: number;
+}) {
+  const [state, formAction, pending] = useActionState<FormState, FormData>(action, {});
+  if (state.ok)
+    return (
+      <div className="space-y-4">
+        <p
+          role="status"
+          className="rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800"
+        >
+          {state.message}
+        </p>
+        <Link
+          href="/sign-in"
+          className="block w-full rounded-md bg-brand-600 px-4 py-2 text-center text-sm font-medium text-white shadow-sm hover:bg-brand-700"
+        >
+          Sign in
+        </Link>
+      </div>
+    );
+  return (
+    <form action={formAction} noValidate className="space-y-4">
+      <div aria-live="polite">
+        {state.message && (
+          <p
+            role="alert"
+            className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
+          >
+            {state.message}
+          </p>
+        )}
+      </div>
+      {/* Lets password managers file the new password under the right account. */}
+      <input type="hidden" name="username" autoComplete="username" value={email} readOnly />
+      <FormField
+        name="password"
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        minLength={minLength}
+        error={state.fieldErrors?.password?.[0]}
+      />
+      <FormField
+        name="confirmation"
+        label="Type it again"
+        type="password"
+        autoComplete="new-password"
+        error={state.fieldErrors?.confirmation?.[0]}
+      />
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700 disabled:opacity-60"
+      >
+        {pending ? 'Saving…' : 'Save password'}
+      </button>
+    </form>
+  );
+}
