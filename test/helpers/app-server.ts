@@ -47,18 +47,22 @@ export interface AppServer {
 }
 
 /**
- * Starts the production server on a free port with `env` on top of the test's environment
- * (without DATABASE_URL unless given), and waits until /api/health answers 200.
+ * Starts the production server on a free port (or `port`, when the caller needs to know it
+ * beforehand, e.g. for TEAMCAL_PUBLIC_URL) with `env` on top of the test's environment (without
+ * DATABASE_URL or SMTP_URL unless given), and waits until /api/health answers 200.
  */
 export async function startAppServer(
   name: string,
   env: Record<string, string>,
-  { authSecret = crypto.randomBytes(32).toString('base64url') } = {},
+  {
+    authSecret = crypto.randomBytes(32).toString('base64url'),
+    port: chosenPort,
+  }: { authSecret?: string; port?: number } = {},
 ): Promise<AppServer> {
   fs.mkdirSync(LOG_DIR, { recursive: true });
   const logPath = path.join(LOG_DIR, `${name}-server.log`);
   const log = fs.openSync(logPath, 'w');
-  const port = await freePort();
+  const port = chosenPort ?? (await freePort());
   const baseEnv: NodeJS.ProcessEnv = {
     ...process.env,
     NEXT_DIST_DIR: TEST_DIST_DIR,
@@ -66,6 +70,8 @@ export async function startAppServer(
   };
   delete baseEnv.DATABASE_URL;
   delete baseEnv.TRUST_PROXY_HOPS;
+  // A test server never mails through the developer's own mail server.
+  delete baseEnv.SMTP_URL;
   const server = spawn(process.execPath, ['lib/server/serve.mjs'], {
     cwd: ROOT,
     env: {
