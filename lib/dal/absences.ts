@@ -8,6 +8,7 @@ import type { RequestInfo } from '@/lib/request-info';
 import type { AbsenceDecisionInput, AbsenceRequestInput } from '@/lib/validation';
 import { todayIn } from '@/lib/zoned-time';
 import { isAdmin, type Actor } from './actor';
+import { queueAbsenceDecidedNotice, queueAbsenceRequestedNotices } from './absence-notices';
 import { recordAuditEvent } from './audit';
 import { bumpCalendarVersionsOfUser } from './calendar-version';
 
@@ -121,6 +122,7 @@ export async function requestAbsence(
       })
       .returning(absenceColumns);
     await bumpCalendarVersionsOfUser(tx, actor.id);
+    if (absence!.status === 'pending') await queueAbsenceRequestedNotices(tx, absence!.id);
     await recordAuditEvent(tx, {
       actorId: actor.id,
       action: 'absence.requested',
@@ -190,6 +192,12 @@ export async function decideAbsence(
       .where(eq(absences.id, absence.id))
       .returning(absenceColumns);
     await bumpCalendarVersionsOfUser(tx, absence.userId);
+    await queueAbsenceDecidedNotice(
+      tx,
+      absence.id,
+      actor,
+      input.decision === 'approve' ? 'approved' : 'rejected',
+    );
     await recordAuditEvent(tx, {
       actorId: actor.id,
       action: input.decision === 'approve' ? 'absence.approved' : 'absence.rejected',

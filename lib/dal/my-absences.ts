@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, eq, gte, lte } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb, type Database, type Transaction } from '@/db';
 import { absences, absenceTypes, allowances } from '@/db/schema';
 import { workingDaysWithin } from '@/lib/workdays';
 import type { Actor } from './actor';
@@ -19,6 +19,8 @@ export interface MyAbsence extends AbsenceDto {
   /** Working days of this absence that fall in the year shown. */
   days: number;
   countsAgainstAllowance: boolean;
+  /** What the decider wrote, e.g. why a request was rejected. */
+  decisionReason: string | null;
 }
 
 export interface MyYear {
@@ -46,7 +48,18 @@ export async function listActiveAbsenceTypes(): Promise<AbsenceTypeOption[]> {
 
 /** The actor's own absences touching a year, with their allowance and days left. */
 export async function getMyYear(actor: Actor, year: number): Promise<MyYear> {
-  const db = getDb();
+  return readYearOf(getDb(), actor.id, year);
+}
+
+/**
+ * A person's absences touching a year with their allowance and days left. No rights checked:
+ * for the DAL's own use, e.g. the balance a manager's mail shows.
+ */
+export async function readYearOf(
+  db: Database | Transaction,
+  userId: string,
+  year: number,
+): Promise<MyYear> {
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
   const rows = await db
@@ -55,17 +68,18 @@ export async function getMyYear(actor: Actor, year: number): Promise<MyYear> {
       typeLabel: absenceTypes.label,
       typeColor: absenceTypes.color,
       countsAgainstAllowance: absenceTypes.countsAgainstAllowance,
+      decisionReason: absences.decisionReason,
     })
     .from(absences)
     .innerJoin(absenceTypes, eq(absenceTypes.id, absences.typeId))
     .where(
-      and(eq(absences.userId, actor.id), lte(absences.startDate, to), gte(absences.endDate, from)),
+      and(eq(absences.userId, userId), lte(absences.startDate, to), gte(absences.endDate, from)),
     )
     .orderBy(asc(absences.startDate));
   const [allowance] = await db
     .select({ days: allowances.days })
     .from(allowances)
-    .where(and(eq(allowances.userId, actor.id), eq(allowances.year, year)));
+    .where(and(eq(allowances.userId, userId), eq(allowances.year, year)));
 
   const mine = rows.map((row) => ({ ...row, days: workingDaysWithin(row, from, to) }));
   const sum = (status: MyAbsence['status']) =>

@@ -125,6 +125,17 @@ export default async function MyAbsencesPage({ searchParams }: Props) {
                           <span className="ml-1 text-xs text-slate-500">(half day)</span>
                         )}
                         {a.note && <span className="block text-xs text-slate-500">{a.note}</span>}
+                        {a.decisionReason && (
+                          <span className="mt-1 block text-xs text-slate-700">
+                            <span className="font-medium">
+                              {a.status === 'rejected'
+                                ? 'Reason for the rejection'
+                                : 'Manager’s note'}
+                              :
+                            </span>{' '}
+                            {a.decisionReason}
+                          </span>
+                        )}
                       </td>
                       <td className="px-4 py-2 tabular-nums">{a.days}</td>
                       <td className="px-4 py-2">
