@@ -6,6 +6,14 @@ import { isUnavailableError, markRequestFailedOnDatabase } from './lib/server/da
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
+  // A half-made OpenID Connect configuration stops the start, naming what is missing.
+  const { oidcConfig } = await import('./lib/oidc-config');
+  try {
+    oidcConfig();
+  } catch (error) {
+    console.error(`\nTeamCal: ${(error as Error).message}\n`);
+    process.exit(1);
+  }
   const { prepareServer } = await import('./lib/startup');
   await prepareServer();
 }

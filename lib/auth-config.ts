@@ -42,10 +42,15 @@ export function baseAuthConfig(): NextAuthConfig {
     providers: [],
     callbacks: {
       jwt({ token, user }) {
-        if (user?.id) {
+        if (user) {
+          // Every sign-in opens a server-side session first (authorize() for a password, the
+          // signIn callback for OpenID Connect): one that did not gets no cookie at all.
+          const sessionId = (user as { sessionId?: unknown }).sessionId;
+          if (!user.id || typeof sessionId !== 'string')
+            throw new Error('A sign-in arrived without a server-side session.');
           token.sub = user.id;
           token.role = (user as { role?: string }).role;
-          token.sid = (user as { sessionId?: string }).sessionId;
+          token.sid = sessionId;
         }
         return token;
       },

@@ -9,8 +9,9 @@ import { assertActiveAdmin } from './admin-access';
 import { recordAuditEvent } from './audit';
 import { getPolicy, type Policy } from './policy';
 
-// The organisation's settings for links. They apply to links created from now on; links that
-// exist keep their expiry (revoke them in the token audit if they must stop).
+// The organisation's settings for links and sign-in. Link settings apply to links created from
+// now on; links that exist keep their expiry (revoke them in the token audit if they must stop).
+// Sign-in settings apply from the next sign-in; sessions already open stay open.
 
 /** The policy as the admin form shows it. */
 export async function getPolicyForAdmin(actor: Actor): Promise<Policy> {

@@ -9,6 +9,10 @@ export interface Policy {
   publicLinksAllowed: boolean;
   neverExpiringLinksAllowed: boolean;
   guestSharesAllowed: boolean;
+  /** Whether someone unknown to TeamCal who signs in through the OpenID provider becomes a member. */
+  oidcProvisioningAllowed: boolean;
+  /** Off: only admins sign in with a password; everyone else through the OpenID provider. */
+  passwordSignInAllowed: boolean;
 }
 
 /** The organisation's settings (a single row, created by the migrations). */
@@ -20,6 +24,8 @@ export async function getPolicy(tx?: Transaction): Promise<Policy> {
       publicLinksAllowed: policy.publicLinksAllowed,
       neverExpiringLinksAllowed: policy.neverExpiringLinksAllowed,
       guestSharesAllowed: policy.guestSharesAllowed,
+      oidcProvisioningAllowed: policy.oidcProvisioningAllowed,
+      passwordSignInAllowed: policy.passwordSignInAllowed,
     })
     .from(policy)
     .where(eq(policy.id, 1));

@@ -8,6 +8,7 @@ import type { RequestInfo } from '@/lib/request-info';
 import type { SignInInput } from '@/lib/validation';
 import { actorColumns, toActor, type Actor } from './actor';
 import { recordAuditEvent } from './audit';
+import { getPolicy } from './policy';
 import {
   countAttempt,
   refundAttempt,
@@ -31,10 +32,15 @@ export const SIGN_IN_SLOWDOWN_PER_ACCOUNT: SlowdownRule = {
   maxDelayMs: 3_000,
 };
 
+export const PASSWORD_SIGN_IN_OFF_MESSAGE =
+  'Password sign-in is turned off for your account: sign in with your organisation’s account.';
+
 /**
  * Checks an email and password. Returns the actor, or null for wrong credentials or a disabled
  * account (the same answer, so neither reveals which accounts exist). Throws `rate_limited`, before
- * any password is checked, once this address has failed too often.
+ * any password is checked, once this address has failed too often, and `forbidden` for the right
+ * password of a non-admin while the policy allows password sign-in to admins only — said only to
+ * someone who knows the password, so it reveals nothing more about which accounts exist.
  */
 export async function verifyCredentials(
   input: SignInInput,
@@ -76,6 +82,7 @@ export async function verifyCredentials(
       targetType: 'user',
       targetId: user?.id,
       details: {
+        method: 'password',
         reason: !user ? 'unknown_email' : user.disabledAt && valid ? 'disabled' : 'wrong_password',
       },
       request,
@@ -83,11 +90,23 @@ export async function verifyCredentials(
     return null;
   }
   await refundAttempt(attempt);
+  if (user.role !== 'admin' && !(await getPolicy()).passwordSignInAllowed) {
+    await recordAuditEvent(db, {
+      actorId: user.id,
+      action: 'auth.sign_in_failed',
+      targetType: 'user',
+      targetId: user.id,
+      details: { method: 'password', reason: 'password_sign_in_off' },
+      request,
+    });
+    throw new AppError('forbidden', PASSWORD_SIGN_IN_OFF_MESSAGE);
+  }
   await recordAuditEvent(db, {
     actorId: user.id,
     action: 'auth.signed_in',
     targetType: 'user',
     targetId: user.id,
+    details: { method: 'password' },
     request,
   });
   return toActor(user);

@@ -22,7 +22,11 @@ describe('the policy', () => {
       await expect(getPolicyForAdmin(actor), who).rejects.toMatchObject({ code: 'not_found' });
       await expect(updatePolicy(actor, input), who).rejects.toMatchObject({ code: 'not_found' });
     }
-    expect((await getPolicy()).maxTokenLifetimeDays).toBe(183);
+    expect(await getPolicy()).toMatchObject({
+      maxTokenLifetimeDays: 183,
+      oidcProvisioningAllowed: false,
+      passwordSignInAllowed: true,
+    });
     expect(await getPolicyForAdmin(cast.admin)).toEqual(await getPolicy());
   });
 
@@ -34,6 +38,8 @@ describe('the policy', () => {
       personalLinkLifetimeDays: '183',
       publicLinksAllowed: 'on',
       neverExpiringLinksAllowed: 'on',
+      oidcProvisioningAllowed: 'on',
+      passwordSignInAllowed: 'on',
     });
     await updatePolicy(cast.admin, input, request);
     expect(await getPolicy()).toEqual({
@@ -42,6 +48,8 @@ describe('the policy', () => {
       publicLinksAllowed: true,
       neverExpiringLinksAllowed: true,
       guestSharesAllowed: false,
+      oidcProvisioningAllowed: true,
+      passwordSignInAllowed: true,
     });
     const [row] = await db().select().from(policy).where(eq(policy.id, 1));
     expect(row!.updatedById).toBe(cast.admin.id);
@@ -53,7 +61,12 @@ describe('the policy', () => {
       details: {
         before,
         after: input,
-        changed: ['maxTokenLifetimeDays', 'neverExpiringLinksAllowed', 'guestSharesAllowed'],
+        changed: [
+          'maxTokenLifetimeDays',
+          'neverExpiringLinksAllowed',
+          'guestSharesAllowed',
+          'oidcProvisioningAllowed',
+        ],
       },
     });
 

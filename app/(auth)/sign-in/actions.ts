@@ -1,7 +1,9 @@
 'use server';
 
+import { redirect, unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
 import { signIn, signInErrorMessage } from '@/lib/auth';
+import { oidcErrorPath } from '@/lib/sign-in-messages';
 import { callbackPathSchema, signInSchema } from '@/lib/validation';
 
 export interface SignInState {
@@ -30,4 +32,18 @@ export async function signInAction(
     return { message, email };
   }
   return {};
+}
+
+/** The "Sign in with …" button: off to the OpenID provider, back to where the person was going. */
+export async function signInWithOidcAction(formData: FormData): Promise<void> {
+  const redirectTo = callbackPathSchema.parse(formData.get('callbackUrl') ?? '/teams');
+  try {
+    await signIn('oidc', { redirectTo });
+  } catch (error) {
+    // The redirect to the provider is thrown, and must propagate.
+    unstable_rethrow(error);
+    // Auth.js could not read the provider's discovery document: it is out of reach.
+    console.warn(`[auth] OpenID sign-in not started: ${(error as Error).name}`);
+    redirect(`${oidcErrorPath('unreachable')}&${new URLSearchParams({ callbackUrl: redirectTo })}`);
+  }
 }

@@ -2,7 +2,10 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { Logo } from '@/app/_components/logo';
 import { getActor } from '@/lib/auth';
+import { DEFAULT_OIDC_NAME, oidcConfig } from '@/lib/oidc-config';
+import { signInPageMessage } from '@/lib/sign-in-messages';
 import { callbackPathSchema } from '@/lib/validation';
+import { signInWithOidcAction } from './actions';
 import { SignInForm } from './sign-in-form';
 
 export const metadata: Metadata = { title: 'Sign in' };
@@ -15,13 +18,9 @@ export default async function SignInPage({
   const params = await searchParams;
   const callbackUrl = callbackPathSchema.parse(params.callbackUrl ?? '/teams');
   if (await getActor()) redirect(callbackUrl);
-  // Auth.js's own endpoints report failures back to this page in the query string.
-  const initialMessage =
-    params.code === 'rate_limited'
-      ? 'Too many failed sign-in attempts. Please wait a few minutes.'
-      : params.error
-        ? 'Sign-in failed: check your email and password.'
-        : undefined;
+  const oidc = oidcConfig();
+  // Auth.js's own endpoints and refused OpenID sign-ins report back in the query string.
+  const initialMessage = signInPageMessage(params, oidc?.name ?? DEFAULT_OIDC_NAME);
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm">
@@ -33,6 +32,24 @@ export default async function SignInPage({
           <p className="mb-5 text-sm text-slate-600">
             Your team’s absences and calendars, in one place.
           </p>
+          {oidc && (
+            <>
+              <form action={signInWithOidcAction}>
+                <input type="hidden" name="callbackUrl" value={callbackUrl} />
+                <button
+                  type="submit"
+                  className="w-full rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50"
+                >
+                  Sign in with {oidc.name}
+                </button>
+              </form>
+              <p className="my-5 flex items-center gap-3 text-xs text-slate-500">
+                <span aria-hidden="true" className="h-px flex-1 bg-slate-200" />
+                or with your email and password
+                <span aria-hidden="true" className="h-px flex-1 bg-slate-200" />
+              </p>
+            </>
+          )}
           <SignInForm callbackUrl={callbackUrl} initialMessage={initialMessage} />
         </div>
       </div>

@@ -5,6 +5,8 @@ import { headers } from 'next/headers';
 import { runFormAction, type FormState } from '@/lib/action';
 import { policySchema } from '@/lib/admin-validation';
 import { updatePolicy } from '@/lib/dal/admin-policy';
+import { AppError } from '@/lib/errors';
+import { oidcConfig } from '@/lib/oidc-config';
 import { requestInfo } from '@/lib/request-info';
 
 export async function updatePolicyAction(
@@ -12,8 +14,15 @@ export async function updatePolicyAction(
   formData: FormData,
 ): Promise<FormState> {
   const state = await runFormAction(policySchema, formData, async (actor, input) => {
+    // Without a provider, members would have no way left to sign in.
+    if (!input.passwordSignInAllowed && !oidcConfig())
+      throw new AppError(
+        'bad_request',
+        'Configure OpenID Connect sign-in first: without it, members could not sign in.',
+        { field: 'passwordSignInAllowed' },
+      );
     await updatePolicy(actor, input, requestInfo(await headers()));
-    return 'Policy saved. It applies to links created from now on.';
+    return 'Policy saved. Link settings apply to links created from now on, sign-in settings from the next sign-in.';
   });
   if (state.ok) revalidatePath('/admin', 'layout');
   return state;

@@ -26,12 +26,30 @@ const SWITCHES = [
   },
 ] as const;
 
-export function PolicyForm({ policy }: { policy: Policy }) {
+type SwitchName =
+  (typeof SWITCHES)[number]['name'] | 'oidcProvisioningAllowed' | 'passwordSignInAllowed';
+
+/**
+ * `provider` is what the sign-in button calls the OpenID provider, or null when none is
+ * configured: the sign-in settings are shown either way, saying so.
+ */
+export function PolicyForm({ policy, provider }: { policy: Policy; provider: string | null }) {
   const [state, formAction, pending] = useActionState<FormState, FormData>(updatePolicyAction, {});
   // After a refusal the form shows what was submitted (unticked boxes are simply absent).
   const submitted = !state.ok && state.values ? state.values : undefined;
-  const checked = (name: (typeof SWITCHES)[number]['name']) =>
-    submitted ? submitted[name] === 'on' : policy[name];
+  const checked = (name: SwitchName) => (submitted ? submitted[name] === 'on' : policy[name]);
+  const signInSwitches = [
+    {
+      name: 'oidcProvisioningAllowed',
+      label: `Create accounts for new people who sign in through ${provider ?? 'OpenID Connect'}`,
+      hint: 'Off: only people who already have a TeamCal account (matched by a verified email address) can sign in that way. New accounts are members.',
+    },
+    {
+      name: 'passwordSignInAllowed',
+      label: 'Allow password sign-in for everyone (off: admins only)',
+      hint: 'Off: members sign in through the OpenID provider; admins keep their password, so they can always get in.',
+    },
+  ] as const;
   return (
     <form
       key={JSON.stringify(submitted ?? policy)}
@@ -91,6 +109,40 @@ export function PolicyForm({ policy }: { policy: Policy }) {
             </span>
           </label>
         ))}
+      </fieldset>
+      <fieldset className="space-y-3" aria-describedby="sign-in-provider">
+        <legend className="text-sm font-medium">Signing in</legend>
+        <p id="sign-in-provider" className="text-sm text-slate-600">
+          {provider
+            ? `OpenID Connect is configured: people can sign in with ${provider}.`
+            : 'OpenID Connect sign-in is not configured (OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET): these settings take effect once it is, and password sign-in stays on until then.'}
+        </p>
+        {signInSwitches.map((option) => {
+          const error = state.fieldErrors?.[option.name]?.[0];
+          return (
+            <div key={option.name}>
+              <label className="flex items-start gap-2 text-sm">
+                <input
+                  type="checkbox"
+                  name={option.name}
+                  defaultChecked={checked(option.name)}
+                  aria-invalid={error ? true : undefined}
+                  aria-describedby={error ? `${option.name}-error` : undefined}
+                  className="mt-1"
+                />
+                <span>
+                  <span className="font-medium">{option.label}</span>
+                  <span className="block text-slate-600">{option.hint}</span>
+                </span>
+              </label>
+              {error && (
+                <p id={`${option.name}-error`} className="mt-1 text-sm text-red-700">
+                  {error}
+                </p>
+              )}
+            </div>
+          );
+        })}
       </fieldset>
       <button type="submit" disabled={pending} className={primaryButton}>
         {pending ? 'Saving…' : 'Save policy'}
