@@ -4,6 +4,7 @@ import { DataDirLockedError } from '@/db/data-dir-lock';
 import { demoLogins, formatDemoLogins, hasDemoOrganisation, seedDemoOrganisation } from '@/db/seed';
 import { authSecret } from '@/lib/auth-secret';
 import { flushFeedUsage } from '@/lib/dal/feed-usage';
+import { queueDueLinkExpiryNotices } from '@/lib/dal/link-notices';
 import { startMailWorker } from '@/lib/mail/worker';
 import { mailSettings } from '@/lib/mail/transport';
 
@@ -24,6 +25,22 @@ function keepPlannerStatistics(db: Database): void {
     });
   void analyze();
   setInterval(() => void analyze(), ANALYZE_INTERVAL_MS).unref();
+}
+
+/** How often links entering their last two weeks are looked for (each is announced once). */
+const LINK_REMINDER_INTERVAL_MS = 60 * 60 * 1000;
+
+function remindOwnersOfExpiringLinks(): void {
+  const remind = async () => {
+    try {
+      // Batches until the due links are all handled.
+      while ((await queueDueLinkExpiryNotices()) > 0);
+    } catch (error) {
+      console.error(`TeamCal: link expiry reminders failed (${errorText(error)})`);
+    }
+  };
+  void remind();
+  setInterval(() => void remind(), LINK_REMINDER_INTERVAL_MS).unref();
 }
 
 export async function prepareServer(): Promise<void> {
@@ -54,6 +71,7 @@ export async function prepareServer(): Promise<void> {
 
   if (handle.kind === 'pglite') keepPlannerStatistics(handle.db);
   const stopMailWorker = startMailWorker();
+  remindOwnersOfExpiringLinks();
   console.log(
     mail.smtpUrl
       ? 'TeamCal: mail goes out through the SMTP server of SMTP_URL.'

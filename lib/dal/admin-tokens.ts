@@ -9,6 +9,7 @@ import type { RequestInfo } from '@/lib/request-info';
 import type { Actor } from './actor';
 import { anyContains, assertActiveAdmin, pageOf, PAGE_SIZE, type Page } from './admin-access';
 import { recordAuditEvent } from './audit';
+import { queueLinkRevokedNotices } from './link-notices';
 import { calendarColumns, joinCalendarSubjects, type CalendarKind } from './calendars';
 import { lockGuestSharesOf } from './link-locks';
 
@@ -231,6 +232,12 @@ async function revokeTokens(
       request,
     });
   }
+  await queueLinkRevokedNotices(
+    tx,
+    tokens.map((token) => token.id),
+    actor,
+    reason,
+  );
 }
 
 const revokedColumns = {
