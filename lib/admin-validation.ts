@@ -301,3 +301,4 @@ export const profileSchema = z.object({ timeZone: timeZoneSchema });
 export type ProfileInput = z.infer<typeof profileSchema>;
 
 export const ownAbsencesSchema = z.object({ includesOwnAbsences: checkboxSchema });
+export const notificationMailsSchema = z.object({ notifyByMail: checkboxSchema });

@@ -11,7 +11,8 @@ import { bumpCalendarVersion } from './calendar-version';
 import { findCalendarForActor } from './calendars';
 
 // What a person sets for themself: their time zone (where their appointments are entered and
-// shown), and whether their own calendar also shows their approved absences.
+// shown), whether their own calendar also shows their approved absences, and whether they get
+// notification mails.
 
 export async function updateProfile(
   actor: Actor,
@@ -58,6 +59,40 @@ export async function setOwnAbsencesShown(
       targetType: 'calendar',
       targetId: calendar.id,
       details: { includesOwnAbsences: shown },
+      request,
+    });
+  });
+}
+
+/** Whether the person gets notification mails (requests, decisions, link reminders). */
+export async function getNotificationMails(actor: Actor): Promise<boolean> {
+  const [row] = await getDb()
+    .select({ notifyByMail: users.notifyByMail })
+    .from(users)
+    .where(and(eq(users.id, actor.id), isNull(users.disabledAt)));
+  if (!row) throw new AppError('not_found');
+  return row.notifyByMail;
+}
+
+/** The person turns notification mails on or off; invitations and security mails always go. */
+export async function setNotificationMails(
+  actor: Actor,
+  on: boolean,
+  request?: RequestInfo,
+): Promise<void> {
+  await getDb().transaction(async (tx) => {
+    const [row] = await tx
+      .update(users)
+      .set({ notifyByMail: on, updatedAt: sql`now()` })
+      .where(and(eq(users.id, actor.id), isNull(users.disabledAt)))
+      .returning({ id: users.id });
+    if (!row) throw new AppError('not_found');
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: 'user.profile_updated',
+      targetType: 'user',
+      targetId: actor.id,
+      details: { notifyByMail: on },
       request,
     });
   });

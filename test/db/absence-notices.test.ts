@@ -1,8 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { absences, allowances, outboxMessages, users } from '@/db/schema';
+import { absences, allowances, outboxMessages } from '@/db/schema';
 import { decideAbsence, requestAbsence } from '@/lib/dal/absences';
 import { getMyYear } from '@/lib/dal/my-absences';
+import { getNotificationMails, setNotificationMails } from '@/lib/dal/profile';
 import { setupTestDatabase } from '@/test/helpers/database';
 import { wednesdayAfter } from '@/test/helpers/dates';
 import { addMember, createAbsenceType, createTeam, createUser } from '@/test/helpers/factories';
@@ -129,7 +130,9 @@ describe('absence notices', () => {
     expect(approved!.textBody).toContain('Mona Manager approved your request');
     expect(approved!.textBody).not.toContain('Reason given');
 
-    await db().update(users).set({ notifyByMail: false }).where(eq(users.id, colleague.id));
+    expect(await getNotificationMails(colleague)).toBe(true);
+    await setNotificationMails(colleague, false);
+    expect(await getNotificationMails(colleague)).toBe(false);
     const second = await requestAbsence(colleague, request(vacation.id, day, day));
     await decideAbsence(manager, { absenceId: second.id, decision: 'approve', reason: null });
     expect(await mailsTo(colleague.email)).toHaveLength(0);

@@ -3,8 +3,8 @@
 import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
 import { runFormAction, type FormState } from '@/lib/action';
-import { profileSchema } from '@/lib/admin-validation';
-import { updateProfile } from '@/lib/dal/profile';
+import { notificationMailsSchema, profileSchema } from '@/lib/admin-validation';
+import { setNotificationMails, updateProfile } from '@/lib/dal/profile';
 import { requestInfo } from '@/lib/request-info';
 
 export async function updateProfileAction(
@@ -16,5 +16,19 @@ export async function updateProfileAction(
     return `Saved: your appointments are now entered and shown in ${input.timeZone}.`;
   });
   if (state.ok) revalidatePath('/', 'layout');
+  return state;
+}
+
+export async function setNotificationMailsAction(
+  _previous: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  const state = await runFormAction(notificationMailsSchema, formData, async (actor, input) => {
+    await setNotificationMails(actor, input.notifyByMail, requestInfo(await headers()));
+    return input.notifyByMail
+      ? 'Saved: TeamCal mails you about requests, decisions and expiring links.'
+      : 'Saved: no more notification mails. Invitations, password and security mails still come.';
+  });
+  if (state.ok) revalidatePath('/profile');
   return state;
 }

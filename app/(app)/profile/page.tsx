@@ -1,12 +1,15 @@
 import type { Metadata } from 'next';
 import { requireActor } from '@/lib/auth';
 import { TIME_ZONES } from '@/lib/admin-validation';
+import { getNotificationMails } from '@/lib/dal/profile';
+import { NotificationMailsForm } from './notification-mails-form';
 import { ProfileForm } from './profile-form';
 
 export const metadata: Metadata = { title: 'Profile' };
 
 export default async function ProfilePage() {
   const actor = await requireActor();
+  const notifyByMail = await getNotificationMails(actor);
   return (
     <div className="max-w-xl space-y-6">
       <h1 className="text-2xl font-semibold tracking-tight">Profile</h1>
@@ -22,6 +25,15 @@ export default async function ProfilePage() {
           written in it.
         </p>
         <ProfileForm zones={TIME_ZONES} timeZone={actor.timeZone} />
+      </section>
+      <section
+        aria-labelledby="mail-heading"
+        className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
+      >
+        <h2 id="mail-heading" className="mb-3 font-semibold">
+          Mail
+        </h2>
+        <NotificationMailsForm on={notifyByMail} />
       </section>
     </div>
   );
