@@ -327,7 +327,7 @@ export async function reissueGuestSetup(
   ref: CalendarRef,
   shareId: string,
   request?: RequestInfo,
-): Promise<{ setupSecret: string }> {
+): Promise<{ setupSecret: string; email: string }> {
   const calendar = await findShareableCalendar(actor, ref);
   return getDb().transaction(async (tx) => {
     const [share] = await tx
@@ -352,7 +352,7 @@ export async function reissueGuestSetup(
       teamId: calendar.teamId,
       request,
     });
-    return { setupSecret };
+    return { setupSecret, email: share.email };
   });
 }
 

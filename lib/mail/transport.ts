@@ -32,3 +32,10 @@ const TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTim
 export function createMailTransport(smtpUrl: string): Transporter {
   return nodemailer.createTransport(smtpUrl, TIMEOUTS);
 }
+
+/** What the person who caused a mail is told about where it went. */
+export function mailDeliveryNote(recipient: string): string {
+  return isMailServerConfigured()
+    ? `An invitation was mailed to ${recipient}.`
+    : `No mail server is configured, so the message to ${recipient} waits in the outbox (Admin → Outbox).`;
+}

@@ -11,6 +11,7 @@ import {
   revokeSharedLink,
 } from '@/lib/dal/shares';
 import { displayPrefixOf } from '@/lib/feed-tokens';
+import { mailDeliveryNote } from '@/lib/mail/transport';
 import { SETUP_LINK_LIFETIME_DAYS } from '@/lib/password-setup';
 import { publicBaseUrl, subscriptionLinks } from '@/lib/public-url';
 import { guestShareSchema, publicLinkSchema } from '@/lib/validation';
@@ -81,7 +82,7 @@ export async function createGuestShareAction(
     async (actor, input, calendar, request) => {
       const share = await createGuestShare(actor, calendar, input, request);
       return {
-        message: `Guest share created. Send this setup link to ${input.email}; it works once, for ${SETUP_LINK_LIFETIME_DAYS} days.`,
+        message: `Guest share created. ${mailDeliveryNote(input.email)} The setup link below works once, for ${SETUP_LINK_LIFETIME_DAYS} days; it is shown only now, should you rather send it yourself.`,
         data: { setupUrl: await setupUrl(share.setupSecret), email: input.email },
       };
     },
@@ -100,9 +101,9 @@ export async function reissueGuestSetupAction(
     shareIdSchema,
     formData,
     async (actor, { shareId }, calendar, request) => {
-      const { setupSecret } = await reissueGuestSetup(actor, calendar, shareId, request);
+      const { setupSecret, email } = await reissueGuestSetup(actor, calendar, shareId, request);
       return {
-        message: 'New setup link: the previous one no longer works.',
+        message: `New setup link: the previous one no longer works. ${mailDeliveryNote(email)}`,
         data: { setupUrl: await setupUrl(setupSecret) },
       };
     },

@@ -17,6 +17,7 @@ import {
   type IssuedSetupLink,
 } from '@/lib/dal/admin-users';
 import { signOutEverywhere } from '@/lib/dal/sessions';
+import { mailDeliveryNote } from '@/lib/mail/transport';
 import { publicBaseUrl } from '@/lib/public-url';
 import { requestInfo } from '@/lib/request-info';
 
@@ -25,6 +26,8 @@ export interface SetupLink {
   url: string;
   name: string;
   expiresAt: string;
+  /** Where the invitation mail went. */
+  delivery: string;
 }
 
 export type SetupLinkState = FormState<SetupLink>;
@@ -34,6 +37,7 @@ async function present(issued: IssuedSetupLink): Promise<SetupLink> {
     url: `${publicBaseUrl(await headers())}/setup-password/${issued.secret}`,
     name: issued.name,
     expiresAt: issued.expiresAt.toISOString(),
+    delivery: mailDeliveryNote(issued.email),
   };
 }
 
