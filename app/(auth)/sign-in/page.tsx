@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { Logo } from '@/app/_components/logo';
 import { getActor } from '@/lib/auth';
@@ -51,6 +52,11 @@ export default async function SignInPage({
             </>
           )}
           <SignInForm callbackUrl={callbackUrl} initialMessage={initialMessage} />
+          <p className="mt-4 text-center text-sm">
+            <Link href="/forgot-password" className="font-medium text-brand-700 hover:underline">
+              Forgot your password?
+            </Link>
+          </p>
         </div>
       </div>
     </main>
