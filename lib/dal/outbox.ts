@@ -102,6 +102,26 @@ export async function claimDueMail(limit: number, leaseSeconds: number): Promise
   return rows.map((row) => ({ ...row, claimId }));
 }
 
+/**
+ * Renews the worker's lease on one message just before it is sent: the batch was claimed at once,
+ * but its messages go out one after another, so a slow mail server can outlast the first lease.
+ * False when another worker has taken the message since: it is theirs to send.
+ */
+export async function renewMailClaim(mail: ClaimedMail, leaseSeconds: number): Promise<boolean> {
+  const renewed = await getDb()
+    .update(outboxMessages)
+    .set({ claimedUntil: sql`now() + make_interval(secs => ${leaseSeconds})` })
+    .where(
+      and(
+        eq(outboxMessages.id, mail.id),
+        eq(outboxMessages.claimId, mail.claimId),
+        eq(outboxMessages.state, 'queued'),
+      ),
+    )
+    .returning({ id: outboxMessages.id });
+  return renewed.length > 0;
+}
+
 // A link's secret leaves the outbox once the message is out of TeamCal's hands: the copy in the
 // recipient's mailbox is the only one, as with a link shown once on screen.
 const LINK_SECRET = /(\/(?:guest|setup-password|reset-password)\/)[A-Za-z0-9_-]{43}/g;

@@ -5,6 +5,7 @@ import {
   onMailQueued,
   recordMailFailure,
   recordMailSent,
+  renewMailClaim,
   type ClaimedMail,
 } from '@/lib/dal/outbox';
 import { createMailTransport, mailSettings } from './transport';
@@ -29,7 +30,10 @@ export interface DeliveryOptions {
   from: string;
   retryDelaysSeconds: readonly number[];
   batchSize?: number;
-  /** Longer than a send can take (the transport's timeouts), so a live worker keeps its rows. */
+  /**
+   * Longer than one send can take (the transport's timeouts), so a live worker keeps its rows;
+   * renewed before each message of a batch.
+   */
   leaseSeconds?: number;
 }
 
@@ -56,7 +60,11 @@ function describeFailure(error: unknown): { response: string; permanent: boolean
   };
 }
 
+const DEFAULT_LEASE_SECONDS = 120;
+
 async function deliverOne(mail: ClaimedMail, options: DeliveryOptions) {
+  // Taken by another worker while this one was busy with earlier messages of the batch.
+  if (!(await renewMailClaim(mail, options.leaseSeconds ?? DEFAULT_LEASE_SECONDS))) return null;
   try {
     const info = await options.transport.sendMail({
       from: options.from,
@@ -86,8 +94,11 @@ export async function deliverDueMail(options: DeliveryOptions): Promise<Delivery
   const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0 };
   const batchSize = options.batchSize ?? 20;
   for (;;) {
-    const batch = await claimDueMail(batchSize, options.leaseSeconds ?? 120);
-    for (const mail of batch) report[await deliverOne(mail, options)] += 1;
+    const batch = await claimDueMail(batchSize, options.leaseSeconds ?? DEFAULT_LEASE_SECONDS);
+    for (const mail of batch) {
+      const outcome = await deliverOne(mail, options);
+      if (outcome) report[outcome] += 1;
+    }
     if (batch.length < batchSize) return report;
   }
 }
