@@ -58,9 +58,9 @@ describe('workers sharing one outbox', () => {
       deliver([600], { batchSize: 5 }),
       deliver([600], { batchSize: 5 }),
     ]);
-    await waitFor(() => (smtp().waiting() >= 2 ? true : undefined), {
+    await waitFor(() => (smtp().waiting().length >= 2 ? true : undefined), {
       timeoutMs: 15_000,
-      describe: () => `Only ${smtp().waiting()} message(s) reached the server at once.`,
+      describe: () => `Only ${smtp().waiting().length} message(s) reached the server at once.`,
     });
     release();
     const reports = await workers;
@@ -164,6 +164,42 @@ describe('workers sharing one outbox', () => {
     expect(smtp().received.map((mail) => mail.subject)).toEqual([
       first!.mail.subject,
       second!.mail.subject,
+    ]);
+  });
+
+  it('a worker still busy with the first message of its batch does not send a later one another worker has taken since', async () => {
+    const queued = await queueMessages(2);
+    const subjects = queued.map((message) => message.mail.subject);
+    const release = smtp().hold();
+    // A slow mail server: the worker takes both messages and waits on the first one...
+    const slow = deliver([600], { batchSize: 2 });
+    const [sending] = await waitFor(
+      () => (smtp().waiting().length > 0 ? smtp().waiting() : undefined),
+      { timeoutMs: 15_000, describe: () => 'The first message did not reach the server.' },
+    );
+    const later = queued.find((message) => message.mail.subject !== sending!.subject)!;
+    // ...until the lease on the second one has run out, and another worker takes and sends it.
+    await db()
+      .update(outboxMessages)
+      .set({ claimedUntil: sql`now() - interval '1 second'` })
+      .where(eq(outboxMessages.subject, later.mail.subject));
+    const other = deliver([600], { batchSize: 2 });
+    await waitFor(() => (smtp().waiting().length === 2 ? true : undefined), {
+      timeoutMs: 15_000,
+      describe: () => 'The second worker did not send the message whose lease ran out.',
+    });
+    release();
+    const reports = await Promise.all([slow, other]);
+
+    expect(
+      smtp()
+        .received.map((mail) => mail.subject)
+        .sort(),
+    ).toEqual([...subjects].sort());
+    expect(reports.map((report) => report.sent)).toEqual([1, 1]);
+    expect([...(await outcomes(subjects)).values()].map((row) => row.state)).toEqual([
+      'sent',
+      'sent',
     ]);
   });
 });

@@ -48,8 +48,8 @@ export interface TestSmtpServer {
   answer(answer: SmtpAnswer): void;
   /** Messages that arrive wait at the end of DATA until the returned function is called. */
   hold(): () => void;
-  /** How many messages are waiting at the end of DATA while held. */
-  waiting(): number;
+  /** The messages waiting at the end of DATA while held. */
+  waiting(): ReceivedMail[];
   /**
    * Polls until at least `count` messages (to `to`, when given) have arrived; fails with what did
    * arrive once `timeoutMs` has passed.
@@ -89,7 +89,7 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
   const received: ReceivedMail[] = [];
   let answer: SmtpAnswer = { kind: 'accept' };
   let gate: Promise<void> | null = null;
-  let waitingCount = 0;
+  const waiting: ReceivedMail[] = [];
   let port = 0;
 
   const refusal = (at: 'rcpt' | 'data') => {
@@ -113,12 +113,7 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
           const parsed = await simpleParser(stream);
           const refused = refusal('data');
           if (refused) return callback(refused);
-          if (gate) {
-            waitingCount += 1;
-            await gate;
-            waitingCount -= 1;
-          }
-          received.push({
+          const mail: ReceivedMail = {
             envelopeFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : null,
             envelopeTo: session.envelope.rcptTo.map((recipient) => recipient.address),
             messageId: parsed.messageId ?? null,
@@ -128,7 +123,13 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
             text: parsed.text ?? '',
             html: typeof parsed.html === 'string' ? parsed.html : '',
             headers: parsed.headers,
-          });
+          };
+          if (gate) {
+            waiting.push(mail);
+            await gate;
+            waiting.splice(waiting.indexOf(mail), 1);
+          }
+          received.push(mail);
           callback();
         })().catch((error: unknown) => callback(error as Error));
       },
@@ -163,7 +164,7 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
         release();
       };
     },
-    waiting: () => waitingCount,
+    waiting: () => [...waiting],
     waitForMessages(count, { to, timeoutMs = 15_000 } = {}) {
       const matching = () =>
         received.filter((mail) => to === undefined || mail.envelopeTo.includes(to));
