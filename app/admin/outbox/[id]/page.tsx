@@ -91,7 +91,7 @@ export default async function OutboxMessagePage({ params }: Props) {
           <h2 id="text-heading" className="border-b border-slate-200 px-4 py-2 font-semibold">
             Text part
           </h2>
-          <pre className="overflow-x-auto p-4 text-sm whitespace-pre-wrap">{message.textBody}</pre>
+          <pre className="p-4 text-sm whitespace-pre-wrap [overflow-wrap:anywhere]">{message.textBody}</pre>
         </section>
       </div>
     </>
