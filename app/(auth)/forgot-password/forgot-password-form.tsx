@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useActionState } from 'react';
 import { FormField } from '@/app/_components/form-field';
+import { FormMessage } from '@/app/admin/_components/form-message';
 import type { FormState } from '@/lib/action';
 import { requestPasswordResetAction } from './actions';
 
@@ -27,16 +28,7 @@ export function ForgotPasswordForm() {
     );
   return (
     <form action={formAction} noValidate className="space-y-4">
-      <div aria-live="polite">
-        {state.message && (
-          <p
-            role="alert"
-            className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
-          >
-            {state.message}
-          </p>
-        )}
-      </div>
+      <FormMessage state={state} />
       <FormField
         name="email"
         label="Email"

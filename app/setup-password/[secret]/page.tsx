@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { Logo } from '@/app/_components/logo';
+import { AuthCard } from '@/app/_components/auth-card';
 import { setupSecretSchema } from '@/lib/admin-validation';
 import { findPasswordSetup, type PasswordSetup } from '@/lib/dal/password-setup';
 import { isAppError } from '@/lib/errors';
@@ -30,42 +30,35 @@ export default async function SetupPasswordPage({ params }: Props) {
   const { secret } = await params;
   const setup = await lookUp(secret);
   return (
-    <main className="flex min-h-screen items-center justify-center px-4">
-      <div className="w-full max-w-sm">
-        <div className="mb-6 flex justify-center text-xl">
-          <Logo />
-        </div>
-        <div className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
-          {'problem' in setup ? (
-            <>
-              <h1 className="mb-2 text-lg font-semibold">This link no longer works</h1>
-              <p role="alert" className="text-sm text-slate-700">
-                {setup.problem}
-              </p>
-              <p className="mt-4 text-sm text-slate-600">
-                Already chose a password?{' '}
-                <Link href="/sign-in" className="font-medium text-brand-700 hover:underline">
-                  Sign in
-                </Link>
-              </p>
-            </>
-          ) : (
-            <>
-              <h1 className="mb-1 text-lg font-semibold">Welcome, {setup.name}</h1>
-              <p className="mb-5 text-sm text-slate-600">
-                Choose the password you will sign in with as{' '}
-                <span className="font-medium text-slate-900">{setup.email}</span>: at least{' '}
-                {PASSWORD_MIN_LENGTH} characters. A few unrelated words make a good one.
-              </p>
-              <ChoosePasswordForm
-                action={choosePasswordAction.bind(null, secret)}
-                email={setup.email}
-                minLength={PASSWORD_MIN_LENGTH}
-              />
-            </>
-          )}
-        </div>
-      </div>
-    </main>
+    <AuthCard>
+      {'problem' in setup ? (
+        <>
+          <h1 className="mb-2 text-lg font-semibold">This link no longer works</h1>
+          <p role="alert" className="text-sm text-slate-700">
+            {setup.problem}
+          </p>
+          <p className="mt-4 text-sm text-slate-600">
+            Already chose a password?{' '}
+            <Link href="/sign-in" className="font-medium text-brand-700 hover:underline">
+              Sign in
+            </Link>
+          </p>
+        </>
+      ) : (
+        <>
+          <h1 className="mb-1 text-lg font-semibold">Welcome, {setup.name}</h1>
+          <p className="mb-5 text-sm text-slate-600">
+            Choose the password you will sign in with as{' '}
+            <span className="font-medium text-slate-900">{setup.email}</span>: at least{' '}
+            {PASSWORD_MIN_LENGTH} characters. A few unrelated words make a good one.
+          </p>
+          <ChoosePasswordForm
+            action={choosePasswordAction.bind(null, secret)}
+            email={setup.email}
+            minLength={PASSWORD_MIN_LENGTH}
+          />
+        </>
+      )}
+    </AuthCard>
   );
 }

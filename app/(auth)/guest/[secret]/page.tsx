@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { Logo } from '@/app/_components/logo';
+import { AuthCard } from '@/app/_components/auth-card';
 import { findGuestSetup } from '@/lib/dal/shares';
 import { isAppError } from '@/lib/errors';
 import { setupSecretSchema } from '@/lib/admin-validation';
@@ -25,33 +25,24 @@ export default async function GuestSetupPage({ params }: Props) {
   const { secret } = await params;
   const setup = await loadSetup(secret);
   return (
-    <main className="flex min-h-screen items-center justify-center px-4">
-      <div className="w-full max-w-md">
-        <div className="mb-6 flex justify-center text-xl">
-          <Logo />
-        </div>
-        <div className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
-          {setup ? (
-            <>
-              <h1 className="mb-1 text-lg font-semibold">
-                “{setup.calendarName}” is shared with you
-              </h1>
-              <p className="mb-5 text-sm text-slate-600">
-                Choose a password to read it in your calendar app.
-              </p>
-              <GuestSetupForm secret={secret} email={setup.email} />
-            </>
-          ) : (
-            <>
-              <h1 className="mb-1 text-lg font-semibold">This setup link no longer works</h1>
-              <p className="text-sm text-slate-600">
-                It has expired or was already used. Ask the person who shared the calendar for a new
-                one.
-              </p>
-            </>
-          )}
-        </div>
-      </div>
-    </main>
+    <AuthCard wide>
+      {setup ? (
+        <>
+          <h1 className="mb-1 text-lg font-semibold">“{setup.calendarName}” is shared with you</h1>
+          <p className="mb-5 text-sm text-slate-600">
+            Choose a password to read it in your calendar app.
+          </p>
+          <GuestSetupForm secret={secret} email={setup.email} />
+        </>
+      ) : (
+        <>
+          <h1 className="mb-1 text-lg font-semibold">This setup link no longer works</h1>
+          <p className="text-sm text-slate-600">
+            It has expired or was already used. Ask the person who shared the calendar for a new
+            one.
+          </p>
+        </>
+      )}
+    </AuthCard>
   );
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ChoosePasswordForm } from '@/app/_components/choose-password-form';
-import { Logo } from '@/app/_components/logo';
+import { AuthCard } from '@/app/_components/auth-card';
 import { setupSecretSchema } from '@/lib/admin-validation';
 import { findPasswordReset } from '@/lib/dal/password-reset';
 import { isAppError } from '@/lib/errors';
@@ -30,43 +30,33 @@ export default async function ResetPasswordPage({ params }: Props) {
   const { secret } = await params;
   const reset = await lookUp(secret);
   return (
-    <main className="flex min-h-screen items-center justify-center px-4">
-      <div className="w-full max-w-sm">
-        <div className="mb-6 flex justify-center text-xl">
-          <Logo />
-        </div>
-        <div className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
-          {'problem' in reset ? (
-            <>
-              <h1 className="mb-2 text-lg font-semibold">This link no longer works</h1>
-              <p role="alert" className="text-sm text-slate-700">
-                {reset.problem}
-              </p>
-              <p className="mt-4 text-sm">
-                <Link
-                  href="/forgot-password"
-                  className="font-medium text-brand-700 hover:underline"
-                >
-                  Ask for a new link
-                </Link>
-              </p>
-            </>
-          ) : (
-            <>
-              <h1 className="mb-1 text-lg font-semibold">Choose a new password</h1>
-              <p className="mb-5 text-sm text-slate-600">
-                For <span className="font-medium text-slate-900">{reset.email}</span>: at least{' '}
-                {PASSWORD_MIN_LENGTH} characters. Saving it signs you out of TeamCal everywhere.
-              </p>
-              <ChoosePasswordForm
-                action={resetPasswordAction.bind(null, secret)}
-                email={reset.email}
-                minLength={PASSWORD_MIN_LENGTH}
-              />
-            </>
-          )}
-        </div>
-      </div>
-    </main>
+    <AuthCard>
+      {'problem' in reset ? (
+        <>
+          <h1 className="mb-2 text-lg font-semibold">This link no longer works</h1>
+          <p role="alert" className="text-sm text-slate-700">
+            {reset.problem}
+          </p>
+          <p className="mt-4 text-sm">
+            <Link href="/forgot-password" className="font-medium text-brand-700 hover:underline">
+              Ask for a new link
+            </Link>
+          </p>
+        </>
+      ) : (
+        <>
+          <h1 className="mb-1 text-lg font-semibold">Choose a new password</h1>
+          <p className="mb-5 text-sm text-slate-600">
+            For <span className="font-medium text-slate-900">{reset.email}</span>: at least{' '}
+            {PASSWORD_MIN_LENGTH} characters. Saving it signs you out of TeamCal everywhere.
+          </p>
+          <ChoosePasswordForm
+            action={resetPasswordAction.bind(null, secret)}
+            email={reset.email}
+            minLength={PASSWORD_MIN_LENGTH}
+          />
+        </>
+      )}
+    </AuthCard>
   );
 }
