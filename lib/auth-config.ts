@@ -23,7 +23,11 @@ const logger: AuthLogger = {
       console.warn('[auth] sign-in refused');
       return;
     }
-    console.error(`[auth] ${type}: ${redact(error.message)}`);
+    // Auth.js wraps what went wrong (a provider's refusal, a failed check) as the cause.
+    const cause = (error.cause as { err?: unknown } | undefined)?.err;
+    const detail = cause instanceof Error ? ` (${cause.name}: ${redact(cause.message)})` : '';
+    const message = error.message.startsWith('Read more at') ? '' : redact(error.message);
+    console.error(`[auth] ${type}: ${message}${detail}`);
   },
   warn(code) {
     console.warn(`[auth] warning: ${code}`);

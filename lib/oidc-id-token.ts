@@ -23,9 +23,9 @@ const discoverySchema = z.object({ issuer: z.string(), jwks_uri: z.url({ protoco
 const claimsSchema = z.object({
   iss: z.string().min(1).max(500),
   sub: z.string().min(1).max(255),
-  email: z.unknown(),
-  email_verified: z.unknown(),
-  name: z.unknown(),
+  email: z.unknown().optional(),
+  email_verified: z.unknown().optional(),
+  name: z.unknown().optional(),
 });
 
 /** Errors that say the token itself is wrong, as opposed to the provider being out of reach. */
@@ -86,7 +86,10 @@ export async function verifyIdToken(
   idToken: unknown,
   config: Pick<OidcConfig, 'issuer' | 'clientId'>,
 ): Promise<OidcIdentity | null> {
-  if (typeof idToken !== 'string' || idToken.length > 20_000) return null;
+  if (typeof idToken !== 'string' || idToken.length > 20_000) {
+    console.warn('[auth] OpenID ID token refused: missing or too long');
+    return null;
+  }
   const keySet = await keySetOf(config.issuer);
   let payload: unknown;
   try {
@@ -98,11 +101,16 @@ export async function verifyIdToken(
       clockTolerance: 30,
     }));
   } catch (error) {
-    if (TOKEN_ERRORS.some((kind) => error instanceof kind)) return null;
-    throw error;
+    if (!TOKEN_ERRORS.some((kind) => error instanceof kind)) throw error;
+    // What failed (a code such as ERR_JWS_SIGNATURE_VERIFICATION_FAILED), never the token.
+    console.warn(`[auth] OpenID ID token refused: ${(error as errors.JOSEError).code}`);
+    return null;
   }
   const claims = claimsSchema.safeParse(payload);
-  if (!claims.success) return null;
+  if (!claims.success) {
+    console.warn(`[auth] OpenID ID token refused: ${claims.error.issues[0]?.path.join('.')}`);
+    return null;
+  }
   return {
     issuer: claims.data.iss,
     subject: claims.data.sub,

@@ -53,9 +53,11 @@ export function clientAddressOf(req, hops) {
 }
 
 /**
- * @param {{ nonce: string, dev: boolean, https: boolean }} options
+ * `formTargets`: other origins a form may end up at — the OpenID provider, which the sign-in
+ * button's form is redirected to when it is posted before the page's scripts have loaded.
+ * @param {{ nonce: string, dev: boolean, https: boolean, formTargets?: string[] }} options
  */
-export function contentSecurityPolicy({ nonce, dev, https }) {
+export function contentSecurityPolicy({ nonce, dev, https, formTargets = [] }) {
   return [
     "default-src 'self'",
     // Next.js marks its scripts with the nonce; 'strict-dynamic' lets them load their chunks.
@@ -67,7 +69,7 @@ export function contentSecurityPolicy({ nonce, dev, https }) {
     `connect-src 'self'${dev ? ' ws:' : ''}`,
     "object-src 'none'",
     "base-uri 'none'",
-    "form-action 'self'",
+    ["form-action 'self'", ...formTargets].join(' '),
     "frame-ancestors 'none'",
     ...(https ? ['upgrade-insecure-requests'] : []),
   ].join('; ');
@@ -283,9 +285,16 @@ function answerUnavailableInsteadOf5xx(req, res, requestId) {
  *   dev?: boolean,
  *   trustProxyHops?: number,
  *   publicUrl?: string | null,
+ *   formTargets?: string[],
  * }} options
  */
-export function createFrontDoor({ handle, dev = false, trustProxyHops = 0, publicUrl = null }) {
+export function createFrontDoor({
+  handle,
+  dev = false,
+  trustProxyHops = 0,
+  publicUrl = null,
+  formTargets = [],
+}) {
   const config = { trustProxyHops, publicUrl: publicUrl ? new URL(publicUrl) : null };
   return async (
     /** @type {import('node:http').IncomingMessage} */ req,
@@ -309,6 +318,7 @@ export function createFrontDoor({ handle, dev = false, trustProxyHops = 0, publi
       nonce: crypto.randomBytes(16).toString('base64'),
       dev,
       https,
+      formTargets,
     });
     req.headers['content-security-policy'] = csp;
     res.setHeader('Content-Security-Policy', csp);

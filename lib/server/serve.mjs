@@ -18,6 +18,15 @@ const hostname = process.env.HOSTNAME || undefined;
 const hops = Number.parseInt(process.env.TRUST_PROXY_HOPS ?? '0', 10);
 const trustProxyHops = Number.isInteger(hops) && hops > 0 ? Math.min(hops, 10) : 0;
 
+/** The OpenID provider's origin, where the sign-in button's form is redirected to. */
+function oidcOrigin() {
+  try {
+    return process.env.OIDC_ISSUER ? [new URL(process.env.OIDC_ISSUER.trim()).origin] : [];
+  } catch {
+    return []; // instrumentation.ts refuses to start with a malformed issuer
+  }
+}
+
 const app = next({ dev, hostname: hostname ?? 'localhost', port });
 await app.prepare();
 const handle = app.getRequestHandler();
@@ -26,6 +35,7 @@ const frontDoor = createFrontDoor({
   dev,
   trustProxyHops,
   publicUrl: process.env.TEAMCAL_PUBLIC_URL?.trim() || null,
+  formTargets: oidcOrigin(),
 });
 
 const server = http.createServer((req, res) => void frontDoor(req, res));

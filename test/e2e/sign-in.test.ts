@@ -76,7 +76,7 @@ describe('signing in and out', () => {
     await page.waitForURL(/callbackUrl=%2Fteams%2Fsales/);
     await page.getByLabel('Email').fill('maya@example.com');
     await page.getByLabel('Password').fill('teamcal-demo');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.waitForURL(/\/teams\/sales$/);
     await page.getByRole('heading', { name: 'Sales' }).waitFor();
   });

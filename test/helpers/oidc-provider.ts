@@ -7,8 +7,9 @@ import { freePort } from './app-server';
 
 // A real OpenID Connect provider (panva's oidc-provider) for the tests: one confidential client,
 // accounts the test chooses, and a small login page Chromium fills. Its issuer is a reverse proxy
-// in front of it which, when asked, alters the ID token in the token endpoint's answer (one claim
-// changed, the old signature kept) — what someone between TeamCal and the provider could do.
+// in front of it which, when asked, alters the ID token in the token endpoint's answer (claims
+// changed, the old signature kept) or the `state` of the redirect back to TeamCal — what someone
+// between TeamCal and the provider, or between the browser and the provider, could do.
 
 export const TEST_IDP_PASSWORD = 'idp-password-1';
 
@@ -31,6 +32,8 @@ export interface TestIdentityProvider {
   addAccount(claims: Omit<IdpAccount, 'sub' | 'login'> & { login?: string }): IdpAccount;
   /** From now on, the ID tokens the token endpoint hands out carry `claims` instead, unsigned. */
   tamperIdTokens(claims: Record<string, unknown> | null): void;
+  /** From now on, the redirects back to TeamCal carry another `state` than TeamCal sent. */
+  alterReturnedState(on: boolean): void;
   close(): Promise<void>;
 }
 
@@ -69,6 +72,7 @@ export async function startIdentityProvider(redirectUri: string): Promise<TestId
   const clientSecret = crypto.randomBytes(24).toString('base64url');
   const accounts = new Map<string, IdpAccount>();
   let tamperedClaims: Record<string, unknown> | null = null;
+  let alterState = false;
 
   const { privateKey } = await generateKeyPair('RS256', { extractable: true });
   const configuration: Configuration = {
@@ -162,6 +166,12 @@ export async function startIdentityProvider(redirectUri: string): Promise<TestId
       },
       (answer) => {
         const isToken = req.method === 'POST' && req.url?.startsWith('/token');
+        const location = answer.headers.location;
+        if (alterState && location?.startsWith(redirectUri)) {
+          const altered = new URL(location);
+          altered.searchParams.set('state', `${altered.searchParams.get('state')}x`);
+          answer.headers.location = altered.toString();
+        }
         if (!isToken || !tamperedClaims) {
           res.writeHead(answer.statusCode ?? 502, answer.headers);
           return void answer.pipe(res);
@@ -211,6 +221,9 @@ export async function startIdentityProvider(redirectUri: string): Promise<TestId
     },
     tamperIdTokens(claims) {
       tamperedClaims = claims;
+    },
+    alterReturnedState(on) {
+      alterState = on;
     },
     async close() {
       for (const socket of sockets) socket.destroy();

@@ -58,6 +58,19 @@ describe('the content security policy', () => {
       'upgrade-insecure-requests',
     );
   });
+
+  it('lets forms go to the site only, and to the OpenID provider when one is configured', () => {
+    expect(contentSecurityPolicy({ nonce: 'n', dev: false, https: true })).toContain(
+      "form-action 'self';",
+    );
+    const withProvider = contentSecurityPolicy({
+      nonce: 'n',
+      dev: false,
+      https: true,
+      formTargets: ['https://login.example.org'],
+    });
+    expect(withProvider).toContain("form-action 'self' https://login.example.org;");
+  });
 });
 
 describe('log lines', () => {
