@@ -2,6 +2,13 @@ import { TZDate } from '@date-fns/tz';
 import { addDays, formatISO, getISODay, parseISO } from 'date-fns';
 import { eq, inArray } from 'drizzle-orm';
 import { hashPassword } from '../lib/passwords';
+import {
+  DEMO_ADMIN_EMAIL,
+  DEMO_ADMIN_NAME,
+  DEMO_PASSWORD,
+  DEMO_PEOPLE as PEOPLE,
+  demoEmailOf as emailOf,
+} from './demo-people.mjs';
 import type { Database } from './index';
 import {
   absenceTypes,
@@ -22,51 +29,20 @@ import {
 // The demo organisation: realistic enough to click through every screen, and the same on every
 // machine (a seeded random generator, dates relative to today).
 
-export const DEMO_PASSWORD = 'teamcal-demo';
-export const DEMO_ADMIN_EMAIL = 'admin@example.com';
+export { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from './demo-people.mjs';
 
 export interface DemoLogin {
   email: string;
   role: string;
 }
 
-interface PersonSpec {
-  key: string;
-  name: string;
-  teams: Array<[team: string, role: 'manager' | 'member']>;
-}
+type PersonSpec = (typeof PEOPLE)[number];
 
 const TEAM_SPECS = [
   { key: 'engineering', name: 'Engineering', timeZone: 'Europe/Paris' },
   { key: 'sales', name: 'Sales', timeZone: 'America/New_York' },
   { key: 'support', name: 'Customer Support', timeZone: 'Europe/London' },
 ] as const;
-
-const PEOPLE: PersonSpec[] = [
-  { key: 'camille', name: 'Camille Martin', teams: [['engineering', 'manager']] },
-  { key: 'hugo', name: 'Hugo Bernard', teams: [['engineering', 'member']] },
-  { key: 'lea', name: 'Léa Dubois', teams: [['engineering', 'member']] },
-  { key: 'noah', name: 'Noah Thomas', teams: [['engineering', 'member']] },
-  { key: 'chloe', name: 'Chloé Robert', teams: [['engineering', 'member']] },
-  { key: 'lucas', name: 'Lucas Richard', teams: [['engineering', 'member']] },
-  { key: 'manon', name: 'Manon Petit', teams: [['engineering', 'member']] },
-  {
-    key: 'jules',
-    name: 'Jules Durand',
-    teams: [
-      ['engineering', 'member'],
-      ['support', 'member'],
-    ],
-  },
-  { key: 'ines', name: 'Inès Leroy', teams: [['engineering', 'member']] },
-  { key: 'maya', name: 'Maya Johnson', teams: [['sales', 'manager']] },
-  { key: 'ethan', name: 'Ethan Williams', teams: [['sales', 'member']] },
-  { key: 'olivia', name: 'Olivia Brown', teams: [['sales', 'member']] },
-  { key: 'liam', name: 'Liam Garcia', teams: [['sales', 'member']] },
-  { key: 'sofia', name: 'Sofia Miller', teams: [['sales', 'member']] },
-  { key: 'amelia', name: 'Amelia Clarke', teams: [['support', 'manager']] },
-  { key: 'oscar', name: 'Oscar Hughes', teams: [['support', 'member']] },
-];
 
 const TYPE_SPECS = [
   {
@@ -115,10 +91,6 @@ const TYPE_SPECS = [
     sortOrder: 5,
   },
 ] as const;
-
-function emailOf(key: string): string {
-  return `${key}@example.com`;
-}
 
 /** mulberry32: a tiny deterministic generator, so every machine gets the same demo. */
 function randomGenerator(seed: number) {
@@ -404,7 +376,7 @@ export async function seedDemoOrganisation(
   await db.transaction(async (tx) => {
     await tx
       .insert(users)
-      .values({ email: DEMO_ADMIN_EMAIL, name: 'Alex Admin', role: 'admin', passwordHash });
+      .values({ email: DEMO_ADMIN_EMAIL, name: DEMO_ADMIN_NAME, role: 'admin', passwordHash });
     const people = await tx
       .insert(users)
       .values(PEOPLE.map((p) => ({ email: emailOf(p.key), name: p.name, passwordHash })))

@@ -1,5 +1,6 @@
 // @ts-check
 import http from 'node:http';
+import { isDemoIdpWanted, startDemoIdentityProvider } from './demo-idp.mjs';
 import { createFrontDoor } from './front-door.mjs';
 
 // TeamCal's HTTP server: Next.js's request handler behind the front door (front-door.mjs), which
@@ -7,7 +8,8 @@ import { createFrontDoor } from './front-door.mjs';
 // `--dev` serves the development build.
 //
 //   PORT (default 3000), HOSTNAME (default every interface), TRUST_PROXY_HOPS (default 0),
-//   TEAMCAL_PUBLIC_URL (https there turns on HSTS).
+//   TEAMCAL_PUBLIC_URL (https there turns on HSTS), TEAMCAL_DEMO_IDP (off: no demo identity
+//   provider on the embedded database, see demo-idp.mjs).
 
 const dev = process.argv.includes('--dev');
 // Set before Next.js and React load: they choose their production or development code by it.
@@ -17,6 +19,11 @@ const port = Number(process.env.PORT) || 3000;
 const hostname = process.env.HOSTNAME || undefined;
 const hops = Number.parseInt(process.env.TRUST_PROXY_HOPS ?? '0', 10);
 const trustProxyHops = Number.isInteger(hops) && hops > 0 ? Math.min(hops, 10) : 0;
+
+// Before Next.js loads: the demo provider sets the OIDC_* variables TeamCal's Auth.js reads.
+const demoIdp = isDemoIdpWanted(process.env)
+  ? await startDemoIdentityProvider({ env: process.env, port, hostname, trustProxyHops })
+  : null;
 
 /** The OpenID provider's origin, where the sign-in button's form is redirected to. */
 function oidcOrigin() {
@@ -31,7 +38,7 @@ const app = next({ dev, hostname: hostname ?? 'localhost', port });
 await app.prepare();
 const handle = app.getRequestHandler();
 const frontDoor = createFrontDoor({
-  handle: (req, res) => handle(req, res),
+  handle: (req, res) => (demoIdp?.owns(req.url) ? demoIdp.handle(req, res) : handle(req, res)),
   dev,
   trustProxyHops,
   publicUrl: process.env.TEAMCAL_PUBLIC_URL?.trim() || null,
@@ -53,4 +60,5 @@ server.listen(port, hostname, () => {
     `TeamCal listening on http://${hostname ?? 'localhost'}:${port}${dev ? ' (development)' : ''}` +
       (trustProxyHops ? `, trusting ${trustProxyHops} proxy hop(s)` : ''),
   );
+  if (demoIdp) console.log(`\n${demoIdp.banner}\n`);
 });

@@ -66,7 +66,7 @@ async function signInThroughProvider(page: Page, account: IdpAccount, from = '/s
   await page.goto(from);
   await page.getByRole('button', { name: `Sign in with ${PROVIDER_NAME}` }).click();
   await page.getByRole('heading', { name: 'Test identity provider' }).waitFor();
-  await page.getByLabel('Username').fill(account.login);
+  await page.getByLabel('Email or username').fill(account.login);
   await page.getByLabel('Password').fill(TEST_IDP_PASSWORD);
   await page.getByRole('button', { name: 'Continue' }).click();
 }

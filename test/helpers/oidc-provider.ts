@@ -1,12 +1,12 @@
 import crypto from 'node:crypto';
 import http from 'node:http';
 import type net from 'node:net';
-import { exportJWK, generateKeyPair } from 'jose';
-import Provider, { type Configuration } from 'oidc-provider';
+import { createIdentityProvider } from '@/lib/server/identity-provider.mjs';
 import { freePort } from './app-server';
 
-// A real OpenID Connect provider (panva's oidc-provider) for the tests: one confidential client,
-// accounts the test chooses, and a small login page Chromium fills. Its issuer is a reverse proxy
+// A real OpenID Connect provider (panva's oidc-provider, as lib/server/identity-provider.mjs sets
+// it up for the embedded demo) for the tests: one confidential client, accounts the test chooses,
+// and its small login page, which Chromium fills. Its issuer is a reverse proxy
 // in front of it which, when asked, alters the ID token in the token endpoint's answer (claims
 // changed, the old signature kept) or the `state` of the redirect back to TeamCal — what someone
 // between TeamCal and the provider, or between the browser and the provider, could do.
@@ -37,24 +37,12 @@ export interface TestIdentityProvider {
   close(): Promise<void>;
 }
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
-function loginPage(uid: string, error?: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Test identity provider</title></head>
-<body><main><h1>Test identity provider</h1>
-${error ? `<p role="alert">${escapeHtml(error)}</p>` : ''}
-<form method="post" action="/interaction/${escapeHtml(uid)}/login">
-<label>Username <input name="login" autocomplete="username"></label>
-<label>Password <input name="password" type="password" autocomplete="current-password"></label>
-<button type="submit">Continue</button>
-</form></main></body></html>`;
-}
-
-async function readForm(req: http.IncomingMessage): Promise<URLSearchParams> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
-}
+const claimsOf = ({ sub, email, email_verified, name }: IdpAccount) => ({
+  sub,
+  email,
+  email_verified,
+  name,
+});
 
 /** Replaces an ID token's payload, keeping its header and (now wrong) signature. */
 function tamper(idToken: string, claims: Record<string, unknown>): string {
@@ -74,85 +62,22 @@ export async function startIdentityProvider(redirectUri: string): Promise<TestId
   let tamperedClaims: Record<string, unknown> | null = null;
   let alterState = false;
 
-  const { privateKey } = await generateKeyPair('RS256', { extractable: true });
-  const configuration: Configuration = {
-    clients: [
-      {
-        client_id: clientId,
-        client_secret: clientSecret,
-        redirect_uris: [redirectUri],
-        grant_types: ['authorization_code'],
-        response_types: ['code'],
-        token_endpoint_auth_method: 'client_secret_basic',
-      },
-    ],
-    jwks: { keys: [{ ...(await exportJWK(privateKey)), alg: 'RS256', use: 'sig', kid: 'test' }] },
-    cookies: { keys: [crypto.randomBytes(32).toString('base64url')] },
-    claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
-    // The claims of the requested scopes go into the ID token too, as most providers do.
-    conformIdTokenClaims: false,
-    features: { devInteractions: { enabled: false } },
-    interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
-    pkce: { required: () => true },
-    async findAccount(_ctx, id) {
-      const account = [...accounts.values()].find((candidate) => candidate.sub === id);
-      if (!account) return undefined;
-      return {
-        accountId: id,
-        claims: () => ({
-          sub: account.sub,
-          email: account.email,
-          email_verified: account.email_verified,
-          name: account.name,
-        }),
-      };
+  const provider = await createIdentityProvider({
+    issuer,
+    clientId,
+    clientSecret,
+    redirectUris: [redirectUri],
+    title: 'Test identity provider',
+    signIn: (login, password) => {
+      const account = accounts.get(login);
+      return account && password === TEST_IDP_PASSWORD ? claimsOf(account) : null;
     },
-    // TeamCal is a first-party client: no consent screen.
-    async loadExistingGrant(ctx) {
-      const grantId =
-        ctx.oidc.result?.consent?.grantId ??
-        ctx.oidc.session!.grantIdFor(ctx.oidc.client!.clientId);
-      if (grantId) return ctx.oidc.provider.Grant.find(grantId);
-      const grant = new ctx.oidc.provider.Grant({
-        clientId: ctx.oidc.client!.clientId,
-        accountId: ctx.oidc.session!.accountId!,
-      });
-      grant.addOIDCScope('openid email profile');
-      await grant.save();
-      return grant;
+    claimsOf: (sub) => {
+      const account = [...accounts.values()].find((candidate) => candidate.sub === sub);
+      return account ? claimsOf(account) : null;
     },
-  };
-  const provider = new Provider(issuer, configuration);
-  const handleOidc = provider.callback();
-
-  const providerServer = http.createServer((req, res) => {
-    const match = /^\/interaction\/([\w-]+)(\/login)?$/.exec(req.url ?? '');
-    if (!match) return void handleOidc(req, res);
-    void (async () => {
-      try {
-        const details = await provider.interactionDetails(req, res);
-        if (req.method === 'POST' && match[2]) {
-          const form = await readForm(req);
-          const account = accounts.get(form.get('login') ?? '');
-          if (!account || form.get('password') !== TEST_IDP_PASSWORD) {
-            res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-            return void res.end(loginPage(details.uid, 'Wrong username or password.'));
-          }
-          return void (await provider.interactionFinished(
-            req,
-            res,
-            { login: { accountId: account.sub } },
-            { mergeWithLastSubmission: false },
-          ));
-        }
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-        res.end(loginPage(details.uid));
-      } catch (error) {
-        res.writeHead(400, { 'content-type': 'text/plain' });
-        res.end(`Interaction failed: ${(error as Error).message}`);
-      }
-    })();
   });
+  const providerServer = http.createServer((req, res) => void provider.handle(req, res));
 
   // The proxy keeps the Host header, so the provider writes every address as the issuer's.
   const proxyServer = http.createServer((req, res) => {
