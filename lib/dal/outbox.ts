@@ -126,8 +126,11 @@ export async function renewMailClaim(mail: ClaimedMail, leaseSeconds: number): P
 // recipient's mailbox is the only one, as with a link shown once on screen.
 const LINK_SECRET = /(\/(?:guest|setup-password|reset-password)\/)[A-Za-z0-9_-]{43}/g;
 
+/** What stands for a one-time link's secret in a message once it was sent. */
+export const REMOVED_SECRET = '[removed-once-sent]';
+
 export function redactLinkSecrets(body: string): string {
-  return body.replace(LINK_SECRET, '$1[removed-once-sent]');
+  return body.replace(LINK_SECRET, `$1${REMOVED_SECRET}`);
 }
 
 /** The mail server accepted the message; a worker whose lease was lost changes nothing. */
@@ -146,17 +149,18 @@ export async function recordMailSent(mail: ClaimedMail, response: string): Promi
 }
 
 /**
- * The mail server refused the message or could not be reached. It is tried again after the
+ * The mail server refused the message or could not be reached; returns the message's new state,
+ * or null when another worker holds it now. It is tried again after the
  * attempt's delay, unless the refusal is permanent or that was the last attempt. A failed message
  * keeps its links, so that an admin can send it again once the server is back.
  */
 export async function recordMailFailure(
   mail: ClaimedMail,
   failure: { response: string; permanent: boolean; retryDelaysSeconds: readonly number[] },
-): Promise<MailState> {
+): Promise<MailState | null> {
   const delay = failure.retryDelaysSeconds[mail.attempts - 1];
   const final = failure.permanent || delay === undefined;
-  await getDb()
+  const [row] = await getDb()
     .update(outboxMessages)
     .set({
       state: final ? 'failed' : 'queued',
@@ -164,8 +168,10 @@ export async function recordMailFailure(
       lastResponse: failure.response.slice(0, 1000),
       claimedUntil: null,
     })
-    .where(and(eq(outboxMessages.id, mail.id), eq(outboxMessages.claimId, mail.claimId)));
-  return final ? 'failed' : 'queued';
+    .where(and(eq(outboxMessages.id, mail.id), eq(outboxMessages.claimId, mail.claimId)))
+    .returning({ state: outboxMessages.state });
+  // Null: another worker took the message since; what this one saw changes nothing.
+  return row?.state ?? null;
 }
 
 // Reading, for admins

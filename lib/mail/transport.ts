@@ -25,8 +25,7 @@ export function isMailServerConfigured(): boolean {
   return mailSettings().smtpUrl !== null;
 }
 
-// A connection is opened per batch, not per message; a slow or silent server gives up in seconds
-// rather than holding the worker.
+// A slow or silent server gives up in seconds rather than holding the worker.
 const TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 };
 
 export function createMailTransport(smtpUrl: string): Transporter {
@@ -36,6 +35,6 @@ export function createMailTransport(smtpUrl: string): Transporter {
 /** What the person who caused a mail is told about where it went. */
 export function mailDeliveryNote(recipient: string): string {
   return isMailServerConfigured()
-    ? `An invitation was mailed to ${recipient}.`
+    ? `TeamCal is mailing an invitation to ${recipient}.`
     : `No mail server is configured, so the message to ${recipient} waits in the outbox (Admin → Outbox).`;
 }

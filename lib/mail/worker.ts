@@ -65,6 +65,7 @@ const DEFAULT_LEASE_SECONDS = 120;
 async function deliverOne(mail: ClaimedMail, options: DeliveryOptions) {
   // Taken by another worker while this one was busy with earlier messages of the batch.
   if (!(await renewMailClaim(mail, options.leaseSeconds ?? DEFAULT_LEASE_SECONDS))) return null;
+  let response: string;
   try {
     const info = await options.transport.sendMail({
       from: options.from,
@@ -73,20 +74,24 @@ async function deliverOne(mail: ClaimedMail, options: DeliveryOptions) {
       text: mail.textBody,
       html: mail.htmlBody,
     });
-    await recordMailSent(mail, String(info.response ?? 'accepted'));
-    return 'sent' as const;
+    response = String(info.response ?? 'accepted');
   } catch (error) {
     const failure = describeFailure(error);
     const state = await recordMailFailure(mail, {
       ...failure,
       retryDelaysSeconds: options.retryDelaysSeconds,
     });
+    if (!state) return null;
     // Never the message's content or address: only which row, and the server's answer.
     console.warn(
       `TeamCal mail ${mail.id}: ${state} after attempt ${mail.attempts} (${failure.response})`,
     );
     return state === 'failed' ? ('failed' as const) : ('retrying' as const);
   }
+  // Outside the try: the server has the message, so a database error here must not count as a
+  // refusal and send it again.
+  await recordMailSent(mail, response);
+  return 'sent' as const;
 }
 
 /** Sends every message due now, one batch after another, and says what became of them. */

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireAdmin } from '@/lib/auth';
 import { outboxMessageIdSchema } from '@/lib/admin-validation';
-import { getOutboxMessage } from '@/lib/dal/outbox';
+import { getOutboxMessage, REMOVED_SECRET } from '@/lib/dal/outbox';
 import { orNotFound } from '@/app/_components/or-not-found';
 import { card, formatDateTime } from '../../_components/ui';
 import { MailStateBadge } from '../mail-state';
@@ -20,7 +20,10 @@ export default async function OutboxMessagePage({ params }: Props) {
   const parsed = outboxMessageIdSchema.safeParse({ messageId: (await params).id });
   if (!parsed.success) notFound();
   const message = await orNotFound(() => getOutboxMessage(actor, parsed.data.messageId));
-  const links = [...new Set(message.textBody.match(LINK) ?? [])];
+  // A one-time link removed once the message was sent is no link any more.
+  const links = [...new Set(message.textBody.match(LINK) ?? [])].filter(
+    (link) => !link.includes(REMOVED_SECRET),
+  );
   return (
     <>
       <p className="text-sm">
@@ -91,7 +94,9 @@ export default async function OutboxMessagePage({ params }: Props) {
           <h2 id="text-heading" className="border-b border-slate-200 px-4 py-2 font-semibold">
             Text part
           </h2>
-          <pre className="p-4 text-sm whitespace-pre-wrap [overflow-wrap:anywhere]">{message.textBody}</pre>
+          <pre className="p-4 text-sm whitespace-pre-wrap [overflow-wrap:anywhere]">
+            {message.textBody}
+          </pre>
         </section>
       </div>
     </>
