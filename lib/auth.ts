@@ -155,7 +155,7 @@ export function signInErrorMessage(error: unknown): string | null {
 }
 
 /** What the sign-in button calls the OpenID provider. */
-export function oidcName(): string {
+function oidcName(): string {
   return oidcConfig()?.name ?? DEFAULT_OIDC_NAME;
 }
 
