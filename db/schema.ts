@@ -27,6 +27,7 @@ const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull(
 
 export const userRole = pgEnum('user_role', ['admin', 'member']);
 export const membershipRole = pgEnum('membership_role', ['manager', 'member']);
+export const overAllowance = pgEnum('over_allowance', ['refuse', 'warn']);
 export const absenceStatus = pgEnum('absence_status', [
   'pending',
   'approved',
@@ -88,12 +89,25 @@ export const teams = pgTable(
     name: text('name').notNull(),
     slug: text('slug').notNull(),
     timeZone: text('time_zone').notNull().default('Europe/Paris'),
+    // Where the team's public holidays come from (date-holidays): an ISO 3166-1 country and,
+    // where holidays differ inside it, a region (e.g. DE + BY). Null: no public holidays.
+    holidayCountry: text('holiday_country'),
+    holidayRegion: text('holiday_region'),
+    // The fewest people of the team who must be present on a working day; null: no rule.
+    minimumPresent: smallint('minimum_present'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('teams_slug_key').on(t.slug),
     check('teams_slug_format', sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
+    check('teams_holiday_country_format', sql`${t.holidayCountry} ~ '^[A-Z]{2}$'`),
+    check('teams_holiday_region_format', sql`${t.holidayRegion} ~ '^[A-Za-z0-9]{1,10}$'`),
+    check(
+      'teams_holiday_region_needs_country',
+      sql`${t.holidayRegion} is null or ${t.holidayCountry} is not null`,
+    ),
+    check('teams_minimum_present_range', sql`${t.minimumPresent} between 1 and 10000`),
     check('teams_name_length', sql`char_length(${t.name}) between 1 and 100`),
   ],
 );
@@ -127,6 +141,10 @@ export const absenceTypes = pgTable(
     isPrivate: boolean('is_private').notNull().default(false),
     countsAgainstAllowance: boolean('counts_against_allowance').notNull().default(false),
     requiresApproval: boolean('requires_approval').notNull().default(true),
+    // For types that count against the allowance: a request beyond the days left (pending ones
+    // counted) is refused, or accepted with a warning shown to the person and the approver.
+    overAllowance: overAllowance('over_allowance').notNull().default('refuse'),
+    // False once retired: no new requests; past absences keep it.
     active: boolean('active').notNull().default(true),
     sortOrder: smallint('sort_order').notNull().default(0),
     createdAt: createdAt(),
@@ -189,12 +207,23 @@ export const allowances = pgTable(
       .references(() => users.id),
     year: smallint('year').notNull(),
     days: numeric('days', { precision: 5, scale: 1, mode: 'number' }).notNull(),
+    // At most this many unused days of the previous year carry into this one, and those not
+    // taken by `carryOverExpiresOn` lapse (e.g. 31 March). 0: nothing carries over.
+    carryOverMax: numeric('carry_over_max', { precision: 5, scale: 1, mode: 'number' })
+      .notNull()
+      .default(0),
+    carryOverExpiresOn: date('carry_over_expires_on', { mode: 'string' }),
     updatedAt: updatedAt(),
   },
   (t) => [
     primaryKey({ columns: [t.userId, t.year] }),
     check('allowances_year_range', sql`${t.year} between 2000 and 2100`),
     check('allowances_days_range', sql`${t.days} between 0 and 366`),
+    check('allowances_carry_over_range', sql`${t.carryOverMax} between 0 and 366`),
+    check(
+      'allowances_carry_over_expiry_in_year',
+      sql`${t.carryOverExpiresOn} is null or extract(year from ${t.carryOverExpiresOn}) = ${t.year}`,
+    ),
   ],
 );
 
@@ -425,6 +454,8 @@ export const feedTokens = pgTable(
     // Null means every absence type.
     absenceTypeIds: uuid('absence_type_ids').array(),
     includeTeamEvents: boolean('include_team_events').notNull().default(true),
+    // The team's public holidays as all-day events (team calendars only).
+    includeHolidays: boolean('include_holidays').notNull().default(false),
     label: text('label'),
     createdAt: createdAt(),
     // Null means never, which only the policy can allow, and only for public links.
