@@ -1,6 +1,6 @@
-// Working-day arithmetic on calendar dates ('YYYY-MM-DD'). Saturdays and Sundays are not working
-// days; a half day counts 0.5. Dates are handled as UTC midnights, so no time zone or DST change
-// can shift a day.
+// Working-day arithmetic on calendar dates ('YYYY-MM-DD'). Saturdays, Sundays and the public
+// holidays passed in (lib/holidays.ts) are not working days; a half day counts 0.5. Dates are
+// handled as UTC midnights, so no time zone or DST change can shift a day.
 
 const DAY_MS = 86_400_000;
 
@@ -46,21 +46,35 @@ export function weekdaysBetween(start: string, end: string): number {
   return count;
 }
 
+const NO_HOLIDAYS: ReadonlySet<string> = new Set();
+
+/** Whether `date` is a working day: a weekday that is not one of `holidays`. */
+export function isWorkingDay(date: string, holidays: ReadonlySet<string> = NO_HOLIDAYS): boolean {
+  return !isWeekend(date) && !holidays.has(date);
+}
+
 /** The working days an absence takes, half days counting 0.5. */
-export function workingDays(span: DaySpan): number {
-  return workingDaysWithin(span, span.startDate, span.endDate);
+export function workingDays(span: DaySpan, holidays: ReadonlySet<string> = NO_HOLIDAYS): number {
+  return workingDaysWithin(span, span.startDate, span.endDate, holidays);
 }
 
 /**
  * The working days of an absence that fall between `from` and `to` (inclusive), e.g. one year of
  * an absence across New Year. A half day counts only where the absence really starts or ends.
  */
-export function workingDaysWithin(span: DaySpan, from: string, to: string): number {
+export function workingDaysWithin(
+  span: DaySpan,
+  from: string,
+  to: string,
+  holidays: ReadonlySet<string> = NO_HOLIDAYS,
+): number {
   const start = span.startDate > from ? span.startDate : from;
   const end = span.endDate < to ? span.endDate : to;
   if (end < start) return 0;
   let days = weekdaysBetween(start, end);
-  if (span.halfDayStart && start === span.startDate && !isWeekend(start)) days -= 0.5;
-  if (span.halfDayEnd && end === span.endDate && !isWeekend(end)) days -= 0.5;
+  for (const holiday of holidays)
+    if (holiday >= start && holiday <= end && !isWeekend(holiday)) days -= 1;
+  if (span.halfDayStart && start === span.startDate && isWorkingDay(start, holidays)) days -= 0.5;
+  if (span.halfDayEnd && end === span.endDate && isWorkingDay(end, holidays)) days -= 0.5;
   return Math.max(0, days);
 }
