@@ -205,6 +205,99 @@ export const setResourceEnabledSchema = resourceIdSchema.extend({
 });
 export type SetResourceEnabledInput = z.infer<typeof setResourceEnabledSchema>;
 
+// Absence types (the database checks the same key, colour and label rules)
+
+const ABSENCE_TYPE_KEY = /^[a-z][a-z0-9_]{0,39}$/;
+
+/** A type's key made from its label, `Jury duty (paid)` → `jury_duty_paid`; empty without letters. */
+export function absenceTypeKeyFrom(label: string): string {
+  return label
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^[^a-z]+/, '')
+    .slice(0, 40)
+    .replace(/_+$/, '');
+}
+
+const absenceTypeFields = {
+  label: z
+    .string({ error: 'Enter the type’s name.' })
+    .trim()
+    .min(1, 'Enter the type’s name.')
+    .max(60, 'Keep the name under 60 characters.'),
+  color: z
+    .string({ error: 'Choose a colour.' })
+    .trim()
+    .regex(/^#[0-9a-fA-F]{6}$/, 'Choose a colour as #rrggbb, like #2563eb.')
+    .transform((color) => color.toLowerCase()),
+  isPrivate: checkboxSchema,
+  requiresApproval: checkboxSchema,
+  countsAgainstAllowance: checkboxSchema,
+  // Sent only when the type counts against the allowance; left out, the type keeps its rule.
+  overAllowance: z
+    .enum(['refuse', 'warn'], { error: 'Choose what happens beyond the days left.' })
+    .optional(),
+  // Empty: at the end of the lists (a new type) or where it is (a change).
+  sortOrder: z
+    .string()
+    .trim()
+    .optional()
+    .transform((text) => (text ? Number(text) : null))
+    .pipe(
+      z
+        .number({ error: 'Enter the position as a number.' })
+        .int('Enter a whole number.')
+        .min(0, 'Enter a position from 0 to 999.')
+        .max(999, 'Enter a position from 0 to 999.')
+        .nullable(),
+    ),
+};
+
+export const createAbsenceTypeSchema = z
+  .object({
+    ...absenceTypeFields,
+    key: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .optional()
+      .transform((key) => key || undefined)
+      .pipe(
+        z
+          .string()
+          .regex(
+            ABSENCE_TYPE_KEY,
+            'Use up to 40 lowercase letters, digits and underscores, starting with a letter, like jury_duty.',
+          )
+          .optional(),
+      ),
+  })
+  .transform((input, context) => {
+    const key = input.key ?? absenceTypeKeyFrom(input.label);
+    if (!key) {
+      context.addIssue({
+        code: 'custom',
+        path: ['key'],
+        message: 'Choose a key: the name has no letters to make one from.',
+      });
+      return z.NEVER;
+    }
+    return { ...input, key };
+  });
+export type CreateAbsenceTypeInput = z.infer<typeof createAbsenceTypeSchema>;
+
+export const absenceTypeIdSchema = z.object({ typeId: z.uuid('Unknown absence type.') });
+export type AbsenceTypeIdInput = z.infer<typeof absenceTypeIdSchema>;
+
+export const updateAbsenceTypeSchema = absenceTypeIdSchema.extend(absenceTypeFields);
+export type UpdateAbsenceTypeInput = z.infer<typeof updateAbsenceTypeSchema>;
+
+export const setAbsenceTypeActiveSchema = absenceTypeIdSchema.extend({
+  active: z.enum(['true', 'false']).transform((value) => value === 'true'),
+});
+
 // Policy
 
 export const policySchema = z.object({
