@@ -1,7 +1,7 @@
 import 'server-only';
-import { eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Transaction } from '@/db';
-import { calendars, memberships } from '@/db/schema';
+import { absences, calendars, memberships } from '@/db/schema';
 
 // Every write that alters a feed moves the version of each calendar showing it, in the writer's
 // transaction: feeds derive their ETag from it, so cached copies change with the data.
@@ -50,6 +50,36 @@ export async function bumpCalendarVersionsOfUser(
           .where(eq(memberships.userId, userId)),
       ),
       eq(calendars.personId, userId),
+    ),
+    change,
+  );
+}
+
+/**
+ * An absence type changed: the calendars that show an absence of it move — the team calendars of
+ * everyone who has one (feeds show approved and pending absences only), and those people's own
+ * calendars when they show their absences. Other calendars read the same as before.
+ */
+export async function bumpCalendarVersionsOfAbsenceType(
+  tx: Transaction,
+  typeId: string,
+  change: CalendarChange = {},
+): Promise<void> {
+  const holders = tx
+    .selectDistinct({ id: absences.userId })
+    .from(absences)
+    .where(and(eq(absences.typeId, typeId), inArray(absences.status, ['approved', 'pending'])));
+  await bumpWhere(
+    tx,
+    or(
+      inArray(
+        calendars.teamId,
+        tx
+          .select({ id: memberships.teamId })
+          .from(memberships)
+          .where(inArray(memberships.userId, holders)),
+      ),
+      and(inArray(calendars.personId, holders), eq(calendars.includesOwnAbsences, true)),
     ),
     change,
   );
