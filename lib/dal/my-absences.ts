@@ -1,10 +1,13 @@
 import 'server-only';
 import { and, asc, eq, gte, lte } from 'drizzle-orm';
 import { getDb, type Database, type Transaction } from '@/db';
-import { absences, absenceTypes, allowances } from '@/db/schema';
+import { absences, absenceTypes, allowances, users } from '@/db/schema';
+import { holidayDatesBetween } from '@/lib/holidays';
 import { workingDaysWithin } from '@/lib/workdays';
+import { todayIn } from '@/lib/zoned-time';
 import type { Actor } from './actor';
 import { absenceColumns, type AbsenceDto } from './absences';
+import { holidayPlaceOfPerson } from './holiday-places';
 
 export interface AbsenceTypeOption {
   id: string;
@@ -16,7 +19,7 @@ export interface AbsenceTypeOption {
 export interface MyAbsence extends AbsenceDto {
   typeLabel: string;
   typeColor: string;
-  /** Working days of this absence that fall in the year shown. */
+  /** Working days of this absence in the year shown, the person's public holidays left out. */
   days: number;
   countsAgainstAllowance: boolean;
   /** What the decider wrote, e.g. why a request was rejected. */
@@ -27,7 +30,10 @@ export interface MyYear {
   year: number;
   absences: MyAbsence[];
   allowance: number | null;
-  taken: number;
+  /** Approved days of the year that count against the allowance, future ones included. */
+  booked: number;
+  /** The part of `booked` up to today, where the person is. */
+  takenSoFar: number;
   pending: number;
   daysLeft: number | null;
 }
@@ -81,18 +87,30 @@ export async function readYearOf(
     .from(allowances)
     .where(and(eq(allowances.userId, userId), eq(allowances.year, year)));
 
-  const mine = rows.map((row) => ({ ...row, days: workingDaysWithin(row, from, to) }));
+  // Days counted as the team page counts them: without the person's public holidays.
+  const holidays = holidayDatesBetween(await holidayPlaceOfPerson(db, userId), from, to);
+  const [person] = await db
+    .select({ timeZone: users.timeZone })
+    .from(users)
+    .where(eq(users.id, userId));
+  const today = todayIn(person?.timeZone ?? 'UTC');
+  const mine = rows.map((row) => ({ ...row, days: workingDaysWithin(row, from, to, holidays) }));
+  const counted = (status: MyAbsence['status']) =>
+    mine.filter((a) => a.status === status && a.countsAgainstAllowance);
   const sum = (status: MyAbsence['status']) =>
-    mine
-      .filter((a) => a.status === status && a.countsAgainstAllowance)
-      .reduce((total, a) => total + a.days, 0);
-  const taken = sum('approved');
+    counted(status).reduce((total, a) => total + a.days, 0);
+  const booked = sum('approved');
+  const takenSoFar = counted('approved').reduce(
+    (total, a) => total + workingDaysWithin(a, from, today < to ? today : to, holidays),
+    0,
+  );
   return {
     year,
     absences: mine,
     allowance: allowance?.days ?? null,
-    taken,
+    booked,
+    takenSoFar,
     pending: sum('pending'),
-    daysLeft: allowance ? allowance.days - taken : null,
+    daysLeft: allowance ? allowance.days - booked : null,
   };
 }

@@ -65,12 +65,12 @@ describe('a person’s figures, on both pages', () => {
       ]);
 
     for (const [year, expected] of [
-      [2026, { taken: 1.5, pending: 0, daysLeft: 23.5 }],
-      [2027, { taken: 1.5, pending: 0.5, daysLeft: 26 }],
+      [2026, { booked: 1.5, pending: 0, daysLeft: 23.5 }],
+      [2027, { booked: 1.5, pending: 0.5, daysLeft: 26 }],
     ] as const) {
       const mine = await getMyYear(person, year);
       expect(
-        { taken: mine.taken, pending: mine.pending, daysLeft: mine.daysLeft },
+        { booked: mine.booked, pending: mine.pending, daysLeft: mine.daysLeft },
         `${year}`,
       ).toEqual(expected);
       const stats = await getTeamStatistics(
@@ -84,7 +84,7 @@ describe('a person’s figures, on both pages', () => {
         `${year}: the team page`,
       ).toEqual({ pending: mine.pending, daysLeft: mine.daysLeft });
       // Taken by type: the counting type's days are "My absences"' taken.
-      expect(figures.takenByType[vacation.id] ?? 0, `${year}`).toBe(mine.taken);
+      expect(figures.takenByType[vacation.id] ?? 0, `${year}`).toBe(mine.booked);
     }
   });
 });

@@ -35,7 +35,8 @@ export default async function MyAbsencesPage({ searchParams }: Props) {
   const [my, types] = await Promise.all([getMyYear(actor, year), listActiveAbsenceTypes()]);
   const figures = [
     { label: 'Allowance', value: my.allowance ?? '—' },
-    { label: 'Taken', value: my.taken },
+    { label: 'Booked', value: my.booked },
+    { label: 'Taken so far', value: my.takenSoFar },
     { label: 'Pending', value: my.pending },
     { label: 'Days left', value: my.daysLeft ?? '—' },
   ];
@@ -45,7 +46,9 @@ export default async function MyAbsencesPage({ searchParams }: Props) {
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">My absences</h1>
           <p className="mt-1 text-sm text-slate-600">
-            Working days; weekends don’t count and a half day counts 0.5.
+            Working days; weekends and your team’s public holidays don’t count, and a half day
+            counts 0.5. Booked: approved days of the year, future ones included; taken so far: those
+            up to today.
           </p>
         </div>
         <nav aria-label="Year" className="flex items-center gap-2 text-sm">
@@ -66,7 +69,7 @@ export default async function MyAbsencesPage({ searchParams }: Props) {
           </Link>
         </nav>
       </div>
-      <dl className="mb-8 grid gap-4 sm:grid-cols-4">
+      <dl className="mb-8 grid gap-4 sm:grid-cols-3 lg:grid-cols-5">
         {figures.map((f) => (
           <div key={f.label} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
             <dt className="text-sm text-slate-600">{f.label}</dt>
