@@ -78,3 +78,9 @@ export function workingDaysWithin(
   if (span.halfDayEnd && end === span.endDate && isWorkingDay(end, holidays)) days -= 0.5;
   return Math.max(0, days);
 }
+
+/** "1 working day", "2.5 working days". */
+export function describeWorkingDays(count: number): string {
+  const rounded = Math.round(count * 2) / 2;
+  return `${rounded} working day${rounded === 1 ? '' : 's'}`;
+}

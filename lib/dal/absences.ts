@@ -6,10 +6,14 @@ import { absences, absenceTypes, memberships, users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import type { RequestInfo } from '@/lib/request-info';
 import type { AbsenceDecisionInput, AbsenceRequestInput } from '@/lib/validation';
+import { holidayDatesBetween } from '@/lib/holidays';
+import { describeWorkingDays, workingDays, workingDaysWithin } from '@/lib/workdays';
 import { todayIn } from '@/lib/zoned-time';
 import { isAdmin, type Actor } from './actor';
 import { queueAbsenceDecidedNotice, queueAbsenceRequestedNotices } from './absence-notices';
 import { recordAuditEvent } from './audit';
+import { holidayPlaceOfPerson } from './holiday-places';
+import { readYearOf } from './my-absences';
 import { bumpCalendarVersionsOfUser } from './calendar-version';
 
 export interface AbsenceDto {
@@ -73,12 +77,58 @@ async function findOverlap(tx: Transaction, userId: string, input: AbsenceReques
   return overlap;
 }
 
+export interface RequestedAbsence extends AbsenceDto {
+  /** Working days it takes, public holidays and weekends left out. */
+  workingDays: number;
+  /** Set when the type allows going beyond the days left and this request does. */
+  warning?: string;
+}
+
+const YEAR_DAYS = (year: number) => [`${year}-01-01`, `${year}-12-31`] as const;
+
+/**
+ * The allowance rule of a type that counts against it: in each year the request touches, its days
+ * must fit in what is left once the person's other pending requests are counted. Beyond that, the
+ * type either refuses the request or lets it through with a warning for the person and approver.
+ */
+async function checkAllowance(
+  tx: Transaction,
+  actor: Actor,
+  input: AbsenceRequestInput,
+  holidays: ReadonlySet<string>,
+  type: { overAllowance: 'refuse' | 'warn' },
+): Promise<string | undefined> {
+  const warnings: string[] = [];
+  for (
+    let year = Number(input.startDate.slice(0, 4));
+    year <= Number(input.endDate.slice(0, 4));
+    year++
+  ) {
+    const days = workingDaysWithin(input, ...YEAR_DAYS(year), holidays);
+    const balance = await readYearOf(tx, actor.id, year);
+    if (balance.daysLeft === null || days === 0) continue;
+    const left = balance.daysLeft - balance.pending;
+    if (days <= left) continue;
+    const pendingNote =
+      balance.pending > 0
+        ? ` once your ${describeWorkingDays(balance.pending)} awaiting a decision are counted`
+        : '';
+    const shortfall = `This request takes ${describeWorkingDays(days)} in ${year}, but your allowance has ${describeWorkingDays(Math.max(0, left))} left${pendingNote}`;
+    if (type.overAllowance === 'refuse')
+      throw new AppError('bad_request', `${shortfall}. Choose fewer days or another type.`, {
+        field: 'endDate',
+      });
+    warnings.push(`${shortfall}: it goes beyond your allowance, which your manager will see.`);
+  }
+  return warnings.length > 0 ? warnings.join(' ') : undefined;
+}
+
 /** The actor requests an absence for themselves; types that need no approval are approved at once. */
 export async function requestAbsence(
   actor: Actor,
   input: AbsenceRequestInput,
   request?: RequestInfo,
-): Promise<AbsenceDto> {
+): Promise<RequestedAbsence> {
   // The window around the person's today, where they are.
   const now = todayIn(actor.timeZone);
   if (
@@ -97,13 +147,33 @@ export async function requestAbsence(
     // One request at a time per person, so two concurrent requests can't both pass the overlap check.
     await tx.select({ id: users.id }).from(users).where(eq(users.id, actor.id)).for('update');
     const [type] = await tx
-      .select({ requiresApproval: absenceTypes.requiresApproval })
+      .select({
+        label: absenceTypes.label,
+        requiresApproval: absenceTypes.requiresApproval,
+        countsAgainstAllowance: absenceTypes.countsAgainstAllowance,
+        overAllowance: absenceTypes.overAllowance,
+      })
       .from(absenceTypes)
       .where(and(eq(absenceTypes.id, input.typeId), eq(absenceTypes.active, true)));
     if (!type)
       throw new AppError('bad_request', 'Choose a type of absence from the list.', {
         field: 'typeId',
       });
+    const holidays = holidayDatesBetween(
+      await holidayPlaceOfPerson(tx, actor.id),
+      input.startDate,
+      input.endDate,
+    );
+    const days = workingDays(input, holidays);
+    if (days === 0)
+      throw new AppError(
+        'bad_request',
+        'These dates hold no working day (weekends and public holidays don’t count): choose at least one working day.',
+        { field: 'startDate' },
+      );
+    const warning = type.countsAgainstAllowance
+      ? await checkAllowance(tx, actor, input, holidays, type)
+      : undefined;
 
     const overlap = await findOverlap(tx, actor.id, input);
     if (overlap) {
@@ -128,10 +198,14 @@ export async function requestAbsence(
       action: 'absence.requested',
       targetType: 'absence',
       targetId: absence!.id,
-      details: { status: absence!.status },
+      details: {
+        status: absence!.status,
+        workingDays: days,
+        ...(warning && { overAllowance: true }),
+      },
       request,
     });
-    return absence!;
+    return { ...absence!, workingDays: days, warning };
   });
 }
 

@@ -1,5 +1,6 @@
 import type { PrivacyLevel } from '@/lib/privacy';
 import { configuredPublicUrl } from '@/lib/public-url';
+import { describeWorkingDays } from '@/lib/workdays';
 import { composeMail, type Block, type ComposedMail } from './compose';
 
 // Every message TeamCal sends, each a function of plain values. Links are absolute, from
@@ -31,10 +32,6 @@ export function formatDateSpan(start: string, end: string): string {
   const startDate = new Date(`${start}T00:00:00Z`);
   if (start === end) return format.format(startDate);
   return format.formatRange(startDate, new Date(`${end}T00:00:00Z`));
-}
-
-function days(count: number): string {
-  return `${count} working day${count === 1 ? '' : 's'}`;
 }
 
 const NOTIFICATION_FOOTER =
@@ -179,7 +176,7 @@ export function absenceRequestedMail(input: {
         ['Who', absence.person],
         ['What', absence.type],
         ['When', formatDateSpan(absence.startDate, absence.endDate)],
-        ['Counts', days(absence.workingDays)],
+        ['Counts', describeWorkingDays(absence.workingDays)],
         ...(input.daysLeftAfter === null
           ? []
           : ([['Days left if approved', String(input.daysLeftAfter)]] as Array<[string, string]>)),

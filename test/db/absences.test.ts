@@ -15,8 +15,20 @@ import {
 
 const db = setupTestDatabase();
 
-const inDays = (days: number) =>
-  new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+/**
+ * The `count`-th working day from this week's Monday (before it when negative), so that every
+ * date a test asks for is a weekday, whatever today is: a request must hold a working day.
+ */
+function inDays(count: number): string {
+  const day = new Date(Date.now());
+  day.setUTCDate(day.getUTCDate() - ((day.getUTCDay() + 6) % 7));
+  const step = count < 0 ? -1 : 1;
+  for (let left = Math.abs(count); left > 0; ) {
+    day.setUTCDate(day.getUTCDate() + step);
+    if (day.getUTCDay() !== 0 && day.getUTCDay() !== 6) left -= 1;
+  }
+  return day.toISOString().slice(0, 10);
+}
 
 /** A team with a manager and two members, another team with its own manager, and an admin. */
 async function organisation() {

@@ -14,9 +14,11 @@ export async function requestAbsenceAction(
 ): Promise<FormState> {
   const state = await runFormAction(absenceRequestSchema, formData, async (actor, input) => {
     const absence = await requestAbsence(actor, input, requestInfo(await headers()));
-    return absence.status === 'pending'
-      ? 'Request sent: your manager will approve it.'
-      : 'Absence recorded.';
+    const outcome =
+      absence.status === 'pending'
+        ? 'Request sent: your manager will approve it.'
+        : 'Absence recorded.';
+    return absence.warning ? `${outcome} ${absence.warning}` : outcome;
   });
   if (state.ok) revalidatePath('/absences');
   return state;
