@@ -209,6 +209,9 @@ export type SetResourceEnabledInput = z.infer<typeof setResourceEnabledSchema>;
 
 const ABSENCE_TYPE_KEY = /^[a-z][a-z0-9_]{0,39}$/;
 
+/** A type's key in an address, `/admin/absence-types/<key>`. */
+export const absenceTypeKeySchema = z.string().regex(ABSENCE_TYPE_KEY);
+
 /** A type's key made from its label, `Jury duty (paid)` → `jury_duty_paid`; empty without letters. */
 export function absenceTypeKeyFrom(label: string): string {
   return label
