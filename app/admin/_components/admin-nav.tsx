@@ -8,6 +8,7 @@ const AREAS = [
   { href: '/admin/users', label: 'Users' },
   { href: '/admin/teams', label: 'Teams' },
   { href: '/admin/resources', label: 'Resources' },
+  { href: '/admin/absence-types', label: 'Absence types' },
   { href: '/admin/policy', label: 'Policy' },
   { href: '/admin/tokens', label: 'Tokens' },
   { href: '/admin/outbox', label: 'Outbox' },
