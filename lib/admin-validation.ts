@@ -301,6 +301,66 @@ export const setAbsenceTypeActiveSchema = absenceTypeIdSchema.extend({
   active: z.enum(['true', 'false']).transform((value) => value === 'true'),
 });
 
+// Allowances (the database checks the same ranges)
+
+/** Days typed in a form: whole or half, '27.5' or '27,5'; `empty` stands for a blank field. */
+const dayCountSchema = (required: string, empty?: number) =>
+  z
+    .string({ error: required })
+    .trim()
+    .refine((text) => text !== '' || empty !== undefined, required)
+    .transform((text) => (text === '' ? empty! : Number(text.replace(',', '.'))))
+    .pipe(
+      z
+        .number({ error: 'Enter a number of days, like 25 or 27.5.' })
+        .min(0, 'Enter 0 days or more.')
+        .max(366, 'Enter at most 366 days.')
+        .multipleOf(0.5, 'Enter whole or half days, like 27.5.'),
+    );
+
+const allowanceFields = {
+  year: z.coerce
+    .number({ error: 'Enter a year, like 2027.' })
+    .int('Enter a year, like 2027.')
+    .min(2000, 'Enter a year from 2000 to 2100.')
+    .max(2100, 'Enter a year from 2000 to 2100.'),
+  days: dayCountSchema('Enter the year’s days, like 25.'),
+  carryOverMax: dayCountSchema('Enter how many days may carry over, or 0.', 0),
+  carryOverExpiresOn: z
+    .string()
+    .trim()
+    .optional()
+    .transform((text) => text || null)
+    .pipe(
+      z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, 'Choose a date, like 31 March.')
+        .refine(isCalendarDate, 'Choose a date, like 31 March.')
+        .nullable(),
+    ),
+};
+
+/** The expiry of carried days falls inside the allowance's own year. */
+const expiresInYear = (
+  input: { year: number; carryOverExpiresOn: string | null },
+  context: z.RefinementCtx,
+) => {
+  if (input.carryOverExpiresOn && !input.carryOverExpiresOn.startsWith(`${input.year}-`))
+    context.addIssue({
+      code: 'custom',
+      path: ['carryOverExpiresOn'],
+      message: `Choose a date in ${input.year}, like 31 March ${input.year}.`,
+    });
+};
+
+export const setAllowanceSchema = userIdSchema.extend(allowanceFields).superRefine(expiresInYear);
+export type SetAllowanceInput = z.infer<typeof setAllowanceSchema>;
+
+export const setTeamAllowancesSchema = teamIdSchema
+  .extend(allowanceFields)
+  .superRefine(expiresInYear);
+export type SetTeamAllowancesInput = z.infer<typeof setTeamAllowancesSchema>;
+
 // Policy
 
 export const policySchema = z.object({
