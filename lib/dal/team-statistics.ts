@@ -2,11 +2,18 @@ import 'server-only';
 import { addDays, format } from 'date-fns';
 import { and, asc, eq, gte, inArray, lte, ne, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { absences, absenceTypes, allowances, memberships, users } from '@/db/schema';
+import { absences, absenceTypes, allowances, memberships, teams, users } from '@/db/schema';
+import {
+  holidayDatesBetween,
+  holidayPlaceOf,
+  publicHolidaysBetween,
+  type PublicHoliday,
+} from '@/lib/holidays';
 import { AWAY_LABEL, maySeePrivateType, NEUTRAL_COLOR } from '@/lib/privacy';
-import { workingDays, workingDaysWithin } from '@/lib/workdays';
+import { isWeekend, workingDays, workingDaysWithin } from '@/lib/workdays';
 import { todayIn } from '@/lib/zoned-time';
 import { isAdmin, type Actor } from './actor';
+import { holidayPlacesOfPeople } from './holiday-places';
 import { getTeamBySlug, type TeamDetail } from './teams';
 
 // The team page's figures. Every number is aggregated by PostgreSQL; whatever the number of
@@ -28,8 +35,13 @@ export interface MemberFigures {
   email: string;
   role: 'manager' | 'member';
   disabled: boolean;
-  /** Approved working days in the year, by type id (`away` for types hidden from the viewer). */
-  takenByType: Record<string, number>;
+  /**
+   * Approved working days booked in the year, future ones included, by type id (`away` for types
+   * hidden from the viewer).
+   */
+  bookedByType: Record<string, number>;
+  /** Approved days of the types that count against the allowance, up to the team's today. */
+  takenSoFar: number;
   pending: number;
   allowance: number | null;
   daysLeft: number | null;
@@ -57,8 +69,11 @@ export interface RequestToDecide extends TeamAbsence {
 
 export interface CoverageDay {
   date: string;
+  /** Members away on this working day; 0 on a day off. */
   approved: number;
   pending: number;
+  /** Why nobody works that day ('Weekend' or the public holiday's name), or null. */
+  dayOff: string | null;
 }
 
 export interface TeamStatistics {
@@ -71,6 +86,8 @@ export interface TeamStatistics {
   members: MemberFigures[];
   awaySoon: TeamAbsence[];
   monthAbsences: TeamAbsence[];
+  /** The team's public holidays in the month grid's month (none without a place). */
+  monthHolidays: PublicHoliday[];
   coverage: CoverageDay[];
   /** Empty unless the viewer manages the team or is an admin. */
   requestsToDecide: RequestToDecide[];
@@ -167,12 +184,37 @@ export async function getTeamStatistics(
     return rows.map((row) => ({
       ...row,
       status: 'pending' as const,
-      days: workingDays(row),
+      days: workingDays(
+        row,
+        holidayDatesBetween(places.get(row.userId) ?? null, row.startDate, row.endDate),
+      ),
     }));
   };
 
+  // Each member's days are counted without their own public holidays, as "My absences" counts
+  // them (lib/dal/my-absences.ts); the grid and the chart show the team's.
+  const [places, [teamRow]] = await Promise.all([
+    holidayPlacesOfPeople(
+      db,
+      team.members.map((m) => m.id),
+    ),
+    db
+      .select({ holidayCountry: teams.holidayCountry, holidayRegion: teams.holidayRegion })
+      .from(teams)
+      .where(eq(teams.id, team.id)),
+  ]);
+  const teamPlace = teamRow ? holidayPlaceOf(teamRow) : null;
+  const yearHolidays = new Map<string, ReadonlySet<string>>();
+  const holidaysOf = (userId: string) => {
+    const place = places.get(userId) ?? null;
+    const key = place ? `${place.country}-${place.region ?? ''}` : '';
+    let dates = yearHolidays.get(key);
+    if (!dates) yearHolidays.set(key, (dates = holidayDatesBetween(place, yearFrom, yearTo)));
+    return dates;
+  };
+
   const day = sql`day`;
-  const [types, totals, yearAllowances, soon, month, coverage, requestsToDecide] =
+  const [types, totals, yearAllowances, soon, month, coverageRows, requestsToDecide] =
     await Promise.all([
       db
         .select({
@@ -199,7 +241,19 @@ export async function getTeamStatistics(
         .from(absences)
         .where(overlapping(yearFrom, yearTo))
         .then((rows) =>
-          rows.map((row) => ({ ...row, days: workingDaysWithin(row, yearFrom, yearTo) })),
+          rows.map((row) => {
+            const holidays = holidaysOf(row.userId);
+            return {
+              ...row,
+              days: workingDaysWithin(row, yearFrom, yearTo, holidays),
+              daysSoFar: workingDaysWithin(
+                row,
+                yearFrom,
+                today < yearTo ? today : yearTo,
+                holidays,
+              ),
+            };
+          }),
         ),
       db
         .select({ userId: allowances.userId, days: allowances.days })
@@ -241,9 +295,10 @@ export async function getTeamStatistics(
   const typeById = new Map(types.map((t) => [t.id, t]));
   const allowanceOf = new Map(yearAllowances.map((a) => [a.userId, Number(a.days)]));
   const members = team.members.map((member): MemberFigures => {
-    const takenByType: Record<string, number> = {};
+    const bookedByType: Record<string, number> = {};
     let pending = 0;
     let counted = 0;
+    let takenSoFar = 0;
     for (const row of totals.filter((t) => t.userId === member.id)) {
       const type = typeById.get(row.typeId)!;
       const days = row.days;
@@ -254,8 +309,11 @@ export async function getTeamStatistics(
         continue;
       }
       const column = mayShowType(member.id, type.isPrivate) ? type.id : MASKED_TYPE.id;
-      takenByType[column] = (takenByType[column] ?? 0) + days;
-      if (type.countsAgainstAllowance) counted += days;
+      bookedByType[column] = (bookedByType[column] ?? 0) + days;
+      if (type.countsAgainstAllowance) {
+        counted += days;
+        takenSoFar += row.daysSoFar;
+      }
     }
     const allowance = allowanceOf.get(member.id) ?? null;
     return {
@@ -264,7 +322,8 @@ export async function getTeamStatistics(
       email: member.email,
       role: member.role,
       disabled: member.disabled,
-      takenByType,
+      bookedByType,
+      takenSoFar,
       pending,
       allowance,
       daysLeft: allowance === null ? null : allowance - counted,
@@ -284,7 +343,7 @@ export async function getTeamStatistics(
   // where the viewer may see it.
   const columns: TypeColumn[] = types
     .filter(
-      (t) => members.some((m) => m.takenByType[t.id] !== undefined) || (t.active && !t.isPrivate),
+      (t) => members.some((m) => m.bookedByType[t.id] !== undefined) || (t.active && !t.isPrivate),
     )
     .map((t) => ({
       id: t.id,
@@ -292,8 +351,17 @@ export async function getTeamStatistics(
       color: t.color,
       countsAgainstAllowance: t.countsAgainstAllowance,
     }));
-  if (members.some((m) => m.takenByType[MASKED_TYPE.id] !== undefined))
+  if (members.some((m) => m.bookedByType[MASKED_TYPE.id] !== undefined))
     columns.push({ ...MASKED_TYPE, countsAgainstAllowance: false });
+
+  // Weekends and the team's public holidays are nobody's working days: nobody is away on them.
+  const coverageHolidays = new Map(
+    publicHolidaysBetween(teamPlace, coverageFrom, coverageTo).map((h) => [h.date, h.name]),
+  );
+  const coverage = coverageRows.map((row): CoverageDay => {
+    const dayOff = coverageHolidays.get(row.date) ?? (isWeekend(row.date) ? 'Weekend' : null);
+    return dayOff ? { date: row.date, approved: 0, pending: 0, dayOff } : { ...row, dayOff };
+  });
 
   return {
     team,
@@ -304,6 +372,7 @@ export async function getTeamStatistics(
     members,
     awaySoon: present(soon),
     monthAbsences: present(month),
+    monthHolidays: publicHolidaysBetween(teamPlace, monthFrom, monthTo),
     coverage,
     requestsToDecide,
   };

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { absences, allowances, type NewAbsence } from '@/db/schema';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { absences, allowances, memberships, type NewAbsence } from '@/db/schema';
 import { getMyYear } from '@/lib/dal/my-absences';
 import { getTeamStatistics } from '@/lib/dal/team-statistics';
 import { statisticsPeriodSchema } from '@/lib/validation';
@@ -83,8 +83,75 @@ describe('a person’s figures, on both pages', () => {
         { pending: figures.pending, daysLeft: figures.daysLeft },
         `${year}: the team page`,
       ).toEqual({ pending: mine.pending, daysLeft: mine.daysLeft });
-      // Taken by type: the counting type's days are "My absences"' taken.
-      expect(figures.takenByType[vacation.id] ?? 0, `${year}`).toBe(mine.booked);
+      // Booked by type: the counting type’s days are "My absences"’ booked.
+      expect(figures.bookedByType[vacation.id] ?? 0, `${year}`).toBe(mine.booked);
+    }
+  });
+
+  afterEach(() => vi.useRealTimers());
+
+  it('agree with public holidays: the home team’s country and region, booked and taken so far', async () => {
+    // 10:00 UTC on Wednesday 12 May 2027.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2027-05-12T10:00:00Z'));
+    // Home first: a Bavarian team; then a French one, whose holidays are not the person's.
+    const bavaria = await createTeam(db(), {
+      timeZone: 'Europe/Berlin',
+      holidayCountry: 'DE',
+      holidayRegion: 'BY',
+    });
+    const france = await createTeam(db(), { timeZone: 'Europe/Berlin', holidayCountry: 'FR' });
+    const person = await createUser(db(), { timeZone: 'Europe/Berlin' });
+    await db()
+      .insert(memberships)
+      .values([
+        { teamId: bavaria.id, userId: person.id, createdAt: new Date('2020-01-01T00:00:00Z') },
+        { teamId: france.id, userId: person.id, createdAt: new Date('2021-01-01T00:00:00Z') },
+      ]);
+    const vacation = await createAbsenceType(db(), { countsAgainstAllowance: true });
+    const absence = (values: Omit<NewAbsence, 'userId' | 'typeId'>): NewAbsence => ({
+      userId: person.id,
+      typeId: vacation.id,
+      status: 'approved',
+      ...values,
+    });
+    await db()
+      .insert(absences)
+      .values([
+        // Mon 4 – Fri 8 January: Epiphany (the 6th) in Bavaria → 4 days.
+        absence({ startDate: '2027-01-04', endDate: '2027-01-08' }),
+        // Mon 3 – Fri 14 May: Ascension (the 6th) → 9 days, 7 of them by Wednesday the 12th;
+        // Victory Day (Saturday the 8th) is French and a weekend anyway.
+        absence({ startDate: '2027-05-03', endDate: '2027-05-14' }),
+        // Bastille Day is French: a working day in Bavaria → 1 day.
+        absence({ startDate: '2027-07-14', endDate: '2027-07-14' }),
+        // Pending on Corpus Christi (Bavaria) with a half day: no working day at all.
+        absence({
+          startDate: '2027-05-27',
+          endDate: '2027-05-27',
+          halfDayEnd: true,
+          status: 'pending',
+        }),
+        absence({ startDate: '2027-06-01', endDate: '2027-06-02', status: 'pending' }),
+      ]);
+    await db().insert(allowances).values({ userId: person.id, year: 2027, days: 30 });
+
+    const mine = await getMyYear(person, 2027);
+    expect(mine.absences.map((a) => a.days)).toEqual([4, 9, 0, 2, 1]);
+    expect(mine).toMatchObject({ booked: 14, takenSoFar: 11, pending: 2, daysLeft: 16 });
+    for (const team of [bavaria, france]) {
+      const stats = await getTeamStatistics(
+        person,
+        team.slug,
+        statisticsPeriodSchema('2027-05-12').parse({}),
+      );
+      const figures = stats.members.find((member) => member.userId === person.id)!;
+      expect(figures, team.name).toMatchObject({
+        bookedByType: { [vacation.id]: mine.booked },
+        takenSoFar: mine.takenSoFar,
+        pending: mine.pending,
+        daysLeft: mine.daysLeft,
+      });
     }
   });
 });

@@ -88,13 +88,13 @@ describe('team statistics', () => {
     const stats = await getTeamStatistics(org.manager, org.team.slug, march2025);
     const paula = stats.members.find((m) => m.userId === org.person.id)!;
     // 5 days, an afternoon and the three 2025 weekdays of the week across New Year.
-    expect(paula.takenByType[org.vacation.id]).toBe(8.5);
-    expect(paula.takenByType[org.sick.id]).toBe(2);
-    expect(paula.takenByType[org.remote.id]).toBeUndefined();
+    expect(paula.bookedByType[org.vacation.id]).toBe(8.5);
+    expect(paula.bookedByType[org.sick.id]).toBe(2);
+    expect(paula.bookedByType[org.remote.id]).toBeUndefined();
     expect(paula).toMatchObject({ pending: 2, allowance: 25, daysLeft: 16.5 });
     const colin = stats.members.find((m) => m.userId === org.colleague.id)!;
     expect(colin).toMatchObject({ allowance: null, daysLeft: null, pending: 0 });
-    expect(colin.takenByType[org.remote.id]).toBe(1);
+    expect(colin.bookedByType[org.remote.id]).toBe(1);
   });
 
   it('counts the other year of an absence across New Year in that year', async () => {
@@ -104,7 +104,7 @@ describe('team statistics', () => {
       year: 2026,
     });
     const paula = stats.members.find((m) => m.userId === org.person.id)!;
-    expect(paula.takenByType[org.vacation.id]).toBe(2);
+    expect(paula.bookedByType[org.vacation.id]).toBe(2);
   });
 
   it('lists the month’s pending and approved absences, not cancelled ones', async () => {
@@ -123,9 +123,24 @@ describe('team statistics', () => {
     const stats = await getTeamStatistics(org.person, org.team.slug, march2025);
     expect(stats.coverage).toHaveLength(31);
     const on = (date: string) => stats.coverage.find((d) => d.date === date);
-    expect(on('2025-03-03')).toEqual({ date: '2025-03-03', approved: 1, pending: 0 });
-    expect(on('2025-03-05')).toEqual({ date: '2025-03-05', approved: 2, pending: 0 });
-    expect(on('2025-03-17')).toEqual({ date: '2025-03-17', approved: 0, pending: 0 });
+    expect(on('2025-03-03')).toEqual({
+      date: '2025-03-03',
+      approved: 1,
+      pending: 0,
+      dayOff: null,
+    });
+    expect(on('2025-03-05')).toEqual({
+      date: '2025-03-05',
+      approved: 2,
+      pending: 0,
+      dayOff: null,
+    });
+    expect(on('2025-03-17')).toEqual({
+      date: '2025-03-17',
+      approved: 0,
+      pending: 0,
+      dayOff: null,
+    });
   });
 
   it('covers the whole year in the year view, pending requests apart', async () => {
@@ -145,8 +160,8 @@ describe('team statistics', () => {
     const org = await teamIn2025();
     const stats = await getTeamStatistics(org.colleague, org.team.slug, march2025);
     const paula = stats.members.find((m) => m.userId === org.person.id)!;
-    expect(paula.takenByType[org.sick.id]).toBeUndefined();
-    expect(paula.takenByType[MASKED_TYPE.id]).toBe(2);
+    expect(paula.bookedByType[org.sick.id]).toBeUndefined();
+    expect(paula.bookedByType[MASKED_TYPE.id]).toBe(2);
     expect(stats.columns.map((c) => c.id)).not.toContain(org.sick.id);
     expect(stats.columns.map((c) => c.label)).toContain('Away');
     const sickDays = stats.monthAbsences.find((a) => a.startDate === '2025-03-12')!;
@@ -182,6 +197,93 @@ describe('team statistics', () => {
     ]);
     const forColleague = await getTeamStatistics(org.colleague, org.team.slug, march2025);
     expect(forColleague.requestsToDecide).toEqual([]);
+  });
+
+  it('counts nobody away on weekends and the team’s public holidays, which the chart names', async () => {
+    const team = await createTeam(db(), { holidayCountry: 'FR' });
+    const person = await createUser(db());
+    await addMember(db(), team.id, person.id);
+    const type = await createAbsenceType(db());
+    // Thursday 6 May 2027 is Ascension Day; Saturday the 8th is also Victory Day.
+    await db().insert(absences).values({
+      userId: person.id,
+      typeId: type.id,
+      startDate: '2027-05-06',
+      endDate: '2027-05-10',
+      status: 'approved',
+    });
+    const stats = await getTeamStatistics(person, team.slug, {
+      year: 2027,
+      month: '2027-05',
+      coverage: 'month',
+    });
+    const on = (date: string) => stats.coverage.find((d) => d.date === date);
+    expect(on('2027-05-06')).toEqual({
+      date: '2027-05-06',
+      approved: 0,
+      pending: 0,
+      dayOff: 'Ascension Day',
+    });
+    expect(on('2027-05-07')).toMatchObject({ approved: 1, dayOff: null });
+    expect(on('2027-05-08')).toMatchObject({ approved: 0, dayOff: 'Victory Day' });
+    expect(on('2027-05-09')).toMatchObject({ approved: 0, dayOff: 'Weekend' });
+    expect(on('2027-05-10')).toMatchObject({ approved: 1, dayOff: null });
+    // Nobody is counted on a day off, in the year view too.
+    const year = await getTeamStatistics(person, team.slug, {
+      year: 2027,
+      month: '2027-05',
+      coverage: 'year',
+    });
+    expect(year.coverage.filter((d) => d.dayOff && d.approved + d.pending > 0)).toEqual([]);
+    expect(year.coverage.filter((d) => d.approved > 0).map((d) => d.date)).toEqual([
+      '2027-05-07',
+      '2027-05-10',
+    ]);
+    // The grid's month names them; the figures count the two working days.
+    expect(stats.monthHolidays.map((h) => [h.date, h.name])).toEqual([
+      ['2027-05-01', 'Labour Day'],
+      ['2027-05-06', 'Ascension Day'],
+      ['2027-05-08', 'Victory Day'],
+      ['2027-05-17', 'Whit Monday'],
+    ]);
+    expect(stats.members[0]!.bookedByType[type.id]).toBe(2);
+  });
+
+  it('counts each member’s days without the public holidays of their country and region', async () => {
+    const bavaria = await createTeam(db(), { holidayCountry: 'DE', holidayRegion: 'BY' });
+    const berlin = await createTeam(db(), { holidayCountry: 'DE', holidayRegion: 'BE' });
+    const manager = await createUser(db());
+    const bavarian = await createUser(db());
+    const berliner = await createUser(db());
+    await addMember(db(), bavaria.id, manager.id, 'manager');
+    await addMember(db(), bavaria.id, bavarian.id);
+    await addMember(db(), berlin.id, berliner.id);
+    const vacation = await createAbsenceType(db(), { countsAgainstAllowance: true });
+    // Friday 1 to Friday 8 January 2027: New Year everywhere, Epiphany (the 6th) in Bavaria.
+    const week = { typeId: vacation.id, startDate: '2027-01-01', endDate: '2027-01-08' };
+    await db()
+      .insert(absences)
+      .values([
+        { ...week, userId: bavarian.id, status: 'approved' },
+        { ...week, userId: berliner.id, status: 'approved' },
+        // Pending on Corpus Christi in Bavaria: no working day, nothing pending.
+        {
+          typeId: vacation.id,
+          userId: bavarian.id,
+          startDate: '2027-05-27',
+          endDate: '2027-05-27',
+        },
+      ]);
+    const period = { year: 2027, month: '2027-01', coverage: 'month' } as const;
+    const inBavaria = await getTeamStatistics(manager, bavaria.slug, period);
+    expect(inBavaria.members.find((m) => m.userId === bavarian.id)).toMatchObject({
+      bookedByType: { [vacation.id]: 4 },
+      pending: 0,
+    });
+    expect(inBavaria.requestsToDecide.map((r) => r.days)).toEqual([0]);
+    const inBerlin = await getTeamStatistics(berliner, berlin.slug, period);
+    expect(inBerlin.members[0]).toMatchObject({ bookedByType: { [vacation.id]: 5 } });
+    expect(inBerlin.monthHolidays.map((h) => h.date)).toEqual(['2027-01-01']);
   });
 
   it('is hidden from a manager of another team, as if the team did not exist', async () => {

@@ -1,7 +1,6 @@
 import Link from 'next/link';
 import { formatDate } from '@/app/_components/format';
 import type { CoverageDay } from '@/lib/dal/team-statistics';
-import { isWeekend } from '@/lib/workdays';
 
 interface CoverageChartProps {
   coverage: CoverageDay[];
@@ -17,7 +16,10 @@ const HEIGHT = 180;
 const MARGIN = { top: 10, right: 8, bottom: 24, left: 28 };
 const monthInitial = new Intl.DateTimeFormat('en-GB', { month: 'short', timeZone: 'UTC' });
 
-/** A stacked bar per day (approved, then pending) drawn on the server as SVG. */
+/**
+ * A stacked bar per working day (approved, then pending) drawn on the server as SVG. Weekends and
+ * public holidays are nobody's working days: greyed, with nobody counted as away.
+ */
 export function CoverageChart({
   coverage,
   view,
@@ -38,8 +40,9 @@ export function CoverageChart({
   );
   const summary =
     busiest && busiest.approved > 0
-      ? `At most ${busiest.approved} of ${memberCount} members away, first on ${formatDate(busiest.date)}.`
-      : `Nobody is away in this period.`;
+      ? `At most ${busiest.approved} of ${memberCount} members away on a working day, first on ${formatDate(busiest.date)}.`
+      : `Nobody is away on a working day in this period.`;
+  const holidays = coverage.filter((day) => day.dayOff && day.dayOff !== 'Weekend').length;
 
   return (
     <section
@@ -95,24 +98,28 @@ export function CoverageChart({
             const label = dayLabel(day, index, view);
             return (
               <g key={day.date}>
-                {view === 'month' && isWeekend(day.date) && (
+                {day.dayOff ? (
                   <rect
                     x={x}
                     y={MARGIN.top}
                     width={step}
                     height={plotHeight}
-                    className="fill-slate-100"
-                  />
+                    data-day-off={day.dayOff}
+                    className="fill-slate-200"
+                  >
+                    <title>{`${formatDate(day.date)}: ${day.dayOff}, not a working day`}</title>
+                  </rect>
+                ) : (
+                  <rect
+                    x={x}
+                    y={y(day.approved)}
+                    width={barWidth}
+                    height={plotHeight - (y(day.approved) - MARGIN.top)}
+                    className="fill-brand-600"
+                  >
+                    <title>{`${formatDate(day.date)}: ${day.approved} away, ${day.pending} pending`}</title>
+                  </rect>
                 )}
-                <rect
-                  x={x}
-                  y={y(day.approved)}
-                  width={barWidth}
-                  height={plotHeight - (y(day.approved) - MARGIN.top)}
-                  className="fill-brand-600"
-                >
-                  <title>{`${formatDate(day.date)}: ${day.approved} away, ${day.pending} pending`}</title>
-                </rect>
                 {day.pending > 0 && (
                   <rect
                     x={x}
@@ -146,6 +153,13 @@ export function CoverageChart({
           </span>
           <span className="flex items-center gap-1.5">
             <span className="h-3 w-3 rounded-sm bg-amber-400" aria-hidden="true" /> Pending
+          </span>
+          <span className="flex items-center gap-1.5">
+            <span className="h-3 w-3 rounded-sm bg-slate-200" aria-hidden="true" /> Weekends
+            {holidays > 0
+              ? ` and ${holidays} public ${holidays === 1 ? 'holiday' : 'holidays'}`
+              : ''}
+            : not working days, nobody counts as away
           </span>
         </figcaption>
       </figure>

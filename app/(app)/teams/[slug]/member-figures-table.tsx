@@ -7,7 +7,10 @@ interface MemberFiguresTableProps {
   members: MemberFigures[];
 }
 
-/** Working days per member and type for a year, with pending days, allowance and days left. */
+/**
+ * Working days per member and type booked in a year, with the days taken so far, pending days,
+ * allowance and days left.
+ */
 export function MemberFiguresTable({ year, columns, members }: MemberFiguresTableProps) {
   return (
     <section
@@ -18,20 +21,27 @@ export function MemberFiguresTable({ year, columns, members }: MemberFiguresTabl
         <h2 id="figures-heading" className="font-semibold">
           Members in {year}
         </h2>
-        <p className="text-xs text-slate-600">
-          Approved working days by type; a half day counts 0.5. Pending = requested days of the
-          types marked *, as on “My absences”. Days left = allowance − approved days of those types.
+        <p id="figures-note" className="text-xs text-slate-600">
+          Booked = approved working days in {year} by type, future ones included; weekends and
+          public holidays don’t count, a half day counts 0.5. Taken so far = booked days of the
+          types marked * up to today. Pending = requested days of those types, as on “My absences”.
+          Days left = allowance − booked days of those types.
         </p>
       </div>
       <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm">
+        <table className="w-full text-left text-sm" aria-describedby="figures-note">
           <thead className="bg-slate-50 text-slate-600">
             <tr>
               <th scope="col" className="px-4 py-2 font-medium">
                 Member
               </th>
               {columns.map((column) => (
-                <th key={column.id} scope="col" className="px-3 py-2 text-right font-medium">
+                <th
+                  key={column.id}
+                  scope="col"
+                  title={`${column.label}: days booked in ${year}`}
+                  className="px-3 py-2 text-right font-medium"
+                >
                   <span
                     className="mr-1.5 inline-block h-2.5 w-2.5 rounded-full"
                     style={{ backgroundColor: column.color }}
@@ -43,6 +53,9 @@ export function MemberFiguresTable({ year, columns, members }: MemberFiguresTabl
                   )}
                 </th>
               ))}
+              <th scope="col" className="px-3 py-2 text-right font-medium">
+                Taken so far
+              </th>
               <th scope="col" className="px-3 py-2 text-right font-medium">
                 Pending
               </th>
@@ -73,11 +86,14 @@ export function MemberFiguresTable({ year, columns, members }: MemberFiguresTabl
                 </th>
                 {columns.map((column) => (
                   <td key={column.id} className="px-3 py-2 text-right tabular-nums">
-                    {member.takenByType[column.id]
-                      ? formatDays(member.takenByType[column.id]!)
+                    {member.bookedByType[column.id]
+                      ? formatDays(member.bookedByType[column.id]!)
                       : '–'}
                   </td>
                 ))}
+                <td className="px-3 py-2 text-right tabular-nums">
+                  {member.takenSoFar ? formatDays(member.takenSoFar) : '–'}
+                </td>
                 <td className="px-3 py-2 text-right tabular-nums">
                   {member.pending ? formatDays(member.pending) : '–'}
                 </td>

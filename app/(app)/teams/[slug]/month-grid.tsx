@@ -1,7 +1,8 @@
 import Link from 'next/link';
 import type { CSSProperties } from 'react';
-import { formatMonth, halfDayNote } from '@/app/_components/format';
 import type { MemberFigures, TeamAbsence } from '@/lib/dal/team-statistics';
+import type { PublicHoliday } from '@/lib/holidays';
+import { formatDate, formatMonth, halfDayNote } from '@/app/_components/format';
 import { isWeekend } from '@/lib/workdays';
 
 interface MonthGridProps {
@@ -9,6 +10,8 @@ interface MonthGridProps {
   today: string;
   members: Pick<MemberFigures, 'userId' | 'name'>[];
   absences: TeamAbsence[];
+  /** The team's public holidays in the month: marked on their column, nobody's absence. */
+  holidays: PublicHoliday[];
   /** Builds the link to another month, keeping the rest of the page's period. */
   monthHref: (month: string) => string;
 }
@@ -47,8 +50,22 @@ function fill(absence: TeamAbsence, part: DayPart): CSSProperties {
     : { background: paint, [side]: 0, width: '50%', position: 'absolute', top: 0, bottom: 0 };
 }
 
-export function MonthGrid({ month, today, members, absences, monthHref }: MonthGridProps) {
+/** The shading of a day that is nobody's working day. */
+function dayOffClass(date: string, holiday: string | undefined): string {
+  if (holiday) return 'bg-slate-200';
+  return isWeekend(date) ? 'bg-slate-100' : '';
+}
+
+export function MonthGrid({
+  month,
+  today,
+  members,
+  absences,
+  holidays,
+  monthHref,
+}: MonthGridProps) {
   const days = daysOf(month);
+  const holidayOn = new Map(holidays.map((holiday) => [holiday.date, holiday.name]));
   const byMember = new Map<string, TeamAbsence[]>();
   for (const absence of absences)
     byMember.set(absence.userId, [...(byMember.get(absence.userId) ?? []), absence]);
@@ -83,17 +100,23 @@ export function MonthGrid({ month, today, members, absences, monthHref }: MonthG
               <th scope="col" className="sticky left-0 bg-white px-3 py-1 text-left font-medium">
                 Member
               </th>
-              {days.map((date) => (
-                <th
-                  key={date}
-                  scope="col"
-                  aria-current={date === today ? 'date' : undefined}
-                  className={`min-w-6 px-0.5 py-1 text-center font-normal ${isWeekend(date) ? 'bg-slate-100 text-slate-400' : 'text-slate-600'} ${date === today ? 'bg-brand-50 font-bold text-brand-700' : ''}`}
-                >
-                  <span className="block">{weekday.format(new Date(`${date}T00:00:00Z`))}</span>
-                  {Number(date.slice(8))}
-                </th>
-              ))}
+              {days.map((date) => {
+                const holiday = holidayOn.get(date);
+                return (
+                  <th
+                    key={date}
+                    scope="col"
+                    title={holiday ? `${formatDate(date)}: ${holiday} (public holiday)` : undefined}
+                    data-holiday={holiday}
+                    aria-current={date === today ? 'date' : undefined}
+                    className={`min-w-6 px-0.5 py-1 text-center font-normal ${holiday ? 'bg-slate-200 text-slate-700 underline decoration-dotted' : isWeekend(date) ? 'bg-slate-100 text-slate-400' : 'text-slate-600'} ${date === today ? 'bg-brand-50 font-bold text-brand-700' : ''}`}
+                  >
+                    <span className="block">{weekday.format(new Date(`${date}T00:00:00Z`))}</span>
+                    {Number(date.slice(8))}
+                    {holiday && <span className="sr-only">, public holiday: {holiday}</span>}
+                  </th>
+                );
+              })}
             </tr>
           </thead>
           <tbody>
@@ -125,7 +148,7 @@ export function MonthGrid({ month, today, members, absences, monthHref }: MonthG
                       <td
                         key={date}
                         title={description ? `${member.name}: ${description}` : undefined}
-                        className={`relative h-7 border-l border-slate-100 p-0 ${isWeekend(date) ? 'bg-slate-100' : ''} ${date === today ? 'bg-brand-50' : ''}`}
+                        className={`relative h-7 border-l border-slate-100 p-0 ${dayOffClass(date, holidayOn.get(date))} ${date === today ? 'bg-brand-50' : ''}`}
                       >
                         {covering.map((a) => (
                           <span
@@ -145,12 +168,18 @@ export function MonthGrid({ month, today, members, absences, monthHref }: MonthG
           </tbody>
         </table>
       </div>
-      <GridLegend absences={absences} />
+      <GridLegend absences={absences} holidays={holidays} />
     </section>
   );
 }
 
-function GridLegend({ absences }: { absences: TeamAbsence[] }) {
+function GridLegend({
+  absences,
+  holidays,
+}: {
+  absences: TeamAbsence[];
+  holidays: PublicHoliday[];
+}) {
   const types = [...new Map(absences.map((a) => [a.typeLabel, a.color])).entries()];
   const halfDays = absences.some((a) => halfDayNote(a));
   return (
@@ -177,6 +206,13 @@ function GridLegend({ absences }: { absences: TeamAbsence[] }) {
         <span className="h-3 w-3 rounded-sm bg-slate-100" aria-hidden="true" />
         Weekend
       </li>
+      {holidays.length > 0 && (
+        <li className="flex items-center gap-1.5">
+          <span className="h-3 w-3 rounded-sm bg-slate-200" aria-hidden="true" />
+          Public {holidays.length === 1 ? 'holiday' : 'holidays'} (not working days):{' '}
+          {holidays.map((holiday) => `${formatDate(holiday.date)} ${holiday.name}`).join(', ')}
+        </li>
+      )}
     </ul>
   );
 }

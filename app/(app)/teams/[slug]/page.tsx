@@ -19,6 +19,7 @@ import { AwaySoon } from './away-soon';
 import { CoverageChart } from './coverage-chart';
 import { MemberFiguresTable } from './member-figures-table';
 import { MonthGrid } from './month-grid';
+import { weighRequestsToDecide } from '@/lib/dal/request-impact';
 import { RequestsToDecide } from './requests-to-decide';
 import { CalendarMenuFor } from '../../_calendar/calendar-menu-loader';
 import { EventsSection } from '../../_calendar/events-section';
@@ -61,6 +62,9 @@ export default async function TeamPage({ params, searchParams }: Props) {
   };
   const managers = team.members.filter((m) => m.role === 'manager').length;
   const decides = isAdmin(actor) || team.myRole === 'manager';
+  const weighed = decides
+    ? await weighRequestsToDecide(actor, team.id, stats.requestsToDecide)
+    : null;
 
   return (
     <div className="space-y-6">
@@ -102,13 +106,21 @@ export default async function TeamPage({ params, searchParams }: Props) {
         </header>
       </div>
 
-      {decides && <RequestsToDecide requests={stats.requestsToDecide} />}
+      {weighed && (
+        <RequestsToDecide
+          requests={stats.requestsToDecide}
+          impacts={weighed.impacts}
+          teamId={team.id}
+          minimumPresent={weighed.minimumPresent}
+        />
+      )}
       <AwaySoon today={stats.today} absences={stats.awaySoon} days={AWAY_SOON_DAYS} />
       <MonthGrid
         month={stats.month}
         today={stats.today}
         members={stats.members}
         absences={stats.monthAbsences}
+        holidays={stats.monthHolidays}
         monthHref={(month) => href({ month, year: Number(month.slice(0, 4)) })}
       />
       <CoverageChart
