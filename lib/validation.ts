@@ -189,6 +189,22 @@ export const guestShareSchema = z.object({
 });
 export type GuestShareInput = z.infer<typeof guestShareSchema>;
 
+export const minimumPresentSchema = z.object({
+  teamId: z.uuid('Unknown team.'),
+  minimumPresent: z
+    .string()
+    .trim()
+    .transform((value) => (value === '' ? null : Number(value)))
+    .pipe(
+      z
+        .number({ error: 'Enter a whole number, or leave it empty for no minimum.' })
+        .int('Enter a whole number, or leave it empty for no minimum.')
+        .min(1, 'At least 1, or leave it empty for no minimum.')
+        .max(10_000, 'At most 10000.')
+        .nullable(),
+    ),
+});
+
 export const absenceDecisionSchema = z.object({
   absenceId: z.uuid('Unknown absence.'),
   decision: z.enum(['approve', 'reject']),

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, gte, inArray, isNull, lte, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Transaction } from '@/db';
 import { absences, absenceTypes, memberships, teams, users } from '@/db/schema';
@@ -10,10 +10,10 @@ import {
   formatDateSpan,
   type AbsenceSummary,
 } from '@/lib/mail/messages';
-import { workingDays, workingDaysWithin } from '@/lib/workdays';
+import { workingDays } from '@/lib/workdays';
 import type { Actor } from './actor';
-import { readYearOf } from './my-absences';
 import { queueMail, type QueuedMail } from './outbox';
+import { weighRequests, type RequestImpact } from './request-impact';
 
 // The mails around a leave request: to the deciders when it is asked for, to the requester when
 // it is decided. Queued in the transaction of the request or decision; only to people who keep
@@ -96,56 +96,25 @@ async function decidersOf(tx: Transaction, requesterId: string) {
   }));
 }
 
-/** The team's other members away (approved or awaiting a decision) on any of the dates. */
-async function othersAway(
-  tx: Transaction,
-  teamId: string,
-  absence: { userId: string; startDate: string; endDate: string },
-): Promise<string[]> {
-  const rows = await tx
-    .select({
-      name: users.name,
-      type: absenceTypes.label,
-      status: absences.status,
-      startDate: absences.startDate,
-      endDate: absences.endDate,
-    })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .innerJoin(absences, eq(absences.userId, memberships.userId))
-    .innerJoin(absenceTypes, eq(absenceTypes.id, absences.typeId))
-    .where(
-      and(
-        eq(memberships.teamId, teamId),
-        ne(memberships.userId, absence.userId),
-        inArray(absences.status, ['pending', 'approved']),
-        lte(absences.startDate, absence.endDate),
-        gte(absences.endDate, absence.startDate),
-      ),
-    )
-    .orderBy(asc(absences.startDate), asc(users.name));
-  return rows.map(
-    (row) =>
-      `${row.name} — ${row.type}, ${formatDateSpan(row.startDate, row.endDate)}${row.status === 'pending' ? ' (awaiting a decision)' : ''}`,
-  );
-}
-
 /** A new request awaits a decision: each decider hears of it, with the balance and the clashes. */
 export async function queueAbsenceRequestedNotices(
   tx: Transaction,
   absenceId: string,
 ): Promise<void> {
   const { row, summary } = await summarise(tx, absenceId);
-  let daysLeftAfter: number | null = null;
-  if (row.countsAgainstAllowance) {
-    const year = Number(row.startDate.slice(0, 4));
-    const balance = await readYearOf(tx, row.userId, year);
-    if (balance.daysLeft !== null)
-      daysLeftAfter = balance.daysLeft - workingDaysWithin(row, `${year}-01-01`, `${year}-12-31`);
-  }
   const deciders = (await decidersOf(tx, row.userId)).filter((decider) => decider.notify);
+  const impactByTeam = new Map<string, RequestImpact | undefined>();
   const messages: QueuedMail[] = [];
   for (const decider of deciders) {
+    let impact: RequestImpact | undefined;
+    if (decider.teamId) {
+      if (!impactByTeam.has(decider.teamId))
+        impactByTeam.set(
+          decider.teamId,
+          (await weighRequests(tx, decider.teamId, [row])).get(row.id),
+        );
+      impact = impactByTeam.get(decider.teamId);
+    }
     messages.push({
       kind: 'absence.requested',
       to: decider.email,
@@ -154,8 +123,14 @@ export async function queueAbsenceRequestedNotices(
         managerName: decider.name,
         teamName: decider.teamName,
         absence: summary,
-        daysLeftAfter,
-        othersAway: decider.teamId ? await othersAway(tx, decider.teamId, row) : [],
+        daysLeftAfter: impact?.daysLeftAfter ?? null,
+        othersAway: (impact?.othersAway ?? []).map(
+          (other) =>
+            `${other.name} — ${other.typeLabel}, ${formatDateSpan(other.startDate, other.endDate)}${other.status === 'pending' ? ' (awaiting a decision)' : ''}`,
+        ),
+        presence: impact?.lowestPresent
+          ? `${impact.lowestPresent.present} of ${impact.lowestPresent.members} present on ${formatDateSpan(impact.lowestPresent.date, impact.lowestPresent.date)} if approved${impact.breaksMinimum ? ` — below the team’s minimum of ${impact.minimumPresent}` : ''}`
+          : null,
         teamUrl: appUrl(decider.teamSlug ? `/teams/${decider.teamSlug}` : '/teams'),
       }),
     });

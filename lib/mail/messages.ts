@@ -162,6 +162,8 @@ export function absenceRequestedMail(input: {
   /** Days left in the year after this request, when the type counts against the allowance. */
   daysLeftAfter: number | null;
   othersAway: string[];
+  /** The fewest people present on one of its days if approved, against the team's minimum. */
+  presence: string | null;
   teamUrl: string;
 }): ComposedMail {
   const { absence } = input;
@@ -190,6 +192,8 @@ export function absenceRequestedMail(input: {
       : { kind: 'paragraph', text: `Nobody else in ${input.teamName} is away during these days.` },
   );
   if (input.othersAway.length > 0) blocks.push({ kind: 'list', items: input.othersAway });
+  if (input.presence)
+    blocks.push({ kind: 'paragraph', text: `Lowest presence: ${input.presence}.` });
   blocks.push({ kind: 'button', label: 'Approve or reject', url: input.teamUrl });
   return composeMail({
     subject: `${absence.person} requests ${absence.type}, ${formatDateSpan(absence.startDate, absence.endDate)}`,

@@ -4,13 +4,18 @@ import { useActionState, useState } from 'react';
 import { formatDays, formatSpan, halfDayNote } from '@/app/_components/format';
 import type { FormState } from '@/lib/action';
 import type { RequestToDecide } from '@/lib/dal/team-statistics';
+import type { RequestImpact } from '@/lib/dal/request-impact';
 import { decideAbsenceAction } from './actions';
+import { MinimumPresentForm } from './minimum-present-form';
+import { RequestImpactNote } from './request-impact-note';
 
 function DecideRequest({
   request,
+  impact,
   onDecided,
 }: {
   request: RequestToDecide;
+  impact: RequestImpact | undefined;
   /** Told once the decision is saved: the request then leaves the list on the next render. */
   onDecided: (message: string) => void;
 }) {
@@ -46,6 +51,7 @@ function DecideRequest({
           </span>
         </div>
         {request.note && <p className="mt-1 text-sm text-slate-600">“{request.note}”</p>}
+        {impact && <RequestImpactNote impact={impact} />}
       </div>
       <form
         action={formAction}
@@ -102,7 +108,17 @@ function DecideRequest({
 const SHOWN_FIRST = 5;
 
 /** Pending requests of the team, for its managers and admins to approve or reject. */
-export function RequestsToDecide({ requests }: { requests: RequestToDecide[] }) {
+export function RequestsToDecide({
+  requests,
+  impacts,
+  teamId,
+  minimumPresent,
+}: {
+  requests: RequestToDecide[];
+  impacts: Record<string, RequestImpact>;
+  teamId: string;
+  minimumPresent: number | null;
+}) {
   const [decided, setDecided] = useState<string[]>([]);
   const onDecided = (message: string) => setDecided((messages) => [message, ...messages]);
   const first = requests.slice(0, SHOWN_FIRST);
@@ -128,7 +144,12 @@ export function RequestsToDecide({ requests }: { requests: RequestToDecide[] }) 
         <>
           <ul className="divide-y divide-slate-100">
             {first.map((request) => (
-              <DecideRequest key={request.id} request={request} onDecided={onDecided} />
+              <DecideRequest
+                key={request.id}
+                request={request}
+                impact={impacts[request.id]}
+                onDecided={onDecided}
+              />
             ))}
           </ul>
           {rest.length > 0 && (
@@ -138,13 +159,19 @@ export function RequestsToDecide({ requests }: { requests: RequestToDecide[] }) 
               </summary>
               <ul className="divide-y divide-slate-100">
                 {rest.map((request) => (
-                  <DecideRequest key={request.id} request={request} onDecided={onDecided} />
+                  <DecideRequest
+                    key={request.id}
+                    request={request}
+                    impact={impacts[request.id]}
+                    onDecided={onDecided}
+                  />
                 ))}
               </ul>
             </details>
           )}
         </>
       )}
+      <MinimumPresentForm teamId={teamId} minimumPresent={minimumPresent} />
     </section>
   );
 }
