@@ -1,11 +1,25 @@
+import { holidayDatesBetween } from '@/lib/holidays';
+
 const DAY_MS = 86_400_000;
 
+// The places whose public holidays a demo or test team may keep: a date chosen here is a working
+// day in all of them, so a request for it always holds a working day.
+const PLACES = [
+  { country: 'FR', region: null },
+  { country: 'DE', region: 'BY' },
+];
+
+function isHolidaySomewhere(date: string): boolean {
+  return PLACES.some((place) => holidayDatesBetween(place, date, date).size > 0);
+}
+
 /**
- * The first Wednesday at least `days` days from today, 'YYYY-MM-DD': a working day in every
- * zone, chosen from today so that tests pass whatever the date.
+ * The first Wednesday at least `days` days from today, 'YYYY-MM-DD', that is no public holiday:
+ * a working day in every zone and place, chosen from today so that tests pass whatever the date.
  */
 export function wednesdayAfter(days: number): string {
   const day = new Date(Date.now() + days * DAY_MS);
   day.setUTCDate(day.getUTCDate() + ((3 - day.getUTCDay() + 7) % 7));
+  while (isHolidaySomewhere(day.toISOString().slice(0, 10))) day.setUTCDate(day.getUTCDate() + 7);
   return day.toISOString().slice(0, 10);
 }
