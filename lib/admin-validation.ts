@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CALENDAR_KINDS } from '@/lib/dal/calendars/source';
+import { holidayRegions, isKnownHolidayPlace } from '@/lib/holidays';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@/lib/passwords';
 import { isWellFormedSetupSecret } from '@/lib/password-setup';
 import { isCalendarDate } from '@/lib/workdays';
@@ -97,28 +98,79 @@ const teamNameSchema = z
   .min(1, 'Enter the team’s name.')
   .max(100, 'Keep the name under 100 characters.');
 
-export const createTeamSchema = z.object({
-  name: teamNameSchema,
-  slug: z
-    .string({ error: 'Enter the team’s address.' })
-    .trim()
-    .toLowerCase()
-    .min(1, 'Enter the team’s address.')
-    .max(60, 'Keep the address under 60 characters.')
-    .regex(
-      /^[a-z0-9]+(-[a-z0-9]+)*$/,
-      'Use lowercase letters, digits and single hyphens, like customer-support.',
-    ),
-  timeZone: timeZoneSchema,
-});
+/** A select's value: empty means none. */
+const optionalCode = z
+  .string()
+  .trim()
+  .max(10, 'Choose from the list.')
+  .optional()
+  .transform((code) => code || null);
+
+/** Where a team's public holidays come from (lib/holidays.ts): a country, and a region in it. */
+const holidayPlaceFields = {
+  holidayCountry: optionalCode.transform((code) => code?.toUpperCase() ?? null),
+  holidayRegion: optionalCode,
+};
+
+function checkHolidayPlace(
+  place: { holidayCountry: string | null; holidayRegion: string | null },
+  context: z.RefinementCtx,
+) {
+  const { holidayCountry: country, holidayRegion: region } = place;
+  if (!country) {
+    if (region)
+      context.addIssue({
+        code: 'custom',
+        path: ['holidayRegion'],
+        message: 'Choose the country first, then its region.',
+      });
+    return;
+  }
+  if (!isKnownHolidayPlace(country, null))
+    context.addIssue({
+      code: 'custom',
+      path: ['holidayCountry'],
+      message: 'Choose a country from the list, or none.',
+    });
+  else if (region && !isKnownHolidayPlace(country, region))
+    context.addIssue({
+      code: 'custom',
+      path: ['holidayRegion'],
+      message:
+        holidayRegions(country).length > 0
+          ? 'Choose a region of this country from the list, or the whole country.'
+          : 'This country has no regions with holidays of their own: leave the region empty.',
+    });
+}
+
+export const createTeamSchema = z
+  .object({
+    name: teamNameSchema,
+    slug: z
+      .string({ error: 'Enter the team’s address.' })
+      .trim()
+      .toLowerCase()
+      .min(1, 'Enter the team’s address.')
+      .max(60, 'Keep the address under 60 characters.')
+      .regex(
+        /^[a-z0-9]+(-[a-z0-9]+)*$/,
+        'Use lowercase letters, digits and single hyphens, like customer-support.',
+      ),
+    timeZone: timeZoneSchema,
+    ...holidayPlaceFields,
+  })
+  .superRefine(checkHolidayPlace);
 export type CreateTeamInput = z.infer<typeof createTeamSchema>;
 
 export const teamIdSchema = z.object({ teamId: z.uuid('Unknown team.') });
 
-export const updateTeamSchema = teamIdSchema.extend({
-  name: teamNameSchema,
-  timeZone: timeZoneSchema,
-});
+export const updateTeamSchema = teamIdSchema
+  .extend({
+    name: teamNameSchema,
+    timeZone: timeZoneSchema,
+    ...holidayPlaceFields,
+  })
+  .superRefine(checkHolidayPlace);
 export type UpdateTeamInput = z.infer<typeof updateTeamSchema>;
 
 export const addMemberSchema = teamIdSchema.extend({

@@ -21,16 +21,24 @@ import {
   type Page,
 } from './admin-access';
 import { recordAuditEvent } from './audit';
-import { bumpTeamCalendarVersion } from './calendar-version';
+import { bumpCalendarVersionsOfTeamAndMembers, bumpTeamCalendarVersion } from './calendar-version';
 
 // Teams and memberships as admins manage them. Every change that alters what a team's feeds show
-// (its name, its time zone, who is in it and who manages it) bumps its calendar version.
+// (its name, its time zone, its public holidays, who is in it and who manages it) bumps its
+// calendar version.
+
+/** Left out, a team's holiday country and region stay as they are (none for a new team). */
+type WithOptionalPlace<Input> = Omit<Input, 'holidayCountry' | 'holidayRegion'> &
+  Partial<Pick<CreateTeamInput, 'holidayCountry' | 'holidayRegion'>>;
 
 export interface AdminTeamRow {
   id: string;
   name: string;
   slug: string;
   timeZone: string;
+  /** Where its public holidays come from: ISO country code and date-holidays region, or null. */
+  holidayCountry: string | null;
+  holidayRegion: string | null;
   memberCount: number;
   managerCount: number;
   activeTokenCount: number;
@@ -53,6 +61,8 @@ const teamColumns = {
   name: teams.name,
   slug: teams.slug,
   timeZone: teams.timeZone,
+  holidayCountry: teams.holidayCountry,
+  holidayRegion: teams.holidayRegion,
   memberCount: sql<number>`(select count(*)::int from ${memberships}
     where ${memberships.teamId} = ${outerColumn(teams, 'id')})`,
   managerCount: sql<number>`(select count(*)::int from ${memberships}
@@ -111,14 +121,14 @@ export async function getTeamForAdmin(actor: Actor, slug: string): Promise<Admin
 /** An admin creates a team; nobody is in it yet. */
 export async function createTeam(
   actor: Actor,
-  input: CreateTeamInput,
+  input: WithOptionalPlace<CreateTeamInput>,
   request?: RequestInfo,
 ): Promise<{ id: string; slug: string }> {
   return getDb().transaction(async (tx) => {
     await assertActiveAdmin(tx, actor);
     const [team] = await tx
       .insert(teams)
-      .values(input)
+      .values({ ...input, holidayRegion: input.holidayCountry ? input.holidayRegion : null })
       .returning({ id: teams.id, slug: teams.slug })
       .catch((error: unknown) => {
         if (isUniqueViolation(error))
@@ -142,7 +152,13 @@ export async function createTeam(
 
 async function lockTeam(tx: Transaction, teamId: string) {
   const [team] = await tx
-    .select({ id: teams.id, name: teams.name, timeZone: teams.timeZone })
+    .select({
+      id: teams.id,
+      name: teams.name,
+      timeZone: teams.timeZone,
+      holidayCountry: teams.holidayCountry,
+      holidayRegion: teams.holidayRegion,
+    })
     .from(teams)
     .where(eq(teams.id, teamId))
     .for('update');
@@ -150,33 +166,56 @@ async function lockTeam(tx: Transaction, teamId: string) {
   return team;
 }
 
-/** An admin renames a team or moves it to another time zone; its feeds follow. */
+/**
+ * An admin renames a team, moves it to another time zone or changes where its public holidays
+ * come from; its feeds follow.
+ */
 export async function updateTeam(
   actor: Actor,
-  input: UpdateTeamInput,
+  input: WithOptionalPlace<UpdateTeamInput>,
   request?: RequestInfo,
 ): Promise<void> {
   await getDb().transaction(async (tx) => {
     await assertActiveAdmin(tx, actor);
-    const before = await lockTeam(tx, input.teamId);
-    const after = { name: input.name, timeZone: input.timeZone };
-    if (before.name === after.name && before.timeZone === after.timeZone) return;
+    const { id, ...before } = await lockTeam(tx, input.teamId);
+    const keepsPlace = input.holidayCountry === undefined;
+    const after = {
+      name: input.name,
+      timeZone: input.timeZone,
+      holidayCountry: keepsPlace ? before.holidayCountry : input.holidayCountry!,
+      holidayRegion: keepsPlace
+        ? before.holidayRegion
+        : input.holidayCountry
+          ? (input.holidayRegion ?? null)
+          : null,
+    };
+    const changed = (Object.keys(after) as Array<keyof typeof after>).filter(
+      (key) => before[key] !== after[key],
+    );
+    if (changed.length === 0) return;
     await tx
       .update(teams)
       .set({ ...after, updatedAt: sql`now()` })
-      .where(eq(teams.id, before.id));
+      .where(eq(teams.id, id));
     // The calendar's name and time zone are in every feed of the team; a new zone moves the
-    // half days, so every event's SEQUENCE moves with it.
-    await bumpTeamCalendarVersion(tx, before.id, {
-      presentation: before.timeZone !== after.timeZone,
-    });
+    // half days, so every event's SEQUENCE moves with it. Other public holidays change the
+    // members' working days and the feeds that carry the holidays.
+    const change = { presentation: before.timeZone !== after.timeZone };
+    const movesPlace = changed.includes('holidayCountry') || changed.includes('holidayRegion');
+    if (movesPlace) await bumpCalendarVersionsOfTeamAndMembers(tx, id, change);
+    else await bumpTeamCalendarVersion(tx, id, change);
+    // Name and zone always; the holiday place when it moved.
+    const audited = (settings: typeof after) => {
+      const { holidayCountry, holidayRegion, ...rest } = settings;
+      return movesPlace ? { ...rest, holidayCountry, holidayRegion } : rest;
+    };
     await recordAuditEvent(tx, {
       actorId: actor.id,
       action: 'team.updated',
       targetType: 'team',
-      targetId: before.id,
-      teamId: before.id,
-      details: { before: { name: before.name, timeZone: before.timeZone }, after },
+      targetId: id,
+      teamId: id,
+      details: { before: audited(before), after: audited(after) },
       request,
     });
   });

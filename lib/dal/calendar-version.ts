@@ -94,6 +94,31 @@ export async function bumpTeamCalendarVersion(
   await bumpWhere(tx, eq(calendars.teamId, teamId), change);
 }
 
+/**
+ * A team's public holidays changed (its country or region): its calendar, whose feeds may carry
+ * them, and its members' own calendars, since their working days change with them.
+ */
+export async function bumpCalendarVersionsOfTeamAndMembers(
+  tx: Transaction,
+  teamId: string,
+  change: CalendarChange = {},
+): Promise<void> {
+  await bumpWhere(
+    tx,
+    or(
+      eq(calendars.teamId, teamId),
+      inArray(
+        calendars.personId,
+        tx
+          .select({ id: memberships.userId })
+          .from(memberships)
+          .where(eq(memberships.teamId, teamId)),
+      ),
+    ),
+    change,
+  );
+}
+
 /** One calendar's own rows changed (an event, a booking, its settings). */
 export async function bumpCalendarVersion(
   tx: Transaction,

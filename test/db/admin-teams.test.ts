@@ -1,6 +1,7 @@
 import { desc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditEvents, memberships, teams } from '@/db/schema';
+import { z } from 'zod';
+import { auditEvents, calendars, memberships, teams } from '@/db/schema';
 import {
   addMemberSchema,
   createTeamSchema,
@@ -83,6 +84,8 @@ describe('creating and changing teams', () => {
       name: 'Ops',
       slug: 'ops-2',
       timeZone: 'UTC',
+      holidayCountry: null,
+      holidayRegion: null,
     });
   });
 
@@ -128,6 +131,86 @@ describe('creating and changing teams', () => {
     });
     await updateTeam(cast.admin, input, request);
     expect(await versionOf(cast.team.id)).toBe(2);
+  });
+
+  it('a team’s holiday country and region: checked, saved, audited, and moving its calendar and its members’ own', async () => {
+    const cast = await createAdminCast(db());
+    const outsider = await createUser(db());
+    const personVersion = async (userId: string) => {
+      const [calendar] = await db()
+        .select({ version: calendars.version })
+        .from(calendars)
+        .where(eq(calendars.personId, userId));
+      return calendar?.version ?? null;
+    };
+    const form = (place: Record<string, string>) => ({
+      teamId: cast.team.id,
+      name: cast.team.name,
+      timeZone: 'Europe/Paris',
+      ...place,
+    });
+    // Refused next to their fields: unknown country, unknown region, a region without country.
+    for (const [place, field] of [
+      [{ holidayCountry: 'XX' }, 'holidayCountry'],
+      [{ holidayCountry: 'DE', holidayRegion: 'ZZ' }, 'holidayRegion'],
+      [{ holidayCountry: 'NL', holidayRegion: 'BY' }, 'holidayRegion'],
+      [{ holidayRegion: 'BY' }, 'holidayRegion'],
+    ] as const) {
+      const parsed = updateTeamSchema.safeParse(form(place));
+      expect(parsed.success, JSON.stringify(place)).toBe(false);
+      expect(Object.keys(z.flattenError(parsed.error!).fieldErrors)).toEqual([field]);
+    }
+
+    const [memberBefore, outsiderBefore] = [
+      await personVersion(cast.member.id),
+      await personVersion(outsider.id),
+    ];
+    await updateTeam(
+      cast.admin,
+      updateTeamSchema.parse(form({ holidayCountry: 'de', holidayRegion: 'BY' })),
+      request,
+    );
+    expect(await getTeamForAdmin(cast.admin, cast.team.slug)).toMatchObject({
+      holidayCountry: 'DE',
+      holidayRegion: 'BY',
+    });
+    expect(await versionOf(cast.team.id)).toBe(2);
+    expect(await personVersion(cast.member.id)).toBe((memberBefore ?? 0) + 1);
+    expect(await personVersion(outsider.id)).toBe(outsiderBefore);
+    expect(await lastAudit()).toMatchObject({
+      action: 'team.updated',
+      details: {
+        before: { holidayCountry: null, holidayRegion: null },
+        after: { holidayCountry: 'DE', holidayRegion: 'BY' },
+      },
+    });
+
+    // The whole country, then none: each a change; the same place again is none.
+    await updateTeam(cast.admin, updateTeamSchema.parse(form({ holidayCountry: 'DE' })), request);
+    expect(await versionOf(cast.team.id)).toBe(3);
+    await updateTeam(cast.admin, updateTeamSchema.parse(form({ holidayCountry: 'DE' })), request);
+    expect(await versionOf(cast.team.id)).toBe(3);
+    await updateTeam(cast.admin, updateTeamSchema.parse(form({ holidayCountry: '' })), request);
+    expect(await getTeamForAdmin(cast.admin, cast.team.slug)).toMatchObject({
+      holidayCountry: null,
+      holidayRegion: null,
+    });
+    expect(await lastAudit()).toMatchObject({
+      details: { before: { holidayCountry: 'DE' }, after: { holidayCountry: null } },
+    });
+
+    const created = await createTeamByAdmin(
+      cast.admin,
+      createTeamSchema.parse({
+        name: 'Munich',
+        slug: `munich-${unique()}`,
+        timeZone: 'Europe/Berlin',
+        holidayCountry: 'DE',
+        holidayRegion: 'BY',
+      }),
+    );
+    const [row] = await db().select().from(teams).where(eq(teams.id, created.id));
+    expect(row).toMatchObject({ holidayCountry: 'DE', holidayRegion: 'BY' });
   });
 
   it('lists teams with their counts, searched and paged on the server', async () => {
