@@ -2,13 +2,14 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { formatSpan } from '@/app/_components/format';
 import { setupBrowser, signInAs } from '@/test/helpers/browser';
+import { holidayFreeMondayAfter } from '@/test/helpers/dates';
 
 const browser = setupBrowser();
 
 /** The Monday at least `days` ahead, and the days after it, as 'YYYY-MM-DD'. */
 function weekAhead(days: number) {
-  const monday = new Date(Date.now() + days * 86_400_000);
-  monday.setUTCDate(monday.getUTCDate() + ((8 - monday.getUTCDay()) % 7));
+  // No public holiday in it: the figures count every weekday.
+  const monday = new Date(`${holidayFreeMondayAfter(days)}T00:00:00Z`);
   const day = (offset: number) =>
     new Date(monday.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
   return { monday: day(0), friday: day(4), nextMonday: day(7), nextTuesday: day(8) };
@@ -21,6 +22,23 @@ async function requestAbsence(page: Page, type: string, first: string, last: str
   await page.getByLabel('Last day', { exact: true }).fill(last);
   await page.getByRole('button', { name: 'Request absence' }).click();
   await page.locator('form [role="status"]').waitFor();
+}
+
+/**
+ * A Monday beyond the demo data (which ends 180 days ahead) in a year the demo people have an
+ * allowance for (this one or the next), with eight clear weeks before New Year.
+ */
+function clearWeekWithAllowance() {
+  let monday = weekAhead(200).monday;
+  const year = Number(monday.slice(0, 4));
+  if (monday > `${year}-11-01`) {
+    const first = new Date(Date.UTC(year + 1, 0, 1));
+    first.setUTCDate(first.getUTCDate() + ((8 - first.getUTCDay()) % 7));
+    monday = first.toISOString().slice(0, 10);
+  }
+  const day = (offset: number) =>
+    new Date(Date.parse(`${monday}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
+  return { monday, friday: day(4), eightWeeksOn: day(7 * 8 - 3) };
 }
 
 /** The team page for the month and year of `date`. */
@@ -78,6 +96,93 @@ describe('the team page', () => {
       .getByRole('row', { name: /Vacation/ })
       .filter({ hasText: 'approved' })
       .waitFor();
+  });
+
+  it('a rejection’s reason reaches the requester by mail and on My absences', async () => {
+    const later = weekAhead(530);
+    const lea = await browser.newPage({ clientAddress: '198.51.100.45' });
+    await signInAs(lea, 'lea@example.com');
+    await requestAbsence(lea, 'Vacation (needs approval)', later.monday, later.friday);
+
+    const camille = await browser.newPage({ clientAddress: '198.51.100.46' });
+    await signInAs(camille, 'camille@example.com');
+    await camille.goto(teamPageOf(later.monday));
+    const span = formatSpan({ startDate: later.monday, endDate: later.friday });
+    const form = await decisionForm(camille, `Léa Dubois, Vacation, ${span}`);
+    await form.getByRole('textbox').fill('Release week: <b>everyone</b> is needed');
+    await form.getByRole('button', { name: /^Reject/ }).click();
+    await camille
+      .getByRole('status')
+      .getByText(/Request rejected\.$/)
+      .waitFor();
+
+    await lea.goto(`/absences?year=${later.monday.slice(0, 4)}`);
+    const row = lea
+      .getByRole('row', { name: /Vacation/ })
+      .filter({ hasText: 'rejected' })
+      .last();
+    expect(await row.innerText()).toContain(
+      'Reason for the rejection: Release week: <b>everyone</b> is needed',
+    );
+
+    // Both mails, in the outbox of the embedded mode: the request to the manager, the decision
+    // to Léa.
+    const admin = await browser.newPage({ clientAddress: '198.51.100.47' });
+    await signInAs(admin, 'admin@example.com');
+    await admin.goto('/admin/outbox');
+    const toCamille = admin
+      .getByRole('row', { name: /camille@example\.com/ })
+      .filter({ hasText: `Léa Dubois requests Vacation` });
+    expect(await toCamille.count()).toBeGreaterThan(0);
+    await admin
+      .getByRole('row', { name: /lea@example\.com/ })
+      .getByRole('link', { name: /was rejected$/ })
+      .first()
+      .click();
+    const text = await admin.getByRole('region', { name: 'Text part' }).innerText();
+    expect(text).toContain('Camille Martin rejected your request for Vacation');
+    expect(text).toContain('> Release week: <b>everyone</b> is needed');
+  });
+
+  it('a request beyond the days left is refused and says how many are left', async () => {
+    const week = clearWeekWithAllowance();
+    const noah = await browser.newPage({ clientAddress: '198.51.100.48' });
+    await signInAs(noah, 'noah@example.com');
+    await noah.goto('/absences');
+    await noah.getByLabel('Type').selectOption({ label: 'Vacation (needs approval)' });
+    await noah.getByLabel('First day', { exact: true }).fill(week.monday);
+    await noah.getByLabel('Last day', { exact: true }).fill(week.eightWeeksOn);
+    await noah.getByRole('button', { name: 'Request absence' }).click();
+    const error = noah.locator('#endDate-error');
+    await error.waitFor();
+    expect(await error.innerText()).toMatch(
+      new RegExp(
+        `^This request takes [\\d.]+ working days in ${week.monday.slice(0, 4)}, but your allowance has [\\d.]+ working days? left.*Choose fewer days or another type\\.$`,
+      ),
+    );
+    // Nothing was saved, and what was typed is kept.
+    expect(await noah.getByLabel('Last day', { exact: true }).inputValue()).toBe(week.eightWeeksOn);
+  });
+
+  it('the approver’s row shows the days left after approval and who else is away', async () => {
+    const week = clearWeekWithAllowance();
+    const jules = await browser.newPage({ clientAddress: '198.51.100.49' });
+    await signInAs(jules, 'jules@example.com');
+    await requestAbsence(jules, 'Vacation (needs approval)', week.monday, week.monday);
+    const lea = await browser.newPage({ clientAddress: '198.51.100.50' });
+    await signInAs(lea, 'lea@example.com');
+    await requestAbsence(lea, 'Vacation (needs approval)', week.monday, week.friday);
+
+    const camille = await browser.newPage({ clientAddress: '198.51.100.51' });
+    await signInAs(camille, 'camille@example.com');
+    await camille.goto(teamPageOf(week.monday));
+    const span = formatSpan({ startDate: week.monday, endDate: week.friday });
+    const form = await decisionForm(camille, `Léa Dubois, Vacation, ${span}`);
+    const row = camille.getByRole('listitem').filter({ has: form });
+    const note = await row.locator('dl').innerText();
+    expect(note).toMatch(/Days left if approved\s+-?[\d.]+/);
+    expect(note).toMatch(/Also away\s+Jules [^(]+\(Vacation, .+awaiting a decision\)/);
+    expect(note).toMatch(/Lowest presence\s+\d+ of \d+ present on/);
   });
 
   it('a colleague sees a sick leave as "Away", the manager sees its type', async () => {

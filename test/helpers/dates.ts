@@ -23,3 +23,18 @@ export function wednesdayAfter(days: number): string {
   while (isHolidaySomewhere(day.toISOString().slice(0, 10))) day.setUTCDate(day.getUTCDate() + 7);
   return day.toISOString().slice(0, 10);
 }
+
+/**
+ * The Monday at least `days` ahead of a week whose working days, and those of the week after,
+ * are no public holiday anywhere {@link wednesdayAfter} looks.
+ */
+export function holidayFreeMondayAfter(days: number): string {
+  const monday = new Date(Date.now() + days * DAY_MS);
+  monday.setUTCDate(monday.getUTCDate() + ((8 - monday.getUTCDay()) % 7));
+  const clear = (start: Date) =>
+    Array.from({ length: 14 }, (_, offset) =>
+      new Date(start.getTime() + offset * DAY_MS).toISOString().slice(0, 10),
+    ).every((date) => !isHolidaySomewhere(date));
+  while (!clear(monday)) monday.setUTCDate(monday.getUTCDate() + 7);
+  return monday.toISOString().slice(0, 10);
+}
