@@ -101,3 +101,13 @@ export function holidayPlaceOf(row: {
 }): HolidayPlace | null {
   return row.holidayCountry ? { country: row.holidayCountry, region: row.holidayRegion } : null;
 }
+
+/** The regions of every country that has some, by country code: what the team form offers. */
+export function holidayRegionsByCountry(): Record<string, Array<{ code: string; name: string }>> {
+  const byCountry: Record<string, Array<{ code: string; name: string }>> = {};
+  for (const { code } of holidayCountries()) {
+    const regions = holidayRegions(code);
+    if (regions.length > 0) byCountry[code] = regions;
+  }
+  return byCountry;
+}

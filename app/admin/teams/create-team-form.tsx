@@ -6,9 +6,16 @@ import { FormField } from '@/app/_components/form-field';
 import { FormMessage } from '../_components/form-message';
 import { primaryButton } from '../_components/ui';
 import { createTeamAction, type CreatedTeamState } from './actions';
+import { HolidayPlaceSelect, type HolidayPlaceChoices } from './holiday-place-select';
 import { TimeZoneSelect } from './time-zone-select';
 
-export function CreateTeamForm({ zones }: { zones: readonly string[] }) {
+export function CreateTeamForm({
+  zones,
+  holidayPlaces,
+}: {
+  zones: readonly string[];
+  holidayPlaces: HolidayPlaceChoices;
+}) {
   const [state, formAction, pending] = useActionState<CreatedTeamState, FormData>(
     createTeamAction,
     {},
@@ -56,6 +63,14 @@ export function CreateTeamForm({ zones }: { zones: readonly string[] }) {
         zones={zones}
         defaultValue={values.timeZone ?? 'Europe/Paris'}
         error={error('timeZone')}
+      />
+      <HolidayPlaceSelect
+        id="new-team-holidays"
+        choices={holidayPlaces}
+        defaultCountry={values.holidayCountry || null}
+        defaultRegion={values.holidayRegion || null}
+        countryError={error('holidayCountry')}
+        regionError={error('holidayRegion')}
       />
       <button type="submit" disabled={pending} className={primaryButton}>
         {pending ? 'Creating…' : 'Create team'}

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { TIME_ZONES } from '@/lib/admin-validation';
 import { requireAdmin } from '@/lib/auth';
 import { listTeamsForAdmin } from '@/lib/dal/admin-teams';
+import { holidayCountries, holidayRegionsByCountry } from '@/lib/holidays';
 import { Pagination } from '../_components/pagination';
 import { card, input, secondaryButton, tableClass, td, th, theadClass } from '../_components/ui';
 import { CreateTeamForm } from './create-team-form';
@@ -21,12 +22,14 @@ export default async function AdminTeamsPage({ searchParams }: Props) {
   const actor = await requireAdmin();
   const query = querySchema.parse(await searchParams);
   const teams = await listTeamsForAdmin(actor, query);
+  const countries = holidayCountries();
+  const countryName = new Map(countries.map(({ code, name }) => [code, name]));
   return (
     <>
       <h1 className="text-2xl font-semibold tracking-tight">Teams</h1>
       <p className="mt-1 text-sm text-slate-600">
-        Every team, who is in it and who manages it. Open a team to rename it, change its time zone
-        or its members.
+        Every team, who is in it and who manages it. Open a team to rename it, change its time zone,
+        its public holidays or its members.
       </p>
       <div className="mt-6 grid gap-8 lg:grid-cols-[1fr_20rem]">
         <section aria-labelledby="teams-heading" className={`${card} overflow-hidden`}>
@@ -85,7 +88,15 @@ export default async function AdminTeamsPage({ searchParams }: Props) {
                       </Link>
                       <span className="block text-xs text-slate-500">/teams/{team.slug}</span>
                     </td>
-                    <td className={td}>{team.timeZone.replaceAll('_', ' ')}</td>
+                    <td className={td}>
+                      {team.timeZone.replaceAll('_', ' ')}
+                      {team.holidayCountry && (
+                        <span className="block text-xs text-slate-500">
+                          Holidays: {countryName.get(team.holidayCountry) ?? team.holidayCountry}
+                          {team.holidayRegion && ` (${team.holidayRegion})`}
+                        </span>
+                      )}
+                    </td>
                     <td className={`${td} text-right tabular-nums`}>{team.memberCount}</td>
                     <td className={`${td} text-right tabular-nums`}>
                       {team.managerCount === 0 ? (
@@ -118,7 +129,13 @@ export default async function AdminTeamsPage({ searchParams }: Props) {
           <h2 id="create-heading" className="mb-4 font-semibold">
             Create a team
           </h2>
-          <CreateTeamForm zones={TIME_ZONES} />
+          <CreateTeamForm
+            zones={TIME_ZONES}
+            holidayPlaces={{
+              countries,
+              regionsByCountry: holidayRegionsByCountry(),
+            }}
+          />
         </section>
       </div>
     </>

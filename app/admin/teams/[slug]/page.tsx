@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { TIME_ZONES } from '@/lib/admin-validation';
 import { requireAdmin } from '@/lib/auth';
 import { getTeamForAdmin } from '@/lib/dal/admin-teams';
+import { holidayCountries, holidayRegionsByCountry } from '@/lib/holidays';
 import { teamSlugSchema } from '@/lib/validation';
 import { orNotFound } from '@/app/_components/or-not-found';
 import { card, tableClass, td, th, theadClass } from '../../_components/ui';
@@ -107,6 +108,12 @@ export default async function AdminTeamPage({ params }: Props) {
               name={team.name}
               timeZone={team.timeZone}
               zones={TIME_ZONES}
+              holidayCountry={team.holidayCountry}
+              holidayRegion={team.holidayRegion}
+              holidayPlaces={{
+                countries: holidayCountries(),
+                regionsByCountry: holidayRegionsByCountry(),
+              }}
             />
           </section>
         </div>

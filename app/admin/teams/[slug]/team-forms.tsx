@@ -11,6 +11,7 @@ import {
   setMembershipRoleAction,
   updateTeamAction,
 } from '../actions';
+import { HolidayPlaceSelect, type HolidayPlaceChoices } from '../holiday-place-select';
 import { TimeZoneSelect } from '../time-zone-select';
 
 export function TeamSettingsForm({
@@ -18,11 +19,17 @@ export function TeamSettingsForm({
   name,
   timeZone,
   zones,
+  holidayCountry,
+  holidayRegion,
+  holidayPlaces,
 }: {
   teamId: string;
   name: string;
   timeZone: string;
   zones: readonly string[];
+  holidayCountry: string | null;
+  holidayRegion: string | null;
+  holidayPlaces: HolidayPlaceChoices;
 }) {
   const [state, formAction, pending] = useActionState<FormState, FormData>(updateTeamAction, {});
   const error = (field: string) => state.fieldErrors?.[field]?.[0];
@@ -49,6 +56,15 @@ export function TeamSettingsForm({
         zones={zones}
         defaultValue={values.timeZone ?? timeZone}
         error={error('timeZone')}
+      />
+      <HolidayPlaceSelect
+        id="team-holidays"
+        choices={holidayPlaces}
+        // After a refusal, what was chosen; otherwise the team's place.
+        defaultCountry={'holidayCountry' in values ? values.holidayCountry || null : holidayCountry}
+        defaultRegion={'holidayCountry' in values ? values.holidayRegion || null : holidayRegion}
+        countryError={error('holidayCountry')}
+        regionError={error('holidayRegion')}
       />
       <button type="submit" disabled={pending} className={primaryButton}>
         Save
