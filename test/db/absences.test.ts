@@ -23,7 +23,7 @@ function inDays(count: number): string {
   const day = new Date(Date.now());
   day.setUTCDate(day.getUTCDate() - ((day.getUTCDay() + 6) % 7));
   const step = count < 0 ? -1 : 1;
-  for (let left = Math.abs(count); left > 0; ) {
+  for (let left = Math.abs(count); left > 0;) {
     day.setUTCDate(day.getUTCDate() + step);
     if (day.getUTCDay() !== 0 && day.getUTCDay() !== 6) left -= 1;
   }
