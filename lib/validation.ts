@@ -136,6 +136,7 @@ const feedOptionsShape = {
   privacy: privacyLevelSchema.default('standard'),
   includePending: checkboxSchema,
   includeTeamEvents: checkboxSchema,
+  includeHolidays: checkboxSchema,
   // None ticked: team events only, e.g. a resource calendar for a mileage or booking app.
   absenceTypeIds: z.preprocess(
     (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
@@ -186,6 +187,7 @@ export const guestShareSchema = z.object({
     .min(1, 'Give the share a label, e.g. the guest’s company.')
     .max(100, 'Keep the label under 100 characters.'),
   privacy: privacyLevelSchema.default('busy'),
+  includeHolidays: checkboxSchema,
 });
 export type GuestShareInput = z.infer<typeof guestShareSchema>;
 
