@@ -51,7 +51,7 @@ export interface Balance {
    * to that date can use them, never days after it.
    */
   carriedOpen: number;
-  /** Approved days. */
+  /** Approved days of the year, future ones included. */
   booked: number;
   /** Days awaiting a decision. */
   pending: number;

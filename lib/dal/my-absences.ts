@@ -1,12 +1,13 @@
 import 'server-only';
 import { and, asc, eq, gte, lte } from 'drizzle-orm';
 import { getDb, type Database, type Transaction } from '@/db';
-import { absences, absenceTypes, allowances, users } from '@/db/schema';
+import { absences, absenceTypes, users } from '@/db/schema';
 import { holidayDatesBetween } from '@/lib/holidays';
 import { workingDaysWithin } from '@/lib/workdays';
 import { todayIn } from '@/lib/zoned-time';
 import type { Actor } from './actor';
 import { absenceColumns, type AbsenceDto } from './absences';
+import { readBalance, type Balance } from './balances';
 import { holidayPlaceOfPerson } from './holiday-places';
 
 export interface AbsenceTypeOption {
@@ -26,16 +27,12 @@ export interface MyAbsence extends AbsenceDto {
   decisionReason: string | null;
 }
 
-export interface MyYear {
+/** A year of a person's absences with its balance: allowance, carried days, booked, days left. */
+export interface MyYear extends Balance {
   year: number;
   absences: MyAbsence[];
-  allowance: number | null;
-  /** Approved days of the year that count against the allowance, future ones included. */
-  booked: number;
   /** The part of `booked` up to today, where the person is. */
   takenSoFar: number;
-  pending: number;
-  daysLeft: number | null;
 }
 
 /** The absence types a person can request, in display order. */
@@ -82,10 +79,7 @@ export async function readYearOf(
       and(eq(absences.userId, userId), lte(absences.startDate, to), gte(absences.endDate, from)),
     )
     .orderBy(asc(absences.startDate));
-  const [allowance] = await db
-    .select({ days: allowances.days })
-    .from(allowances)
-    .where(and(eq(allowances.userId, userId), eq(allowances.year, year)));
+  const balance = await readBalance(db, userId, year);
 
   // Days counted as the team page counts them: without the person's public holidays.
   const holidays = holidayDatesBetween(await holidayPlaceOfPerson(db, userId), from, to);
@@ -97,20 +91,9 @@ export async function readYearOf(
   const mine = rows.map((row) => ({ ...row, days: workingDaysWithin(row, from, to, holidays) }));
   const counted = (status: MyAbsence['status']) =>
     mine.filter((a) => a.status === status && a.countsAgainstAllowance);
-  const sum = (status: MyAbsence['status']) =>
-    counted(status).reduce((total, a) => total + a.days, 0);
-  const booked = sum('approved');
   const takenSoFar = counted('approved').reduce(
     (total, a) => total + workingDaysWithin(a, from, today < to ? today : to, holidays),
     0,
   );
-  return {
-    year,
-    absences: mine,
-    allowance: allowance?.days ?? null,
-    booked,
-    takenSoFar,
-    pending: sum('pending'),
-    daysLeft: allowance ? allowance.days - booked : null,
-  };
+  return { ...balance, year, absences: mine, takenSoFar };
 }

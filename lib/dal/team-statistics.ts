@@ -2,7 +2,7 @@ import 'server-only';
 import { addDays, format } from 'date-fns';
 import { and, asc, eq, gte, inArray, lte, ne, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { absences, absenceTypes, allowances, memberships, teams, users } from '@/db/schema';
+import { absences, absenceTypes, memberships, teams, users } from '@/db/schema';
 import {
   holidayDatesBetween,
   holidayPlaceOf,
@@ -13,6 +13,7 @@ import { AWAY_LABEL, maySeePrivateType, NEUTRAL_COLOR } from '@/lib/privacy';
 import { isWeekend, workingDays, workingDaysWithin } from '@/lib/workdays';
 import { todayIn } from '@/lib/zoned-time';
 import { isAdmin, type Actor } from './actor';
+import { readBalances } from './balances';
 import { holidayPlacesOfPeople } from './holiday-places';
 import { getTeamBySlug, type TeamDetail } from './teams';
 
@@ -43,7 +44,11 @@ export interface MemberFigures {
   /** Approved days of the types that count against the allowance, up to the team's today. */
   takenSoFar: number;
   pending: number;
+  /** The balance, as on "My absences" (./balances.ts): the year's own days and carried ones. */
   allowance: number | null;
+  carriedIn: number;
+  carriedUsable: number;
+  carryOverExpiresOn: string | null;
   daysLeft: number | null;
 }
 
@@ -214,7 +219,7 @@ export async function getTeamStatistics(
   };
 
   const day = sql`day`;
-  const [types, totals, yearAllowances, soon, month, coverageRows, requestsToDecide] =
+  const [types, totals, memberBalances, soon, month, coverageRows, requestsToDecide] =
     await Promise.all([
       db
         .select({
@@ -255,18 +260,11 @@ export async function getTeamStatistics(
             };
           }),
         ),
-      db
-        .select({ userId: allowances.userId, days: allowances.days })
-        .from(allowances)
-        .where(
-          and(
-            eq(allowances.year, period.year),
-            inArray(
-              allowances.userId,
-              team.members.map((m) => m.id),
-            ),
-          ),
-        ),
+      readBalances(
+        db,
+        team.members.map((m) => m.id),
+        period.year,
+      ),
       listAbsences(today, soonTo),
       listAbsences(monthFrom, monthTo),
       db
@@ -293,11 +291,9 @@ export async function getTeamStatistics(
     ]);
 
   const typeById = new Map(types.map((t) => [t.id, t]));
-  const allowanceOf = new Map(yearAllowances.map((a) => [a.userId, Number(a.days)]));
   const members = team.members.map((member): MemberFigures => {
     const bookedByType: Record<string, number> = {};
     let pending = 0;
-    let counted = 0;
     let takenSoFar = 0;
     for (const row of totals.filter((t) => t.userId === member.id)) {
       const type = typeById.get(row.typeId)!;
@@ -310,12 +306,9 @@ export async function getTeamStatistics(
       }
       const column = mayShowType(member.id, type.isPrivate) ? type.id : MASKED_TYPE.id;
       bookedByType[column] = (bookedByType[column] ?? 0) + days;
-      if (type.countsAgainstAllowance) {
-        counted += days;
-        takenSoFar += row.daysSoFar;
-      }
+      if (type.countsAgainstAllowance) takenSoFar += row.daysSoFar;
     }
-    const allowance = allowanceOf.get(member.id) ?? null;
+    const balance = memberBalances.get(member.id)!;
     return {
       userId: member.id,
       name: member.name,
@@ -325,8 +318,11 @@ export async function getTeamStatistics(
       bookedByType,
       takenSoFar,
       pending,
-      allowance,
-      daysLeft: allowance === null ? null : allowance - counted,
+      allowance: balance.allowance,
+      carriedIn: balance.carriedIn,
+      carriedUsable: balance.carriedUsable,
+      carryOverExpiresOn: balance.carryOverExpiresOn,
+      daysLeft: balance.daysLeft,
     };
   });
 

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { absences, allowances, memberships, type NewAbsence } from '@/db/schema';
+import { readBalance } from '@/lib/dal/balances';
 import { getMyYear } from '@/lib/dal/my-absences';
 import { getTeamStatistics } from '@/lib/dal/team-statistics';
 import { statisticsPeriodSchema } from '@/lib/validation';
@@ -149,6 +150,103 @@ describe('a person’s figures, on both pages', () => {
       expect(figures, team.name).toMatchObject({
         bookedByType: { [vacation.id]: mine.booked },
         takenSoFar: mine.takenSoFar,
+        pending: mine.pending,
+        daysLeft: mine.daysLeft,
+      });
+    }
+  });
+
+  it('agree on the days carried over, before their expiry and after it', async () => {
+    // 2010–2011 are long past, so 2011's carried days have expired; 2040–2041 are ahead, so
+    // 2041's have not.
+    const team = await createTeam(db(), { timeZone: 'Europe/Paris' });
+    const person = await createUser(db(), { timeZone: 'Europe/Paris' });
+    await addMember(db(), team.id, person.id);
+    const vacation = await createAbsenceType(db(), { countsAgainstAllowance: true });
+    const absence = (values: Omit<NewAbsence, 'userId' | 'typeId'>): NewAbsence => ({
+      userId: person.id,
+      typeId: vacation.id,
+      status: 'approved',
+      ...values,
+    });
+    await db()
+      .insert(absences)
+      .values([
+        // Mon 1 – Tue 16 March 2010: 12 days, so 8 of 2010's 20 are left; 5 carry into 2011.
+        absence({ startDate: '2010-03-01', endDate: '2010-03-16' }),
+        // Mon 14 – Tue 15 March 2011: 2 days by the expiry, the only carried days used.
+        absence({ startDate: '2011-03-14', endDate: '2011-03-15' }),
+        // Mon 6 – Wed 8 June 2011: 3 days after it, from 2011's own days.
+        absence({ startDate: '2011-06-06', endDate: '2011-06-08' }),
+        // Thursday 10 February 2011, a morning, still pending: it would use a carried half day.
+        absence({
+          startDate: '2011-02-10',
+          endDate: '2011-02-10',
+          halfDayEnd: true,
+          status: 'pending',
+        }),
+        // Mon 2 – Tue 24 July 2040: 17 days, so 3 of 2040's 20 are left, all carried into 2041.
+        absence({ startDate: '2040-07-02', endDate: '2040-07-24' }),
+        // Mon 5 – Fri 16 August 2041: 10 days after 2041's expiry, which is still ahead.
+        absence({ startDate: '2041-08-05', endDate: '2041-08-16' }),
+      ]);
+    const carryOver = (year: number) => ({
+      carryOverMax: 5,
+      carryOverExpiresOn: `${year}-03-31`,
+    });
+    await db()
+      .insert(allowances)
+      .values([
+        { userId: person.id, year: 2010, days: 20 },
+        { userId: person.id, year: 2011, days: 25, ...carryOver(2011) },
+        { userId: person.id, year: 2040, days: 20 },
+        { userId: person.id, year: 2041, days: 25, ...carryOver(2041) },
+      ]);
+
+    for (const [year, expected] of [
+      [
+        2011,
+        {
+          allowance: 25,
+          carriedIn: 5,
+          carriedUsable: 2,
+          carriedLapsed: 3,
+          carryOverExpiresOn: '2011-03-31',
+          booked: 5,
+          pending: 0.5,
+          daysLeft: 22,
+          daysLeftAfterPending: 22,
+        },
+      ],
+      [
+        2041,
+        {
+          allowance: 25,
+          carriedIn: 3,
+          carriedUsable: 3,
+          carriedLapsed: 0,
+          carryOverExpiresOn: '2041-03-31',
+          booked: 10,
+          pending: 0,
+          daysLeft: 18,
+          daysLeftAfterPending: 18,
+        },
+      ],
+    ] as const) {
+      const mine = await getMyYear(person, year);
+      expect(mine, `${year}`).toMatchObject(expected);
+      expect(await readBalance(db(), person.id, year), `${year}`).toMatchObject(expected);
+      const stats = await getTeamStatistics(
+        person,
+        team.slug,
+        statisticsPeriodSchema(`${year}-06-15`).parse({ year: String(year) }),
+      );
+      const figures = stats.members.find((member) => member.userId === person.id)!;
+      expect(figures, `${year}: the team page`).toMatchObject({
+        allowance: mine.allowance,
+        carriedIn: mine.carriedIn,
+        carriedUsable: mine.carriedUsable,
+        carryOverExpiresOn: mine.carryOverExpiresOn,
         pending: mine.pending,
         daysLeft: mine.daysLeft,
       });
