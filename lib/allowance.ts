@@ -42,6 +42,8 @@ export interface Balance {
   /** Days carried over from the previous year, capped by the limit. */
   carriedIn: number;
   carryOverExpiresOn: string | null;
+  /** Whether today is past the expiry date. */
+  carryOverExpired: boolean;
   /** Before the expiry date all carried days; after it only those taken by then. */
   carriedUsable: number;
   /** Carried days that were not taken by the expiry date, once it has passed. */
@@ -75,6 +77,7 @@ export function computeBalance(input: BalanceInput): Balance {
       allowance: null,
       carriedIn: 0,
       carryOverExpiresOn: null,
+      carryOverExpired: false,
       carriedUsable: 0,
       carriedLapsed: 0,
       carriedOpen: 0,
@@ -95,6 +98,7 @@ export function computeBalance(input: BalanceInput): Balance {
     allowance: terms.days,
     carriedIn,
     carryOverExpiresOn: terms.carryOverExpiresOn,
+    carryOverExpired: expired,
     carriedUsable,
     carriedLapsed: carriedIn - carriedUsable,
     carriedOpen: carriedIn - carriedUsedBy(carriedIn, withPending),

@@ -48,7 +48,9 @@ export interface MemberFigures {
   allowance: number | null;
   carriedIn: number;
   carriedUsable: number;
+  carriedLapsed: number;
   carryOverExpiresOn: string | null;
+  carryOverExpired: boolean;
   daysLeft: number | null;
 }
 
@@ -321,7 +323,9 @@ export async function getTeamStatistics(
       allowance: balance.allowance,
       carriedIn: balance.carriedIn,
       carriedUsable: balance.carriedUsable,
+      carriedLapsed: balance.carriedLapsed,
       carryOverExpiresOn: balance.carryOverExpiresOn,
+      carryOverExpired: balance.carryOverExpired,
       daysLeft: balance.daysLeft,
     };
   });

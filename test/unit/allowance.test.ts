@@ -28,6 +28,7 @@ describe('the balance of a year', () => {
       allowance: 25,
       carriedIn: 5,
       carryOverExpiresOn: '2040-03-31',
+      carryOverExpired: false,
       carriedUsable: 5,
       carriedLapsed: 0,
       carriedOpen: 3,
@@ -57,7 +58,12 @@ describe('the balance of a year', () => {
       pending: none,
       today: '2040-03-31',
     });
-    expect(balance).toMatchObject({ carriedUsable: 5, carriedLapsed: 0, daysLeft: 20 });
+    expect(balance).toMatchObject({
+      carryOverExpired: false,
+      carriedUsable: 5,
+      carriedLapsed: 0,
+      daysLeft: 20,
+    });
   });
 
   it('after the expiry date, keeps only the carried days taken by then; the rest lapse', () => {
@@ -70,6 +76,7 @@ describe('the balance of a year', () => {
     });
     // 1.5 days taken by 31 March used 1.5 carried days; 3.5 lapsed; 4 later days use the 20.
     expect(balance).toMatchObject({
+      carryOverExpired: true,
       carriedIn: 5,
       carriedUsable: 1.5,
       carriedLapsed: 3.5,
@@ -132,6 +139,7 @@ describe('the balance of a year', () => {
       allowance: null,
       carriedIn: 0,
       carryOverExpiresOn: null,
+      carryOverExpired: false,
       carriedUsable: 0,
       carriedLapsed: 0,
       carriedOpen: 0,

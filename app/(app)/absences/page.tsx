@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { z } from 'zod';
+import { carryOverNote } from '@/app/_components/carry-over-note';
 import { formatSpan } from '@/app/_components/format';
 import { requireActor } from '@/lib/auth';
 import { isCancellable } from '@/lib/dal/absences';
@@ -33,12 +34,12 @@ export default async function MyAbsencesPage({ searchParams }: Props) {
     .catch(thisYear)
     .parse((await searchParams).year);
   const [my, types] = await Promise.all([getMyYear(actor, year), listActiveAbsenceTypes()]);
-  const figures = [
+  const figures: Array<{ label: string; value: number | string; note?: string | null }> = [
     { label: 'Allowance', value: my.allowance ?? '—' },
     { label: 'Booked', value: my.booked },
     { label: 'Taken so far', value: my.takenSoFar },
     { label: 'Pending', value: my.pending },
-    { label: 'Days left', value: my.daysLeft ?? '—' },
+    { label: 'Days left', value: my.daysLeft ?? '—', note: carryOverNote(my, year) },
   ];
   return (
     <>
@@ -74,6 +75,7 @@ export default async function MyAbsencesPage({ searchParams }: Props) {
           <div key={f.label} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
             <dt className="text-sm text-slate-600">{f.label}</dt>
             <dd className="mt-1 text-2xl font-semibold">{f.value}</dd>
+            {f.note && <dd className="mt-1 text-xs text-slate-600">{f.note}</dd>}
           </div>
         ))}
       </dl>

@@ -1,3 +1,4 @@
+import { carryOverShortNote } from '@/app/_components/carry-over-note';
 import { formatDays } from '@/app/_components/format';
 import type { MemberFigures, TypeColumn } from '@/lib/dal/team-statistics';
 
@@ -25,7 +26,8 @@ export function MemberFiguresTable({ year, columns, members }: MemberFiguresTabl
           Booked = approved working days in {year} by type, future ones included; weekends and
           public holidays don’t count, a half day counts 0.5. Taken so far = booked days of the
           types marked * up to today. Pending = requested days of those types, as on “My absences”.
-          Days left = allowance − booked days of those types.
+          Days left = allowance + days carried over from {year - 1} (until they lapse) − booked days
+          of those types.
         </p>
       </div>
       <div className="overflow-x-auto">
@@ -104,6 +106,11 @@ export function MemberFiguresTable({ year, columns, members }: MemberFiguresTabl
                   className={`px-4 py-2 text-right font-semibold tabular-nums ${member.daysLeft !== null && member.daysLeft < 0 ? 'text-red-700' : ''}`}
                 >
                   {member.daysLeft === null ? '–' : formatDays(member.daysLeft)}
+                  {carryOverShortNote(member) && (
+                    <span className="block text-xs font-normal text-slate-500">
+                      {carryOverShortNote(member)}
+                    </span>
+                  )}
                 </td>
               </tr>
             ))}
