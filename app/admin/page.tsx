@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { requireAdmin } from '@/lib/auth';
+import { describeAuditEvent } from '@/lib/audit-text';
 import { getAdminOverview } from '@/lib/dal/admin';
 
 export const metadata: Metadata = { title: 'Admin' };
@@ -69,7 +70,7 @@ export default async function AdminPage() {
                   <td className="px-5 py-2 whitespace-nowrap text-slate-600">
                     {dateTime.format(event.at)}
                   </td>
-                  <td className="px-5 py-2 font-mono text-xs">{event.action}</td>
+                  <td className="px-5 py-2">{describeAuditEvent(event).sentence}</td>
                   <td className="px-5 py-2">{event.actorName ?? '—'}</td>
                   <td className="px-5 py-2 text-slate-600">{event.ip ?? '—'}</td>
                 </tr>

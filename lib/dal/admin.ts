@@ -1,22 +1,17 @@
 import 'server-only';
-import { desc, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { auditEvents, feedTokens, teams, users } from '@/db/schema';
+import { feedTokens, teams, users } from '@/db/schema';
 import type { Actor } from './actor';
 import { assertActiveAdmin } from './admin-access';
+import { listRecentAuditEvents, type AuditEventRow } from './admin-audit';
 
 export interface AdminOverview {
   users: number;
   disabledUsers: number;
   teams: number;
   activeTokens: number;
-  recentEvents: Array<{
-    id: number;
-    at: Date;
-    action: string;
-    actorName: string | null;
-    ip: string | null;
-  }>;
+  recentEvents: AuditEventRow[];
 }
 
 export async function getAdminOverview(actor: Actor): Promise<AdminOverview> {
@@ -31,17 +26,6 @@ export async function getAdminOverview(actor: Actor): Promise<AdminOverview> {
         where ${feedTokens.revokedAt} is null and (${feedTokens.expiresAt} is null or ${feedTokens.expiresAt} > now()))`,
     })
     .from(sql`(select 1) as one`);
-  const recentEvents = await db
-    .select({
-      id: auditEvents.id,
-      at: auditEvents.at,
-      action: auditEvents.action,
-      actorName: users.name,
-      ip: auditEvents.ip,
-    })
-    .from(auditEvents)
-    .leftJoin(users, eq(users.id, auditEvents.actorId))
-    .orderBy(desc(auditEvents.id))
-    .limit(15);
+  const recentEvents = await listRecentAuditEvents(actor, 15);
   return { ...counts!, recentEvents };
 }

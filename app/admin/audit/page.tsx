@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Fragment } from 'react';
 import { requireAdmin } from '@/lib/auth';
 import { auditFilterSchema } from '@/lib/admin-validation';
+import { describeAuditEvent } from '@/lib/audit-text';
 import { listAuditEvents, type AuditEventRow } from '@/lib/dal/admin-audit';
 import { Pagination } from '../_components/pagination';
 import {
@@ -22,20 +24,61 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 const field = `${input} py-1.5`;
 
-/** What the event was about, linked when it is a person. */
-function Target({ event }: { event: AuditEventRow }) {
-  if (!event.targetType) return <span className="text-slate-500">—</span>;
-  const id = event.targetId ?? '';
-  if (event.targetType === 'user' && event.targetName)
-    return (
-      <Link href={`/admin/users/${id}`} className="text-brand-700 hover:underline">
-        {event.targetName}
-      </Link>
-    );
+/** The admin page of what the event was about, when it has one. */
+function aboutLink(event: AuditEventRow): { href: string; name: string } | null {
+  const target = event.target;
+  if (!target) return null;
+  const name = target.name ?? null;
+  switch (event.targetType) {
+    case 'user':
+      return name && event.targetId ? { href: `/admin/users/${event.targetId}`, name } : null;
+    case 'team':
+      return name && target.slug ? { href: `/admin/teams/${target.slug}`, name } : null;
+    case 'resource':
+      return name && target.slug ? { href: `/admin/resources/${target.slug}`, name } : null;
+    case 'booking':
+      return target.resourceName && target.slug
+        ? { href: `/admin/resources/${target.slug}`, name: target.resourceName }
+        : null;
+    case 'absence_type':
+      return name && target.key ? { href: `/admin/absence-types/${target.key}`, name } : null;
+    default:
+      return null;
+  }
+}
+
+/** The event as a sentence, its details as lines, and the action's name to filter by. */
+function EventText({ event }: { event: AuditEventRow }) {
+  const text = describeAuditEvent(event);
+  const about = aboutLink(event);
   return (
-    <span title={id}>
-      {event.targetType} <span className="font-mono text-xs">{id.slice(0, 8)}</span>
-    </span>
+    <>
+      <p>{text.sentence}</p>
+      {text.lines.length > 0 && (
+        <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-2 text-xs text-slate-600">
+          {text.lines.map((line, index) => (
+            <Fragment key={index}>
+              <dt className="font-medium">{line.label}</dt>
+              <dd className="break-words">{line.value}</dd>
+            </Fragment>
+          ))}
+        </dl>
+      )}
+      <p className="mt-1 flex flex-wrap gap-x-2 text-xs text-slate-500">
+        <Link
+          href={`/admin/audit?action=${encodeURIComponent(event.action)}`}
+          className="font-mono hover:underline"
+          title="Only events of this kind"
+        >
+          {event.action}
+        </Link>
+        {about && (
+          <Link href={about.href} className="text-brand-700 hover:underline">
+            {about.name} →
+          </Link>
+        )}
+      </p>
+    </>
   );
 }
 
@@ -118,22 +161,16 @@ export default async function AuditPage({ searchParams }: Props) {
                   Time
                 </th>
                 <th scope="col" className={th}>
-                  Action
+                  Event
                 </th>
                 <th scope="col" className={th}>
                   Actor
-                </th>
-                <th scope="col" className={th}>
-                  Target
                 </th>
                 <th scope="col" className={th}>
                   Team
                 </th>
                 <th scope="col" className={th}>
                   From
-                </th>
-                <th scope="col" className={th}>
-                  Details
                 </th>
               </tr>
             </thead>
@@ -143,7 +180,9 @@ export default async function AuditPage({ searchParams }: Props) {
                   <td className={`${td} whitespace-nowrap text-slate-600`}>
                     {formatDateTime(event.at)}
                   </td>
-                  <td className={`${td} font-mono text-xs`}>{event.action}</td>
+                  <td className={`${td} min-w-72 max-w-xl`}>
+                    <EventText event={event} />
+                  </td>
                   <td className={td}>
                     {event.actorId ? (
                       <Link
@@ -157,9 +196,17 @@ export default async function AuditPage({ searchParams }: Props) {
                     )}
                   </td>
                   <td className={td}>
-                    <Target event={event} />
+                    {event.teamName && event.teamSlug ? (
+                      <Link
+                        href={`/admin/teams/${event.teamSlug}`}
+                        className="text-brand-700 hover:underline"
+                      >
+                        {event.teamName}
+                      </Link>
+                    ) : (
+                      '—'
+                    )}
                   </td>
-                  <td className={td}>{event.teamName ?? '—'}</td>
                   <td className={td}>
                     {event.ip ?? '—'}
                     {event.userAgent && (
@@ -169,18 +216,6 @@ export default async function AuditPage({ searchParams }: Props) {
                       >
                         {event.userAgent}
                       </span>
-                    )}
-                  </td>
-                  <td className={td}>
-                    {event.details && (
-                      <details className="max-w-64 text-xs text-slate-600">
-                        <summary className="cursor-pointer truncate font-mono">
-                          {JSON.stringify(event.details)}
-                        </summary>
-                        <pre className="mt-1 whitespace-pre-wrap break-all">
-                          {JSON.stringify(event.details, null, 2)}
-                        </pre>
-                      </details>
                     )}
                   </td>
                 </tr>
