@@ -408,6 +408,7 @@ export async function seedDemoOrganisation(
       string
     >;
 
+    // Up to 5 unused days of a year carry into the next, and lapse after 31 March.
     const year = utcToday.getUTCFullYear();
     await tx.insert(allowances).values(
       PEOPLE.flatMap((p) =>
@@ -415,6 +416,8 @@ export async function seedDemoOrganisation(
           userId: userIdOf(p.key),
           year: y,
           days: p.key === 'ines' ? 27.5 : 25,
+          carryOverMax: 5,
+          carryOverExpiresOn: `${y}-03-31`,
         })),
       ),
     );

@@ -1,8 +1,17 @@
 import { sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
-import { absenceTypes, absences, memberships, calendarEvents, teams, users } from '@/db/schema';
+import {
+  absenceTypes,
+  absences,
+  allowances,
+  memberships,
+  calendarEvents,
+  teams,
+  users,
+} from '@/db/schema';
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, seedDemoOrganisation } from '@/db/seed';
+import { readBalances } from '@/lib/dal/balances';
 import { verifyCredentials } from '@/lib/dal/users';
 import { setupTestDatabase } from '@/test/helpers/database';
 
@@ -74,6 +83,24 @@ describe('the demo organisation', () => {
     expect(types.map((t) => t.key)).toEqual(
       expect.arrayContaining(['vacation', 'sick', 'remote', 'training']),
     );
+  });
+
+  it('gives everyone three years of allowances, up to 5 days carrying over until 31 March', async () => {
+    // Seeded on 23 November 2026: the demo's absences start in 2026, so all of 2025 is unused.
+    const rows = await db()
+      .select({
+        userId: allowances.userId,
+        year: allowances.year,
+        carryOverMax: allowances.carryOverMax,
+        carryOverExpiresOn: allowances.carryOverExpiresOn,
+      })
+      .from(allowances);
+    expect(new Set(rows.map((row) => row.year))).toEqual(new Set([2025, 2026, 2027]));
+    expect(rows.every((row) => row.carryOverMax === 5)).toBe(true);
+    expect(rows.every((row) => row.carryOverExpiresOn === `${row.year}-03-31`)).toBe(true);
+    const people = [...new Set(rows.map((row) => row.userId))];
+    const balances = await readBalances(db(), people, 2026);
+    expect([...balances.values()].map((balance) => balance.carriedIn)).toEqual(people.map(() => 5));
   });
 
   it('has team events with real-looking locations, all-day and timed', async () => {
