@@ -57,6 +57,20 @@ function presented<Row extends { sequence: number; updatedAt: Date }>(
 }
 
 function feedItem(original: FeedRow, calendar: FeedCalendarInput['calendar']): FeedItem {
+  if (original.kind === 'holiday') {
+    // No row of its own: it reads as the calendar presents it, the same on every fetch.
+    return {
+      kind: 'publicHoliday',
+      holiday: {
+        date: original.date,
+        name: original.name,
+        country: original.country,
+        region: original.region,
+        sequence: calendar.presentation.version,
+        updatedAt: calendar.presentation.changedAt,
+      },
+    };
+  }
   const row = presented(original, calendar.presentation);
   switch (row.kind) {
     case 'absence':

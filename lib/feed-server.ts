@@ -77,6 +77,7 @@ export function feedVersionOf(
       access.privateTypes,
       access.calendar.name,
       access.calendar.timeZone,
+      access.calendar.holidayPlace,
       access.kind === 'personal' ? null : [access.ownerName, access.ownerEmail],
     ],
     windowFrom: feedWindow(now).from,

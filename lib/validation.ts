@@ -144,13 +144,17 @@ const feedOptionsShape = {
   ),
 };
 const showsSomething: [
-  (o: { absenceTypeIds: string[]; includeTeamEvents: boolean }) => boolean,
+  (o: {
+    absenceTypeIds: string[];
+    includeTeamEvents: boolean;
+    includeHolidays: boolean;
+  }) => boolean,
   { path: string[]; message: string },
 ] = [
-  (o) => o.absenceTypeIds.length > 0 || o.includeTeamEvents,
+  (o) => o.absenceTypeIds.length > 0 || o.includeTeamEvents || o.includeHolidays,
   {
     path: ['absenceTypeIds'],
-    message: 'Choose at least one type of absence, or include team events.',
+    message: 'Choose at least one type of absence, or include team events or public holidays.',
   },
 ];
 

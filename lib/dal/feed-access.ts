@@ -67,6 +67,7 @@ function prepareFeedQuery(db: Database) {
       includePending: feedTokens.includePending,
       absenceTypeIds: feedTokens.absenceTypeIds,
       includeTeamEvents: feedTokens.includeTeamEvents,
+      includeHolidays: feedTokens.includeHolidays,
       createdAt: feedTokens.createdAt,
       expiresAt: feedTokens.expiresAt,
       revokedAt: feedTokens.revokedAt,
@@ -163,6 +164,7 @@ export async function openFeed(
       includePending: row.includePending,
       absenceTypeIds: row.absenceTypeIds,
       includeTeamEvents: row.includeTeamEvents,
+      includeHolidays: row.includeHolidays,
     },
     createdAt: row.createdAt,
     expiresAt: row.expiresAt,
@@ -181,8 +183,8 @@ export interface CalendarExport {
 
 /**
  * A one-off download of a calendar for someone who may see it: what its page shows them, with
- * every type, pending requests and events; notes only for those who may share it (a team's
- * managers, admins, the person themself).
+ * every type, pending requests, events and a team's public holidays; notes only for those who
+ * may share it (a team's managers, admins, the person themself).
  */
 export async function openCalendarExport(actor: Actor, ref: CalendarRef): Promise<CalendarExport> {
   const { source, rights, ...calendar } = await findCalendarForActor(actor, ref);
@@ -194,6 +196,7 @@ export async function openCalendarExport(actor: Actor, ref: CalendarRef): Promis
       includePending: true,
       absenceTypeIds: null,
       includeTeamEvents: true,
+      includeHolidays: source.offers.holidays !== null,
     },
     privateTypes: rights.privateTypes,
   };

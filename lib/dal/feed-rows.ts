@@ -23,6 +23,7 @@ import {
   resources,
   users,
 } from '@/db/schema';
+import { publicHolidaysBetween, type HolidayPlace } from '@/lib/holidays';
 import type { AbsenceRow, BookingRow, TeamEventRow } from '@/lib/ics';
 import type { FeedOptions } from './feed-tokens';
 
@@ -34,7 +35,15 @@ import type { FeedOptions } from './feed-tokens';
 export type FeedAbsenceRow = Omit<AbsenceRow, 'personId'> & { kind: 'absence'; userId: string };
 export type FeedEventRow = TeamEventRow & { kind: 'event' };
 export type FeedBookingRow = BookingRow & { kind: 'booking' };
-export type FeedRow = FeedAbsenceRow | FeedEventRow | FeedBookingRow;
+/** A public holiday of a place: computed (lib/holidays.ts), not read from the database. */
+export interface FeedHolidayRow {
+  kind: 'holiday';
+  date: string;
+  name: string;
+  country: string;
+  region: string | null;
+}
+export type FeedRow = FeedAbsenceRow | FeedEventRow | FeedBookingRow | FeedHolidayRow;
 
 export interface FeedWindowSelection {
   options: FeedOptions;
@@ -48,6 +57,7 @@ export type AbsenceOwners = { teamId: string } | { userId: string };
 export type AbsenceSelection = FeedWindowSelection & { owners: AbsenceOwners };
 export type EventSelection = FeedWindowSelection & { calendarId: string };
 export type BookingSelection = FeedWindowSelection & { resourceId: string };
+export type HolidaySelection = FeedWindowSelection & { place: HolidayPlace };
 
 /** Pages start small so the first bytes leave at once, then grow to cut per-query overhead. */
 const FIRST_PAGE_SIZE = 250;
@@ -207,6 +217,20 @@ export function readBookingRows(selection: BookingSelection): AsyncGenerator<Fee
   return pages<FeedBookingRow>((limit, last) => bookingPage(selection, limit, last));
 }
 
+/** A place's public holidays in the window, in date order: a few dozen at most, one page. */
+export async function* readHolidayRows({
+  place,
+  from,
+  to,
+}: HolidaySelection): AsyncGenerator<FeedRow[]> {
+  const rows = publicHolidaysBetween(place, from, to).map((holiday): FeedHolidayRow => ({
+    kind: 'holiday',
+    ...holiday,
+    ...place,
+  }));
+  if (rows.length > 0) yield rows;
+}
+
 async function* pages<Row>(read: (limit: number, last?: Row) => Promise<Row[]>) {
   let limit = FIRST_PAGE_SIZE;
   for (let page = await read(limit); page.length > 0;) {
@@ -230,6 +254,10 @@ export async function countEventRows(selection: EventSelection): Promise<number>
     .from(calendarEvents)
     .where(eventFilter(selection));
   return Number(row?.n ?? 0);
+}
+
+export function countHolidayRows({ place, from, to }: HolidaySelection): number {
+  return publicHolidaysBetween(place, from, to).length;
 }
 
 export async function countBookingRows(selection: BookingSelection): Promise<number> {

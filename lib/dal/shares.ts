@@ -133,6 +133,7 @@ export async function listSharedLinks(actor: Actor, ref: CalendarRef): Promise<S
       includePending: feedTokens.includePending,
       absenceTypeIds: feedTokens.absenceTypeIds,
       includeTeamEvents: feedTokens.includeTeamEvents,
+      includeHolidays: feedTokens.includeHolidays,
       createdByName: users.name,
       shareId: guestShares.id,
       guestEmail: guestShares.email,
@@ -299,6 +300,7 @@ export async function createGuestShare(
       privacy: input.privacy,
       includePending: false,
       includeTeamEvents: true,
+      includeHolidays: calendar.source.offers.holidays !== null && input.includeHolidays,
       expiresAt: sql`now() + make_interval(days => ${policy.maxTokenLifetimeDays})`,
     });
     const setupSecret = await startGuestSetup(

@@ -21,6 +21,7 @@ import type {
   CalendarInfo,
   ExpiryNotice,
   FeedItem,
+  PublicHolidayRow,
   TeamEventRow,
 } from './types';
 
@@ -255,6 +256,30 @@ function bookingEvent(context: FeedContext, booking: BookingRow): ICalEvent {
   return new FeedEvent(data, calendar, '');
 }
 
+/**
+ * A public holiday: all day, free, the same text at every privacy level (it names nobody). Its UID
+ * is the place's and the date's, so it stays the same in every feed and on every fetch.
+ */
+function publicHolidayEvent(context: FeedContext, holiday: PublicHolidayRow): ICalEvent {
+  const { info, calendar } = context;
+  const place = holiday.region ? `${holiday.country}-${holiday.region}` : holiday.country;
+  const data: ICalEventData = {
+    id: `holiday-${place}-${holiday.date}@${info.uidDomain}`,
+    sequence: holiday.sequence,
+    stamp: holiday.updatedAt,
+    allDay: true,
+    start: utcDate(holiday.date),
+    end: utcDate(holiday.date, 1),
+    summary: holiday.name,
+    categories: [{ name: 'Public holiday' }],
+    status: ICalEventStatus.CONFIRMED,
+    transparency: ICalEventTransparency.TRANSPARENT,
+    busystatus: ICalEventBusyStatus.FREE,
+    lastModified: holiday.updatedAt,
+  };
+  return new FeedEvent(data, calendar, '');
+}
+
 /** PRODUCT.md: a feed whose link expires within this many days carries the expiry notice. */
 export const EXPIRY_NOTICE_DAYS = 14;
 
@@ -320,6 +345,8 @@ export function createFeedEvent(context: FeedContext, item: FeedItem): ICalEvent
       return calendarEvent(context, item.event, 'appointment');
     case 'booking':
       return bookingEvent(context, item.booking);
+    case 'publicHoliday':
+      return publicHolidayEvent(context, item.holiday);
     case 'expiryNotice':
       return expiryNoticeEvent(context, item.notice);
   }

@@ -24,5 +24,6 @@ export type {
   CalendarInfo,
   ExpiryNotice,
   FeedItem,
+  PublicHolidayRow,
   TeamEventRow,
 } from './types';

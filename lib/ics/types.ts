@@ -64,6 +64,22 @@ export interface BookingRow {
   updatedAt: Date;
 }
 
+/** A public holiday of the calendar's place (lib/holidays.ts), as an all-day event. */
+export interface PublicHolidayRow {
+  /** 'YYYY-MM-DD' */
+  date: string;
+  name: string;
+  /** Where it is a holiday: ISO country code and date-holidays region; they make its UID. */
+  country: string;
+  region: string | null;
+  /**
+   * SEQUENCE and DTSTAMP/LAST-MODIFIED: the calendar's presentation, so that the event's text is
+   * the same on every fetch until the calendar says otherwise.
+   */
+  sequence: number;
+  updatedAt: Date;
+}
+
 /** The "your link expires soon" notice; the caller decides when to include it. */
 export interface ExpiryNotice {
   /** The feed token's id: the notice's UID stays the same across fetches. */
@@ -84,6 +100,7 @@ export type FeedItem =
   /** A person's own appointment: the same row, with personal privacy rules. */
   | { kind: 'appointment'; event: TeamEventRow }
   | { kind: 'booking'; booking: BookingRow }
+  | { kind: 'publicHoliday'; holiday: PublicHolidayRow }
   | { kind: 'expiryNotice'; notice: ExpiryNotice };
 
 export interface CalendarInfo {

@@ -80,7 +80,21 @@ export function PrivacyRadios({
   );
 }
 
-/** The parts of the calendar a link includes: absence types, events, pending requests. */
+/** The "public holidays" choice of a team calendar's link: off unless ticked. */
+export function HolidaysChoice({ offers }: { offers: CalendarOffers }) {
+  if (!offers.holidays) return null;
+  return (
+    <label className="flex items-center gap-2 text-sm">
+      <input type="checkbox" name="includeHolidays" />
+      {offers.holidays}, as all-day events
+    </label>
+  );
+}
+
+/**
+ * The parts of the calendar a link includes: absence types, events, pending requests, public
+ * holidays.
+ */
 export function ContentChoices({
   choices,
   idPrefix,
@@ -110,7 +124,7 @@ export function ContentChoices({
       )}
       {/* A calendar made only of its events always includes them. */}
       {!offers.events && <input type="hidden" name="includeTeamEvents" value="on" />}
-      {(offers.events || offers.pending) && (
+      {(offers.events || offers.pending || offers.holidays) && (
         <fieldset className="space-y-1">
           <legend className="text-sm font-medium">Also include</legend>
           {offers.events && (
@@ -125,6 +139,7 @@ export function ContentChoices({
               {offers.pending}, as tentative
             </label>
           )}
+          <HolidaysChoice offers={offers} />
         </fieldset>
       )}
     </>

@@ -12,7 +12,12 @@ import {
   type GuestSetupState,
   type PublicLinkState,
 } from './share-actions';
-import { ContentChoices, PrivacyRadios, type CalendarChoices } from './feed-choices';
+import {
+  ContentChoices,
+  HolidaysChoice,
+  PrivacyRadios,
+  type CalendarChoices,
+} from './feed-choices';
 import { Message } from './subscribe-dialog';
 import type { IssuedLink as IssuedLinkData } from './subscription-actions';
 
@@ -23,6 +28,7 @@ export interface SharedLinkSummary {
   label: string | null;
   displayPrefix: string;
   privacy: 'full' | 'standard' | 'busy';
+  includeHolidays: boolean;
   createdAt: string;
   expiresAt: string | null;
   revoked: boolean;
@@ -124,11 +130,11 @@ function PublicLinkForm(props: {
 
 function GuestShareForm({
   calendarPath,
-  kind,
+  choices,
   onSetup,
 }: {
   calendarPath: string;
-  kind: CalendarChoices['kind'];
+  choices: CalendarChoices;
   onSetup: (state: GuestSetupState) => void;
 }) {
   const [state, action, pending] = useActionState(
@@ -163,7 +169,13 @@ function GuestShareForm({
         error={error('label')}
         defaultValue={state.values?.label}
       />
-      <PrivacyRadios kind={kind} fallback="busy" />
+      <PrivacyRadios kind={choices.kind} fallback="busy" />
+      {choices.offers.holidays && (
+        <fieldset>
+          <legend className="text-sm font-medium">Also include</legend>
+          <HolidaysChoice offers={choices.offers} />
+        </fieldset>
+      )}
       <button type="submit" disabled={pending} className={primary}>
         Create guest share
       </button>
@@ -225,7 +237,12 @@ function LinkRow({
           {who} · <span className="font-mono">{link.displayPrefix}…</span>
         </span>
       </td>
-      <td className="px-3 py-2">{link.privacy}</td>
+      <td className="px-3 py-2">
+        {link.privacy}
+        {link.includeHolidays && (
+          <span className="block text-xs text-slate-500">+ public holidays</span>
+        )}
+      </td>
       <td className="px-3 py-2 text-xs">
         {day(link.createdAt)} → {day(link.expiresAt)}
       </td>
@@ -350,7 +367,7 @@ export function SharePanel(props: {
           {props.policy.guestSharesAllowed ? (
             <GuestShareForm
               calendarPath={props.calendarPath}
-              kind={props.choices.kind}
+              choices={props.choices}
               onSetup={setSetup}
             />
           ) : (

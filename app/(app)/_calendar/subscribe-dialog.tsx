@@ -24,6 +24,7 @@ export interface SubscriptionSummary {
   lastUsedBy: string | null;
   useCount: number;
   privacy: 'full' | 'standard' | 'busy';
+  includeHolidays: boolean;
 }
 
 const primaryButton =
@@ -131,7 +132,10 @@ function ActiveSubscription({
         <dt className="text-slate-600">Link</dt>
         <dd className="font-mono">{subscription.displayPrefix}…</dd>
         <dt className="text-slate-600">Shows</dt>
-        <dd>{privacyHint(kind, subscription.privacy)}</dd>
+        <dd>
+          {privacyHint(kind, subscription.privacy)}
+          {subscription.includeHolidays && ' With the public holidays.'}
+        </dd>
         <dt className="text-slate-600">Created</dt>
         <dd>{dateOf(subscription.createdAt)}</dd>
         <dt className="text-slate-600">{expired ? 'Expired' : 'Expires'}</dt>

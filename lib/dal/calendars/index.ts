@@ -4,6 +4,7 @@ import { alias, type PgSelect } from 'drizzle-orm/pg-core';
 import { getDb, type Database, type Transaction } from '@/db';
 import { calendars, resources, teams, users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
+import { holidayPlaceOf } from '@/lib/holidays';
 import type { Actor } from '../actor';
 import { personCalendar } from './person';
 import { resourceCalendar } from './resource';
@@ -63,6 +64,8 @@ export function calendarColumns(userId: SQL) {
     calendarName: sql<string>`coalesce(${teams.name}, ${person.name}, ${resources.name})`,
     calendarSlug: sql<string | null>`coalesce(${teams.slug}, ${resources.slug})`,
     calendarTimeZone: sql<string>`coalesce(${teams.timeZone}, ${person.timeZone}, ${resources.timeZone})`,
+    holidayCountry: teams.holidayCountry,
+    holidayRegion: teams.holidayRegion,
     relation: sql<Relation>`(case ${calendars.kind} ${relation} end)`,
   };
 }
@@ -88,6 +91,8 @@ interface CalendarColumnsRow {
   calendarName: string;
   calendarSlug: string | null;
   calendarTimeZone: string;
+  holidayCountry: string | null;
+  holidayRegion: string | null;
 }
 
 export function toCalendarSubject(row: CalendarColumnsRow): CalendarSubject {
@@ -101,6 +106,7 @@ export function toCalendarSubject(row: CalendarColumnsRow): CalendarSubject {
     slug: row.calendarSlug,
     timeZone: row.calendarTimeZone,
     includesOwnAbsences: row.includesOwnAbsences,
+    holidayPlace: holidayPlaceOf(row),
     version: Number(row.calendarVersion),
     updatedAt: row.calendarUpdatedAt,
     presentation: { version: row.presentationVersion, changedAt: row.presentationChangedAt },

@@ -28,7 +28,12 @@ export const resourceCalendar: CalendarSource = {
       privateTypes: 'own',
     };
   },
-  offers: { absenceTypes: false, pending: 'Include bookings awaiting confirmation', events: null },
+  offers: {
+    absenceTypes: false,
+    pending: 'Include bookings awaiting confirmation',
+    events: null,
+    holidays: null,
+  },
   pagePath: (calendar) => `/resources/${calendar.slug}`,
   fileName: (calendar) => calendar.slug!,
   readRows: (calendar, selection) =>

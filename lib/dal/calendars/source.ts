@@ -1,4 +1,5 @@
 import type { SQL } from 'drizzle-orm';
+import type { HolidayPlace } from '@/lib/holidays';
 import type { FeedRow } from '../feed-rows';
 import type { FeedOptions } from '../feed-tokens';
 
@@ -25,6 +26,8 @@ export interface CalendarSubject {
   slug: string | null;
   timeZone: string;
   includesOwnAbsences: boolean;
+  /** A team's place, whose public holidays its feeds may carry; null for other calendars. */
+  holidayPlace: HolidayPlace | null;
   version: number;
   updatedAt: Date;
   /** Added to every event's SEQUENCE, and its time to LAST-MODIFIED (db/schema.ts). */
@@ -49,6 +52,8 @@ export interface CalendarOffers {
   pending: string | null;
   /** The label of the "include events" choice, or null when the feed has no such part. */
   events: string | null;
+  /** The label of the "public holidays" choice, or null when the calendar has none. */
+  holidays: string | null;
 }
 
 export interface FeedSelection {

@@ -1,10 +1,23 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { calendars, memberships } from '@/db/schema';
-import { countAbsenceRows, countEventRows, readAbsenceRows, readEventRows } from '../feed-rows';
-import type { CalendarSource } from './source';
+import {
+  countAbsenceRows,
+  countEventRows,
+  countHolidayRows,
+  readAbsenceRows,
+  readEventRows,
+  readHolidayRows,
+} from '../feed-rows';
+import type { CalendarSource, CalendarSubject, FeedSelection } from './source';
 
-/** A team's calendar: its members' absences and the team's events. */
+/** The team's public holidays, when the link asks for them and the team has a place. */
+const holidays = (calendar: CalendarSubject, selection: FeedSelection) =>
+  selection.options.includeHolidays && calendar.holidayPlace
+    ? { ...selection, place: calendar.holidayPlace }
+    : null;
+
+/** A team's calendar: its members' absences, the team's events and its public holidays. */
 export const teamCalendar: CalendarSource = {
   kind: 'team',
   noun: 'team calendar',
@@ -24,6 +37,7 @@ export const teamCalendar: CalendarSource = {
     absenceTypes: true,
     pending: 'Include pending requests',
     events: 'Include team events',
+    holidays: 'Include public holidays',
   },
   pagePath: (calendar) => `/teams/${calendar.slug}`,
   fileName: (calendar) => calendar.slug!,
@@ -31,14 +45,17 @@ export const teamCalendar: CalendarSource = {
     yield* readAbsenceRows({ ...selection, owners: { teamId: calendar.teamId! } });
     if (selection.options.includeTeamEvents)
       yield* readEventRows({ ...selection, calendarId: calendar.id });
+    const holidaySelection = holidays(calendar, selection);
+    if (holidaySelection) yield* readHolidayRows(holidaySelection);
   },
   async countRows(calendar, selection) {
+    const holidaySelection = holidays(calendar, selection);
     const [absences, events] = await Promise.all([
       countAbsenceRows({ ...selection, owners: { teamId: calendar.teamId! } }),
       selection.options.includeTeamEvents
         ? countEventRows({ ...selection, calendarId: calendar.id })
         : 0,
     ]);
-    return absences + events;
+    return absences + events + (holidaySelection ? countHolidayRows(holidaySelection) : 0);
   },
 };
