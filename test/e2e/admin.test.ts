@@ -95,12 +95,16 @@ describe('the admin settings', () => {
     expect(await row.getByRole('button', { name: /^Revoke/ }).count()).toBe(0);
     expect((await fetch(feedUrl)).status).toBe(410);
 
+    // The audit log says it in words: whose link, to which calendar, why — no id in sight.
     await admin.goto('/admin/audit?action=feed_token.revoked');
-    await admin
-      .getByRole('row')
-      .filter({ hasText: 'Shared in a public channel' })
-      .first()
+    const event = admin.getByRole('row').filter({ hasText: `${prefix}…` });
+    await event
+      .getByText(
+        `Revoked Manon Petit’s subscription to “Engineering” (${prefix}…): Shared in a public channel`,
+      )
       .waitFor();
+    await event.getByRole('link', { name: 'Alex Admin' }).waitFor();
+    expect(await event.innerText()).not.toMatch(/\b[0-9a-f]{8}(-[0-9a-f]{4})?\b|[{}"]/);
   });
 
   it('a member gets a 404 for the token audit and for its export', async () => {
