@@ -86,5 +86,23 @@ describe('the absence types’ admin pages', () => {
       state: 'attached',
     });
     expect(await member.getByLabel('Type').locator('option', { hasText: suffix }).count()).toBe(0);
+
+    // The audit log tells it in words, with the type's name as it is now.
+    await admin.goto('/admin/audit?action=absence_type');
+    const events = admin.getByRole('region', { name: 'Audit events' });
+    const renaming = events.getByRole('row').filter({
+      hasText: `Changed the absence type “${renamed}”`,
+    });
+    await renaming.getByText(`${label} → ${renamed}`).waitFor();
+    await events
+      .getByRole('row')
+      .filter({ hasText: `Retired the absence type “${renamed}”: it can no longer be requested` })
+      .getByRole('link', { name: `${renamed} →` })
+      .waitFor();
+    const creation = events
+      .getByRole('row')
+      .filter({ hasText: `Created the absence type “${renamed}”` });
+    await creation.getByText('#7c3aed').waitFor();
+    expect(await events.innerText()).not.toMatch(/\b[0-9a-f]{8}(-[0-9a-f]{4})?\b|[{}"]/);
   });
 });
