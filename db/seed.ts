@@ -1,6 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { addDays, formatISO, getISODay, parseISO } from 'date-fns';
 import { eq, inArray } from 'drizzle-orm';
+import { holidayDatesBetween } from '../lib/holidays';
 import { hashPassword } from '../lib/passwords';
 import {
   DEMO_ADMIN_EMAIL,
@@ -38,10 +39,30 @@ export interface DemoLogin {
 
 type PersonSpec = (typeof PEOPLE)[number];
 
+// Each team keeps the public holidays of where it works; Support's are England's (a region of
+// the United Kingdom: Scotland's differ).
 const TEAM_SPECS = [
-  { key: 'engineering', name: 'Engineering', timeZone: 'Europe/Paris' },
-  { key: 'sales', name: 'Sales', timeZone: 'America/New_York' },
-  { key: 'support', name: 'Customer Support', timeZone: 'Europe/London' },
+  {
+    key: 'engineering',
+    name: 'Engineering',
+    timeZone: 'Europe/Paris',
+    holidayCountry: 'FR',
+    holidayRegion: null,
+  },
+  {
+    key: 'sales',
+    name: 'Sales',
+    timeZone: 'America/New_York',
+    holidayCountry: 'US',
+    holidayRegion: null,
+  },
+  {
+    key: 'support',
+    name: 'Customer Support',
+    timeZone: 'Europe/London',
+    holidayCountry: 'GB',
+    holidayRegion: 'ENG',
+  },
 ] as const;
 
 const TYPE_SPECS = [
@@ -110,9 +131,10 @@ function randomGenerator(seed: number) {
 }
 
 const isoDate = (d: Date) => formatISO(d, { representation: 'date' });
-const nextWorkday = (d: Date) => {
+/** The first working day from `d` on: no weekend, none of the person's public holidays. */
+const nextWorkday = (d: Date, holidays: ReadonlySet<string> = new Set()) => {
   let day = d;
-  while (getISODay(day) > 5) day = addDays(day, 1);
+  while (getISODay(day) > 5 || holidays.has(isoDate(day))) day = addDays(day, 1);
   return day;
 };
 
@@ -122,13 +144,14 @@ function demoAbsences(
   today: Date,
   random: ReturnType<typeof randomGenerator>,
   managerId: string,
+  holidays: ReadonlySet<string>,
 ): NewAbsence[] {
   const rows: NewAbsence[] = [];
   // Walk from ~9 months ago to ~6 months ahead, leaving gaps, so no two absences overlap.
   let cursor = addDays(today, -270 + random.int(0, 20));
   const end = addDays(today, 180);
   while (cursor < end) {
-    const start = nextWorkday(cursor);
+    const start = nextWorkday(cursor, holidays);
     const roll = random.next();
     const type =
       roll < 0.35
@@ -148,7 +171,7 @@ function demoAbsences(
           : type === 'sick'
             ? random.int(1, 3)
             : random.int(1, 2);
-    const last = nextWorkday(addDays(start, length - 1));
+    const last = nextWorkday(addDays(start, length - 1), holidays);
     const inFuture = start > today;
     const needsApproval = TYPE_SPECS.find((t) => t.key === type)!.requiresApproval;
     let status: NewAbsence['status'] = 'approved';
@@ -385,16 +408,28 @@ export async function seedDemoOrganisation(
 
     const teamRows = await tx
       .insert(teams)
-      .values(TEAM_SPECS.map((t) => ({ name: t.name, slug: t.key, timeZone: t.timeZone })))
+      .values(
+        TEAM_SPECS.map((t) => ({
+          name: t.name,
+          slug: t.key,
+          timeZone: t.timeZone,
+          holidayCountry: t.holidayCountry,
+          holidayRegion: t.holidayRegion,
+        })),
+      )
       .returning({ id: teams.id, slug: teams.slug, timeZone: teams.timeZone });
     const teamOf = (key: string) => teamRows.find((t) => t.slug === key)!;
 
+    // Joined in the order listed: the first team is the person's home, whose public holidays
+    // they keep (lib/dal/holiday-places.ts).
+    const joinedAt = Date.now();
     await tx.insert(memberships).values(
       PEOPLE.flatMap((p) =>
-        p.teams.map(([team, role]) => ({
+        p.teams.map(([team, role], index) => ({
           teamId: teamOf(team).id,
           userId: userIdOf(p.key),
           role,
+          createdAt: new Date(joinedAt + index * 1000),
         })),
       ),
     );
@@ -429,8 +464,16 @@ export async function seedDemoOrganisation(
       );
       return userIdOf((manager ?? PEOPLE[0]!).key);
     };
+    const holidaysOf = (p: PersonSpec) => {
+      const home = TEAM_SPECS.find((t) => t.key === p.teams[0]![0])!;
+      return holidayDatesBetween(
+        { country: home.holidayCountry, region: home.holidayRegion },
+        isoDate(addDays(utcToday, -400)),
+        isoDate(addDays(utcToday, 400)),
+      );
+    };
     const absenceRows = PEOPLE.flatMap((p) =>
-      demoAbsences(userIdOf(p.key), typeIds, utcToday, random, managerOf(p)),
+      demoAbsences(userIdOf(p.key), typeIds, utcToday, random, managerOf(p), holidaysOf(p)),
     );
     await tx.insert(absences).values(absenceRows);
 

@@ -12,6 +12,8 @@ import {
 } from '@/db/schema';
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, seedDemoOrganisation } from '@/db/seed';
 import { readBalances } from '@/lib/dal/balances';
+import { holidayPlacesOfPeople } from '@/lib/dal/holiday-places';
+import { holidayDatesBetween } from '@/lib/holidays';
 import { verifyCredentials } from '@/lib/dal/users';
 import { setupTestDatabase } from '@/test/helpers/database';
 
@@ -101,6 +103,43 @@ describe('the demo organisation', () => {
     const people = [...new Set(rows.map((row) => row.userId))];
     const balances = await readBalances(db(), people, 2026);
     expect([...balances.values()].map((balance) => balance.carriedIn)).toEqual(people.map(() => 5));
+  });
+
+  it('keeps each team’s public holidays, and no demo absence starts or ends on one', async () => {
+    const places = await db()
+      .select({
+        slug: teams.slug,
+        country: teams.holidayCountry,
+        region: teams.holidayRegion,
+      })
+      .from(teams)
+      .orderBy(teams.slug);
+    expect(places).toEqual([
+      { slug: 'engineering', country: 'FR', region: null },
+      { slug: 'sales', country: 'US', region: null },
+      { slug: 'support', country: 'GB', region: 'ENG' },
+    ]);
+    const rows = await db()
+      .select({ userId: absences.userId, startDate: absences.startDate, endDate: absences.endDate })
+      .from(absences);
+    const people = [...new Set(rows.map((row) => row.userId))];
+    const homes = await holidayPlacesOfPeople(db(), people);
+    expect(new Set([...homes.values()].map((place) => place?.country))).toEqual(
+      new Set(['FR', 'US', 'GB']),
+    );
+    // Jules, in Engineering and then Support, keeps the holidays of Engineering, his first team.
+    const [jules] = await db()
+      .select({ id: users.id })
+      .from(users)
+      .where(sql`${users.email} = 'jules@example.com'`);
+    expect((await holidayPlacesOfPeople(db(), [jules!.id])).get(jules!.id)).toEqual({
+      country: 'FR',
+      region: null,
+    });
+    for (const row of rows) {
+      const holidays = holidayDatesBetween(homes.get(row.userId)!, row.startDate, row.endDate);
+      expect(holidays.has(row.startDate) || holidays.has(row.endDate), row.startDate).toBe(false);
+    }
   });
 
   it('has team events with real-looking locations, all-day and timed', async () => {

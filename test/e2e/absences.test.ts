@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { setupBrowser, signInAs } from '@/test/helpers/browser';
+import { holidayFreeMondayAfter } from '@/test/helpers/dates';
 
 const browser = setupBrowser();
 // Far enough ahead to miss the demo data, within the two-year window.
@@ -32,9 +33,8 @@ describe('my absences', () => {
     const page = await browser.newPage({ clientAddress: '198.51.100.31' });
     await signInAs(page, 'manon@example.com');
     await page.goto('/absences');
-    // A Monday-to-Friday week well ahead: five working days.
-    const start = new Date(Date.now() + 600 * 86_400_000);
-    start.setUTCDate(start.getUTCDate() + ((8 - start.getUTCDay()) % 7));
+    // A Monday-to-Friday week well ahead, without a public holiday: five working days.
+    const start = new Date(`${holidayFreeMondayAfter(600)}T00:00:00Z`);
     const monday = start.toISOString().slice(0, 10);
     const friday = new Date(start.getTime() + 4 * 86_400_000).toISOString().slice(0, 10);
     await page.getByLabel('Type').selectOption({ label: 'Vacation (needs approval)' });

@@ -27,6 +27,7 @@ import {
 } from '@/lib/dal/shares';
 import { generateFeedToken } from '@/lib/feed-tokens';
 import { absenceRequestSchema, guestShareSchema } from '@/lib/validation';
+import { wednesdayAfter } from '@/test/helpers/dates';
 import { actorByEmail as actorByEmailIn, subscribe as subscribeIn } from '@/test/helpers/demo-org';
 import { parseFeed } from '@/test/helpers/feeds';
 
@@ -117,9 +118,8 @@ describe('the feed over HTTP', () => {
     expect(byDate.status).toBe(304);
 
     const colleague = await actorByEmail('ines@example.com');
-    const monday = new Date(Date.now() + 400 * 86_400_000);
-    monday.setUTCDate(monday.getUTCDate() + ((8 - monday.getUTCDay()) % 7));
-    const day = monday.toISOString().slice(0, 10);
+    // A working day for Inès, whose team keeps public holidays.
+    const day = wednesdayAfter(400);
     const [remote] = await db().select().from(absenceTypes).where(eq(absenceTypes.key, 'remote'));
     await requestAbsence(
       colleague,

@@ -7,6 +7,7 @@ import { requestAbsence } from '@/lib/dal/absences';
 import { UNKNOWN_TOKEN_LIMIT } from '@/lib/dal/feed-access';
 import { generateFeedToken } from '@/lib/feed-tokens';
 import { absenceRequestSchema } from '@/lib/validation';
+import { wednesdayAfter } from '@/test/helpers/dates';
 import { createScratchDatabase, type ScratchDatabase } from '@/test/helpers/scratch-database';
 import { startAppServer, testPostgresUrl, type AppServer } from '@/test/helpers/app-server';
 import { setupBrowser, signInAs } from '@/test/helpers/browser';
@@ -98,7 +99,7 @@ describe('two instances on one database', () => {
     const lea = await actorByEmail(handle.db, 'lea@example.com');
     const types = await allTypeIds(handle.db);
     // Inside the feed's window and the two years a request may reach, far from the seeded weeks.
-    const day = new Date(Date.now() + 400 * 86_400_000).toISOString().slice(0, 10);
+    const day = wednesdayAfter(400);
     await requestAbsence(
       lea,
       absenceRequestSchema.parse({ typeId: types[0], startDate: day, endDate: day, note: '' }),

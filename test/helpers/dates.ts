@@ -7,6 +7,8 @@ const DAY_MS = 86_400_000;
 const PLACES = [
   { country: 'FR', region: null },
   { country: 'DE', region: 'BY' },
+  { country: 'US', region: null },
+  { country: 'GB', region: 'ENG' },
 ];
 
 function isHolidaySomewhere(date: string): boolean {
