@@ -31,7 +31,10 @@ function aboutLink(event: AuditEventRow): { href: string; name: string } | null 
   const name = target.name ?? null;
   switch (event.targetType) {
     case 'user':
-      return name && event.targetId ? { href: `/admin/users/${event.targetId}`, name } : null;
+      // The actor's own column already links them.
+      return name && event.targetId && event.targetId !== event.actorId
+        ? { href: `/admin/users/${event.targetId}`, name }
+        : null;
     case 'team':
       return name && target.slug ? { href: `/admin/teams/${target.slug}`, name } : null;
     case 'resource':
