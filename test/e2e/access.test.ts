@@ -26,7 +26,7 @@ describe('who sees what', () => {
     await page.getByRole('link', { name: 'Admin' }).click();
     await page.waitForURL(/\/admin$/);
     await page.getByRole('heading', { name: 'Admin' }).waitFor();
-    expect(await page.getByText('auth.signed_in').count()).toBeGreaterThan(0);
+    expect(await page.getByText('Signed in with a password').count()).toBeGreaterThan(0);
   });
 
   it('an unknown page shows the 404 page', async () => {
