@@ -8,8 +8,10 @@ import {
   createTeamSchema,
   membershipSchema,
   setMembershipRoleSchema,
+  setTeamAllowancesSchema,
   updateTeamSchema,
 } from '@/lib/admin-validation';
+import { setTeamAllowances } from '@/lib/dal/admin-allowances';
 import {
   addTeamMember,
   createTeam,
@@ -18,6 +20,7 @@ import {
   updateTeam,
 } from '@/lib/dal/admin-teams';
 import { requestInfo } from '@/lib/request-info';
+import { describeAllowance } from '../_components/allowance-text';
 
 export type CreatedTeamState = FormState<{ slug: string; name: string }>;
 
@@ -87,4 +90,18 @@ export async function removeMemberAction(
       return 'Removed from the team.';
     }),
   );
+}
+
+export async function setTeamAllowancesAction(
+  _previous: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  const state = await runFormAction(setTeamAllowancesSchema, formData, async (actor, input) => {
+    const { count, teamName } = await setTeamAllowances(actor, input, requestInfo(await headers()));
+    if (count === 0) return `Nobody is in ${teamName} yet: nothing set.`;
+    return `Set for ${count} ${count === 1 ? 'member' : 'members'} of ${teamName}: ${describeAllowance(input)}.`;
+  });
+  // Balances show on My absences and the team pages too.
+  if (state.ok) revalidatePath('/', 'layout');
+  return state;
 }

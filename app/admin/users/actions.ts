@@ -6,9 +6,11 @@ import { runFormAction, type FormState } from '@/lib/action';
 import {
   changeUserRoleSchema,
   createUserSchema,
+  setAllowanceSchema,
   setUserDisabledSchema,
   userIdSchema,
 } from '@/lib/admin-validation';
+import { setAllowance } from '@/lib/dal/admin-allowances';
 import {
   changeUserRole,
   createUser,
@@ -20,6 +22,7 @@ import { signOutEverywhere } from '@/lib/dal/sessions';
 import { mailDeliveryNote } from '@/lib/mail/transport';
 import { publicBaseUrl } from '@/lib/public-url';
 import { requestInfo } from '@/lib/request-info';
+import { describeAllowance } from '../_components/allowance-text';
 
 /** A setup link as the page shows it once: its full address and when it stops working. */
 export interface SetupLink {
@@ -114,4 +117,17 @@ export async function signOutEverywhereAction(
         : `Signed out of ${ended} ${ended === 1 ? 'session' : 'sessions'}.`;
     }),
   );
+}
+
+export async function setAllowanceAction(
+  _previous: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  const state = await runFormAction(setAllowanceSchema, formData, async (actor, input) => {
+    await setAllowance(actor, input, requestInfo(await headers()));
+    return `Saved: ${describeAllowance(input)}.`;
+  });
+  // Balances show on My absences and the team pages too.
+  if (state.ok) revalidatePath('/', 'layout');
+  return state;
 }

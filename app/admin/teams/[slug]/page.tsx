@@ -1,24 +1,38 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { z } from 'zod';
 import { TIME_ZONES } from '@/lib/admin-validation';
 import { requireAdmin } from '@/lib/auth';
 import { getTeamForAdmin } from '@/lib/dal/admin-teams';
 import { holidayCountries, holidayRegionsByCountry } from '@/lib/holidays';
 import { teamSlugSchema } from '@/lib/validation';
+import { todayIn } from '@/lib/zoned-time';
 import { orNotFound } from '@/app/_components/or-not-found';
 import { card, tableClass, td, th, theadClass } from '../../_components/ui';
 import { AddMemberForm, MemberActions, TeamSettingsForm } from './team-forms';
+import { TeamAllowancesSection } from './team-allowances-section';
 
 export const metadata: Metadata = { title: 'Team · Admin' };
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
-export default async function AdminTeamPage({ params }: Props) {
+export default async function AdminTeamPage({ params, searchParams }: Props) {
   const actor = await requireAdmin();
   const slug = teamSlugSchema.safeParse((await params).slug);
   if (!slug.success) notFound();
   const team = await orNotFound(() => getTeamForAdmin(actor, slug.data));
+  // The year of the allowances form: ?year=, else the team's current year.
+  const allowanceYear = z.coerce
+    .number()
+    .int()
+    .min(2000)
+    .max(2100)
+    .catch(Number(todayIn(team.timeZone).slice(0, 4)))
+    .parse((await searchParams).year);
   return (
     <div className="space-y-6">
       <div>
@@ -116,6 +130,7 @@ export default async function AdminTeamPage({ params }: Props) {
               }}
             />
           </section>
+          <TeamAllowancesSection team={team} year={allowanceYear} />
         </div>
       </div>
     </div>

@@ -4,21 +4,35 @@ import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { requireAdmin } from '@/lib/auth';
 import { getUserForAdmin } from '@/lib/dal/admin-users';
+import { todayIn } from '@/lib/zoned-time';
 import { orNotFound } from '@/app/_components/or-not-found';
 import { card, formatDateTime } from '../../_components/ui';
 import { RevokeUserTokensForm } from '../../tokens/revoke-user-tokens-form';
 import { userStanding } from '../user-standing';
+import { AllowancesSection } from './allowances-section';
 import { DisableForm, RoleForm, SetupLinkForm, SignOutEverywhereForm } from './user-forms';
 
 export const metadata: Metadata = { title: 'Person · Admin' };
 
-type Props = { params: Promise<{ userId: string }> };
+type Props = {
+  params: Promise<{ userId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
-export default async function UserPage({ params }: Props) {
+export default async function UserPage({ params, searchParams }: Props) {
   const actor = await requireAdmin();
   const userId = z.uuid().safeParse((await params).userId);
   if (!userId.success) notFound();
   const user = await orNotFound(() => getUserForAdmin(actor, userId.data));
+  // The year the allowance form starts with: ?year=, else this one.
+  const thisYear = Number(todayIn('UTC').slice(0, 4));
+  const allowanceYear = z.coerce
+    .number()
+    .int()
+    .min(2000)
+    .max(2100)
+    .catch(thisYear)
+    .parse((await searchParams).year);
   const standing = userStanding(user);
   const self = user.id === actor.id;
   const section = `${card} p-5`;
@@ -122,6 +136,7 @@ export default async function UserPage({ params }: Props) {
             </ul>
           )}
         </section>
+        <AllowancesSection actor={actor} userId={user.id} name={user.name} year={allowanceYear} />
         <section aria-labelledby="links-heading" className={`${section} lg:col-span-2`}>
           <h2 id="links-heading" className="mb-1 font-semibold">
             Calendar links
