@@ -65,6 +65,9 @@ export function feedVersionOf(
   now: Date,
   build: FeedVersion['build'],
 ): FeedVersion {
+  // Holidays count only for a link that shows them: every other link keeps the validators it
+  // had before links could (an upgrade must not make every client download its feed again).
+  const { includeHolidays, ...options } = access.options;
   return {
     tokenId: access.tokenId,
     calendarVersion: access.calendar.version,
@@ -73,12 +76,12 @@ export function feedVersionOf(
     // A change of the calendar's own settings moves its version instead. The owner is named in
     // a shared link's reminder.
     settings: [
-      access.options,
+      options,
       access.privateTypes,
       access.calendar.name,
       access.calendar.timeZone,
-      access.calendar.holidayPlace,
       access.kind === 'personal' ? null : [access.ownerName, access.ownerEmail],
+      ...(includeHolidays ? [access.calendar.holidayPlace] : []),
     ],
     windowFrom: feedWindow(now).from,
     windowMovedAt: new Date(`${now.toISOString().slice(0, 10)}T00:00:00Z`),
