@@ -10,8 +10,10 @@ import {
   formatDateSpan,
   type AbsenceSummary,
 } from '@/lib/mail/messages';
+import { holidayDatesBetween } from '@/lib/holidays';
 import { workingDays } from '@/lib/workdays';
 import type { Actor } from './actor';
+import { holidayPlaceOfPerson } from './holiday-places';
 import { queueMail, type QueuedMail } from './outbox';
 import { weighRequests, type RequestImpact } from './request-impact';
 
@@ -46,7 +48,11 @@ async function summarise(tx: Transaction, absenceId: string) {
     type: row.type,
     startDate: row.startDate,
     endDate: row.endDate,
-    workingDays: workingDays(row),
+    // Counted as the request was: without the person's public holidays.
+    workingDays: workingDays(
+      row,
+      holidayDatesBetween(await holidayPlaceOfPerson(tx, row.userId), row.startDate, row.endDate),
+    ),
     note: row.note,
   };
   return { row, summary };
