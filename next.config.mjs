@@ -1,3 +1,8 @@
+import createNextIntlPlugin from 'next-intl/plugin';
+
+// Messages are chosen per request (lib/i18n/request.ts), from the profile or Accept-Language.
+const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Tests and benchmarks build into their own folder so they never overwrite a running server's build.
@@ -13,4 +18,4 @@ const nextConfig = {
   // front door (lib/server/front-door.mjs) on every response, errors included.
 };
 
-export default nextConfig;
+export default withNextIntl(nextConfig);

@@ -1,22 +1,30 @@
 import type { Metadata } from 'next';
+import { NextIntlClientProvider } from 'next-intl';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { headers } from 'next/headers';
 import './globals.css';
 
-export const metadata: Metadata = {
-  title: { default: 'TeamCal', template: '%s · TeamCal' },
-  description: 'Team absences, statistics and calendar feeds you can share safely.',
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('common');
+  return {
+    title: { default: 'TeamCal', template: '%s · TeamCal' },
+    description: t('description'),
+  };
+}
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   // Reading the request makes every page render per request, so Next.js can mark its scripts
   // with this request's CSP nonce (set by the front door); error pages name the request id.
   const requestId = (await headers()).get('x-request-id') ?? '';
+  const locale = await getLocale();
   return (
-    <html lang="en">
+    <html lang={locale}>
       <head>
         <meta name="teamcal-request-id" content={requestId} />
       </head>
-      <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">{children}</body>
+      <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
+        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+      </body>
     </html>
   );
 }

@@ -59,6 +59,8 @@ export const users = pgTable(
     passwordSetupHash: text('password_setup_hash'),
     passwordSetupExpiresAt: timestamp('password_setup_expires_at', { withTimezone: true }),
     timeZone: text('time_zone').notNull().default('Europe/Paris'),
+    // 'en' or 'fr'; null follows the browser's Accept-Language (and English in mails and feeds).
+    locale: text('locale'),
     // Requests, decisions and link reminders by mail; invitations, password and security mails
     // always go.
     notifyByMail: boolean('notify_by_mail').notNull().default(true),
@@ -78,6 +80,7 @@ export const users = pgTable(
       'users_email_normalised',
       sql`${t.email} = lower(${t.email}) and ${t.email} like '%_@_%'`,
     ),
+    check('users_locale_known', sql`${t.locale} in ('en', 'fr')`),
     check('users_name_length', sql`char_length(${t.name}) between 1 and 100`),
   ],
 );

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { requireActor } from '@/lib/auth';
 import type { Actor } from '@/lib/dal/actor';
 import { asExpectedFailure } from '@/lib/expected-failure';
+import { requestLocale } from '@/lib/i18n/request-locale';
+import { translateText } from '@/lib/i18n/translate';
 import { formDataToObject } from '@/lib/validation';
 
 /** What a form's server action answers: field errors, a message, and what the person typed. */
@@ -40,10 +42,11 @@ export async function runFormAction<Schema extends z.ZodType, Data = never>(
     const actor = await requireActor();
     const parsed = schema.safeParse(formDataToObject(formData));
     if (!parsed.success) {
-      return {
-        fieldErrors: z.flattenError(parsed.error).fieldErrors as FormState<Data>['fieldErrors'],
-        values,
-      };
+      const locale = await requestLocale();
+      const fieldErrors = Object.entries(z.flattenError(parsed.error).fieldErrors).map(
+        ([field, messages]) => [field, (messages as string[]).map((m) => translateText(m, locale))],
+      );
+      return { fieldErrors: Object.fromEntries(fieldErrors), values };
     }
     const outcome = await run(actor, parsed.data);
     if (typeof outcome === 'object') return { ok: true, ...outcome };
@@ -51,7 +54,8 @@ export async function runFormAction<Schema extends z.ZodType, Data = never>(
   } catch (error) {
     const failure = asExpectedFailure(error);
     if (!failure) throw error;
-    if (failure.field) return { fieldErrors: { [failure.field]: [failure.message] }, values };
-    return { message: failure.message, values };
+    const message = translateText(failure.text, await requestLocale());
+    if (failure.field) return { fieldErrors: { [failure.field]: [message] }, values };
+    return { message, values };
   }
 }

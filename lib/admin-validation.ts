@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { languages } from '@/lib/i18n/locales';
 import { CALENDAR_KINDS } from '@/lib/dal/calendars/source';
 import { holidayRegions, isKnownHolidayPlace } from '@/lib/holidays';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@/lib/passwords';
@@ -505,7 +506,11 @@ export const outboxMessageIdSchema = z.object({ messageId: z.uuid('Unknown messa
 
 // A person's own settings
 
-export const profileSchema = z.object({ timeZone: timeZoneSchema });
+export const profileSchema = z.object({
+  timeZone: timeZoneSchema,
+  // 'auto' follows the browser (Accept-Language); mails and feeds are then written in English.
+  language: z.enum(['auto', ...languages]).catch('auto'),
+});
 export type ProfileInput = z.infer<typeof profileSchema>;
 
 export const ownAbsencesSchema = z.object({ includesOwnAbsences: checkboxSchema });

@@ -87,6 +87,9 @@ type Describe = (
   d: Record<string, unknown>,
 ) => string | AuditText;
 
+const languageWord = (locale: unknown) =>
+  locale === 'fr' ? 'French' : locale === 'en' ? 'English' : 'as the browser asks';
+
 const method = (d: Record<string, unknown>) => METHODS[text(d.method) ?? ''] ?? 'an unknown method';
 
 const privacy = (d: Record<string, unknown>) =>
@@ -220,7 +223,7 @@ const DESCRIBE: Record<string, Describe> = {
     `Chose a password with a setup link${sessionsEnded(d, 'sessionsEnded')}`,
   'user.profile_updated': (_e, _t, d) =>
     text(d.timeZone)
-      ? `Changed their time zone to ${String(d.timeZone)}`
+      ? `Changed their time zone to ${String(d.timeZone)}${'locale' in d ? `, language ${languageWord(d.locale)}` : ''}`
       : typeof d.notifyByMail === 'boolean'
         ? `Turned their notification mails ${d.notifyByMail ? 'on' : 'off'}`
         : 'Changed their profile',

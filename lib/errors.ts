@@ -1,18 +1,17 @@
 // Expected failures carry a code; the code decides the HTTP status and what the user reads.
 // Anything that is not an AppError is a bug: logged on the server, shown as a generic error.
 
+import { TranslatableText } from '@/lib/i18n/translate';
+
 const table = {
-  bad_request: { status: 400, message: 'The request is not valid.' },
-  unauthenticated: { status: 401, message: 'Please sign in.' },
-  forbidden: { status: 403, message: 'You are not allowed to do this.' },
-  not_found: { status: 404, message: 'Not found.' },
-  conflict: { status: 409, message: 'This conflicts with existing data.' },
-  gone: { status: 410, message: 'This link is no longer valid.' },
-  rate_limited: { status: 429, message: 'Too many attempts. Please wait and try again.' },
-  unavailable: {
-    status: 503,
-    message: 'TeamCal can’t reach its database right now. Please try again in a moment.',
-  },
+  bad_request: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  gone: 410,
+  rate_limited: 429,
+  unavailable: 503,
 } as const;
 
 export type AppErrorCode = keyof typeof table;
@@ -27,19 +26,23 @@ export class AppError extends Error {
   readonly retryAfterSeconds?: number;
   readonly field?: string;
 
+  /** The message with its key, so a form shows it in the reader's language (English otherwise). */
+  readonly text: string | TranslatableText;
+
   constructor(
     readonly code: AppErrorCode,
-    message: string = table[code].message,
+    message: string | TranslatableText = new TranslatableText(`errors.code.${code}`),
     options: AppErrorOptions = {},
   ) {
-    super(message);
+    super(String(message));
+    this.text = message;
     this.name = 'AppError';
     this.retryAfterSeconds = options.retryAfterSeconds;
     this.field = options.field;
   }
 
   get status(): number {
-    return table[this.code].status;
+    return table[this.code];
   }
 }
 

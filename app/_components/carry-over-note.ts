@@ -1,5 +1,5 @@
 import type { Balance } from '@/lib/allowance';
-import { formatDate, formatDays } from './format';
+import { formatDate, formatDays } from '@/lib/i18n/format';
 
 // How a balance's days left include days carried over from the year before, in words.
 

@@ -7,6 +7,8 @@ export interface Actor {
   name: string;
   role: User['role'];
   timeZone: string;
+  /** The language chosen in the profile, or null to follow the browser. */
+  locale: string | null;
 }
 
 export const actorColumns = {
@@ -15,6 +17,7 @@ export const actorColumns = {
   name: true,
   role: true,
   timeZone: true,
+  locale: true,
 } as const;
 
 export function isAdmin(actor: Actor): boolean {
@@ -29,5 +32,6 @@ export function toActor(user: Actor): Actor {
     name: user.name,
     role: user.role,
     timeZone: user.timeZone,
+    locale: user.locale,
   };
 }

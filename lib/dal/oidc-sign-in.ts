@@ -39,6 +39,7 @@ const actorFields = {
   name: users.name,
   role: users.role,
   timeZone: users.timeZone,
+  locale: users.locale,
 };
 
 type Resolution =

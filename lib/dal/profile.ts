@@ -11,7 +11,7 @@ import { bumpCalendarVersion } from './calendar-version';
 import { findCalendarForActor } from './calendars';
 
 // What a person sets for themself: their time zone (where their appointments are entered and
-// shown), whether their own calendar also shows their approved absences, and whether they get
+// shown) and language, whether their own calendar also shows their approved absences, and whether they get
 // notification mails.
 
 export async function updateProfile(
@@ -19,14 +19,15 @@ export async function updateProfile(
   input: ProfileInput,
   request?: RequestInfo,
 ): Promise<void> {
+  const locale = input.language === 'auto' ? null : input.language;
   await getDb().transaction(async (tx) => {
     const [row] = await tx
       .update(users)
-      .set({ timeZone: input.timeZone, updatedAt: sql`now()` })
+      .set({ timeZone: input.timeZone, locale, updatedAt: sql`now()` })
       .where(and(eq(users.id, actor.id), isNull(users.disabledAt)))
       .returning({ id: users.id });
     if (!row) throw new AppError('not_found');
-    // Their calendar's feed is written in this zone, their own half days with it.
+    // Their calendar's feed is written in this zone and language, their own half days with it.
     const calendar = await findCalendarForActor(actor, { kind: 'person' }, tx);
     await bumpCalendarVersion(tx, calendar.id, { presentation: true });
     await recordAuditEvent(tx, {
@@ -34,7 +35,7 @@ export async function updateProfile(
       action: 'user.profile_updated',
       targetType: 'user',
       targetId: actor.id,
-      details: { timeZone: input.timeZone },
+      details: { timeZone: input.timeZone, locale },
       request,
     });
   });

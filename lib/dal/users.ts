@@ -125,6 +125,7 @@ export async function findActiveActor(session: SessionRef): Promise<Actor | null
       name: users.name,
       role: users.role,
       timeZone: users.timeZone,
+      locale: users.locale,
     })
     .from(users)
     .innerJoin(sessions, eq(sessions.userId, users.id))

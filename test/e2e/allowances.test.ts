@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { formatDate } from '@/app/_components/format';
+import { formatDate } from '@/lib/i18n/format';
 import { setupBrowser, signInAs } from '@/test/helpers/browser';
 
 const browser = setupBrowser();

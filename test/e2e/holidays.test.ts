@@ -4,7 +4,7 @@ import { installDatabase, openDatabase, type DatabaseHandle } from '@/db';
 import { absenceTypes, teams } from '@/db/schema';
 import { requestAbsence } from '@/lib/dal/absences';
 import { absenceRequestSchema } from '@/lib/validation';
-import { formatSpan } from '@/app/_components/format';
+import { formatSpan } from '@/lib/i18n/format';
 import { setupBrowser, signInAs } from '@/test/helpers/browser';
 import { addMember, createUser } from '@/test/helpers/factories';
 

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { formatSpan } from '@/app/_components/format';
+import { formatSpan } from '@/lib/i18n/format';
 import { setupBrowser, signInAs } from '@/test/helpers/browser';
 import { holidayFreeMondayAfter } from '@/test/helpers/dates';
 

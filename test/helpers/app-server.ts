@@ -8,7 +8,8 @@ import path from 'node:path';
 // child process, the way `npm start` does, for tests that need real HTTP.
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
-export const TEST_DIST_DIR = '.next-test';
+// E2E_DIST_DIR lets two checkouts' test runs build side by side without overwriting each other.
+export const TEST_DIST_DIR = process.env.E2E_DIST_DIR ?? '.next-test';
 export const LOG_DIR = path.join(ROOT, '.test-results');
 
 export async function freePort(): Promise<number> {

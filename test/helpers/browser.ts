@@ -27,6 +27,9 @@ function browserEnvironment(): Record<string, string> {
   return env;
 }
 
+export const DESKTOP = { width: 1280, height: 800 };
+export const PHONE = { width: 390, height: 844 };
+
 /**
  * One browser per test file; each test opens its own context (cookies) with `newPage()`. Pages
  * run under the server's Content-Security-Policy: any violation Chromium reports fails the test.
@@ -53,9 +56,20 @@ export function setupBrowser() {
   return {
     baseUrl,
     /** A page in a new context, on the shared embedded server unless `baseUrl` names another. */
-    async newPage(options: { clientAddress?: string; baseUrl?: string } = {}): Promise<Page> {
+    async newPage(
+      options: {
+        clientAddress?: string;
+        baseUrl?: string;
+        /** The browser's language (Accept-Language and navigator.language); en-GB by default. */
+        locale?: string;
+        /** 1280 × 800 by default; PHONE for a 390 px wide phone. */
+        viewport?: { width: number; height: number };
+      } = {},
+    ): Promise<Page> {
       const context = await browser!.newContext({
         baseURL: options.baseUrl ?? baseUrl,
+        locale: options.locale ?? 'en-GB',
+        viewport: options.viewport ?? DESKTOP,
         // The test servers trust one proxy hop (as behind a load balancer): this names the client.
         extraHTTPHeaders: options.clientAddress
           ? { 'x-forwarded-for': options.clientAddress }

@@ -38,6 +38,7 @@ export async function createUser(db: Database, overrides: Partial<NewUser> = {})
       name: users.name,
       role: users.role,
       timeZone: users.timeZone,
+      locale: users.locale,
     });
   return user!;
 }

@@ -146,8 +146,8 @@ const EXAMPLES: Record<string, { event: AuditFacts; reads: string; lines?: strin
     reads: 'Chose a password with a setup link',
   },
   'user.profile_updated': {
-    event: facts('user.profile_updated', julesUser, { timeZone: 'Asia/Tokyo' }),
-    reads: 'Changed their time zone to Asia/Tokyo',
+    event: facts('user.profile_updated', julesUser, { timeZone: 'Asia/Tokyo', locale: 'fr' }),
+    reads: 'Changed their time zone to Asia/Tokyo, language French',
   },
   'calendar.settings_updated': {
     event: facts(

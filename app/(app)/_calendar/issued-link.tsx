@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { formatDate } from '@/app/_components/format';
+import { formatDate } from '@/lib/i18n/format';
 import type { IssuedLink as IssuedLinkData } from './subscription-actions';
 
 const linkButton =

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState, useState } from 'react';
-import { formatDate } from '@/app/_components/format';
+import { formatDate } from '@/lib/i18n/format';
 import type { FormState } from '@/lib/action';
 import { ContentChoices, PrivacyRadios, privacyHint, type CalendarChoices } from './feed-choices';
 import { IssuedLink } from './issued-link';

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { z } from 'zod';
 import { carryOverNote } from '@/app/_components/carry-over-note';
-import { formatSpan } from '@/app/_components/format';
+import { formatSpan } from '@/lib/i18n/format';
 import { requireActor } from '@/lib/auth';
 import { isCancellable } from '@/lib/dal/absences';
 import { getMyYear, listActiveAbsenceTypes } from '@/lib/dal/my-absences';

@@ -12,7 +12,7 @@ import {
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { z } from 'zod';
-import { formatDate, formatMonth } from '@/app/_components/format';
+import { formatDate, formatMonth } from '@/lib/i18n/format';
 import { requireActor } from '@/lib/auth';
 import { findCalendarForActor } from '@/lib/dal/calendars';
 import { isCalendarDate } from '@/lib/workdays';

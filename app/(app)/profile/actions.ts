@@ -1,8 +1,11 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { getTranslations } from 'next-intl/server';
 import { headers } from 'next/headers';
 import { runFormAction, type FormState } from '@/lib/action';
+import { resolveLocale } from '@/lib/i18n/locales';
+import { translatorFor } from '@/lib/i18n/translate';
 import { notificationMailsSchema, profileSchema } from '@/lib/admin-validation';
 import { setNotificationMails, updateProfile } from '@/lib/dal/profile';
 import { requestInfo } from '@/lib/request-info';
@@ -12,8 +15,12 @@ export async function updateProfileAction(
   formData: FormData,
 ): Promise<FormState> {
   const state = await runFormAction(profileSchema, formData, async (actor, input) => {
-    await updateProfile(actor, input, requestInfo(await headers()));
-    return `Saved: your appointments are now entered and shown in ${input.timeZone}.`;
+    const requestHeaders = await headers();
+    await updateProfile(actor, input, requestInfo(requestHeaders));
+    // The answer comes in the language just chosen (this request's locale is the old one).
+    const chosen = input.language === 'auto' ? null : input.language;
+    const locale = resolveLocale(chosen, requestHeaders.get('accept-language'));
+    return translatorFor(locale, 'profile')('saved', { timeZone: input.timeZone });
   });
   if (state.ok) revalidatePath('/', 'layout');
   return state;
@@ -25,9 +32,8 @@ export async function setNotificationMailsAction(
 ): Promise<FormState> {
   const state = await runFormAction(notificationMailsSchema, formData, async (actor, input) => {
     await setNotificationMails(actor, input.notifyByMail, requestInfo(await headers()));
-    return input.notifyByMail
-      ? 'Saved: TeamCal mails you about requests, decisions and expiring links.'
-      : 'Saved: no more notification mails. Invitations, password and security mails still come.';
+    const t = await getTranslations('profile.mail');
+    return t(input.notifyByMail ? 'savedOn' : 'savedOff');
   });
   if (state.ok) revalidatePath('/profile');
   return state;

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { FormMessage } from '@/app/admin/_components/form-message';
 import type { FormState } from '@/lib/action';
@@ -7,6 +8,7 @@ import { setNotificationMailsAction } from './actions';
 
 /** Whether the person gets notification mails; the mails they always get are named. */
 export function NotificationMailsForm({ on }: { on: boolean }) {
+  const t = useTranslations('profile.mail');
   const [state, action, pending] = useActionState<FormState, FormData>(
     setNotificationMailsAction,
     {},
@@ -17,11 +19,8 @@ export function NotificationMailsForm({ on }: { on: boolean }) {
       <label className="flex items-start gap-2 text-sm">
         <input type="checkbox" name="notifyByMail" defaultChecked={on} className="mt-1" />
         <span>
-          Mail me about leave requests, decisions and links of mine that expire soon
-          <span className="block text-xs text-slate-500">
-            Invitations, password links and security notices (such as an admin revoking one of your
-            links) always come, whatever you choose here.
-          </span>
+          {t('notify')}
+          <span className="block text-xs text-slate-500">{t('always')}</span>
         </span>
       </label>
       <button
@@ -29,7 +28,7 @@ export function NotificationMailsForm({ on }: { on: boolean }) {
         disabled={pending}
         className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 disabled:opacity-60"
       >
-        Save
+        {t('save')}
       </button>
     </form>
   );

@@ -1,4 +1,4 @@
-import { formatDate, formatDays } from '@/app/_components/format';
+import { formatDate, formatDays } from '@/lib/i18n/format';
 
 /** "25 days in 2027, up to 5 carried over from 2026 until 31 Mar 2027", for admins' messages. */
 export function describeAllowance(input: {

@@ -3,7 +3,7 @@ import { addDays, format, parseISO, startOfWeek } from 'date-fns';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { formatDate } from '@/app/_components/format';
+import { formatDate } from '@/lib/i18n/format';
 import { orNotFound } from '@/app/_components/or-not-found';
 import { requireActor } from '@/lib/auth';
 import { listBookings, listBookingsToDecide } from '@/lib/dal/bookings';

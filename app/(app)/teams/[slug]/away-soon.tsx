@@ -1,7 +1,10 @@
-import { formatSpan, halfDayNote } from '@/app/_components/format';
+import { useLocale, useTranslations } from 'next-intl';
+import { formatSpan, halfDayNote } from '@/lib/i18n/format';
 import type { TeamAbsence } from '@/lib/dal/team-statistics';
 
 function AbsenceList({ absences, empty }: { absences: TeamAbsence[]; empty: string }) {
+  const halfDay = useTranslations('common.halfDay');
+  const locale = useLocale();
   if (absences.length === 0) return <p className="text-sm text-slate-600">{empty}</p>;
   return (
     <ul className="divide-y divide-slate-100 text-sm">
@@ -19,8 +22,8 @@ function AbsenceList({ absences, empty }: { absences: TeamAbsence[]; empty: stri
               {a.typeLabel}
             </span>
             <span className="text-slate-600">
-              {formatSpan(a)}
-              {half && ` (${half})`}
+              {formatSpan(a, locale)}
+              {half && ` (${halfDay(half)})`}
             </span>
             {a.status === 'pending' && (
               <span className="rounded-full bg-amber-100 px-2 text-xs text-amber-800">pending</span>

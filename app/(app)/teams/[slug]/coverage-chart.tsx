@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { formatDate } from '@/app/_components/format';
+import { formatDate } from '@/lib/i18n/format';
 import type { CoverageDay } from '@/lib/dal/team-statistics';
 
 interface CoverageChartProps {

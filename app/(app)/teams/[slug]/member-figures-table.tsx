@@ -1,5 +1,5 @@
 import { carryOverShortNote } from '@/app/_components/carry-over-note';
-import { formatDays } from '@/app/_components/format';
+import { formatDays } from '@/lib/i18n/format';
 import type { MemberFigures, TypeColumn } from '@/lib/dal/team-statistics';
 
 interface MemberFiguresTableProps {

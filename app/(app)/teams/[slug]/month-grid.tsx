@@ -2,7 +2,7 @@ import Link from 'next/link';
 import type { CSSProperties } from 'react';
 import type { MemberFigures, TeamAbsence } from '@/lib/dal/team-statistics';
 import type { PublicHoliday } from '@/lib/holidays';
-import { formatDate, formatMonth, halfDayNote } from '@/app/_components/format';
+import { formatDate, formatMonth, halfDayNote } from '@/lib/i18n/format';
 import { isWeekend } from '@/lib/workdays';
 
 interface MonthGridProps {

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { formatMonth } from '@/app/_components/format';
+import { formatMonth } from '@/lib/i18n/format';
 import { requireActor } from '@/lib/auth';
 import { isAdmin } from '@/lib/dal/actor';
 import { findCalendarForActor } from '@/lib/dal/calendars';

@@ -1,4 +1,4 @@
-import { formatDays, formatSpan } from '@/app/_components/format';
+import { formatDays, formatSpan } from '@/lib/i18n/format';
 import type { RequestImpact } from '@/lib/dal/request-impact';
 
 const dayFormat = new Intl.DateTimeFormat('en-GB', {

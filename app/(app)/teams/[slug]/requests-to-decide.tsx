@@ -1,7 +1,8 @@
 'use client';
 
+import { useLocale, useTranslations } from 'next-intl';
 import { useActionState, useState } from 'react';
-import { formatDays, formatSpan, halfDayNote } from '@/app/_components/format';
+import { formatDays, formatSpan, halfDayNote } from '@/lib/i18n/format';
 import type { FormState } from '@/lib/action';
 import type { RequestToDecide } from '@/lib/dal/team-statistics';
 import type { RequestImpact } from '@/lib/dal/request-impact';
@@ -19,7 +20,9 @@ function DecideRequest({
   /** Told once the decision is saved: the request then leaves the list on the next render. */
   onDecided: (message: string) => void;
 }) {
-  const label = `${request.personName}, ${request.typeLabel}, ${formatSpan(request)}`;
+  const halfDay = useTranslations('common.halfDay');
+  const locale = useLocale();
+  const label = `${request.personName}, ${request.typeLabel}, ${formatSpan(request, locale)}`;
   const [state, formAction, pending] = useActionState<FormState, FormData>(
     async (previous, formData) => {
       const next = await decideAbsenceAction(previous, formData);
@@ -45,8 +48,8 @@ function DecideRequest({
             {request.typeLabel}
           </span>
           <span className="text-slate-600">
-            {formatSpan(request)}
-            {half && ` (${half})`} · {formatDays(request.days)}{' '}
+            {formatSpan(request, locale)}
+            {half && ` (${halfDay(half)})`} · {formatDays(request.days, locale)}{' '}
             {request.days === 1 ? 'working day' : 'working days'}
           </span>
         </div>

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { formatDate, formatDays } from '@/app/_components/format';
+import { formatDate, formatDays } from '@/lib/i18n/format';
 import type { Actor } from '@/lib/dal/actor';
 import { listAllowancesOfUser } from '@/lib/dal/admin-allowances';
 import { isCalendarDate } from '@/lib/workdays';
