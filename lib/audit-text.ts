@@ -286,6 +286,8 @@ const DESCRIBE: Record<string, Describe> = {
   'feed_token.revoked': (e, t, d) => `Revoked ${link(e, t, d)}${reasonOf(d)}`,
   'feed_token.rotated': (e, t, d) =>
     `Regenerated ${link(e, t, d)}${e.mentions?.replacedByPrefix ? `: replaced by ${e.mentions.replacedByPrefix}…` : ''}`,
+  'feed_token.settings_updated': (e, t, d) =>
+    `Changed what ${link(e, t, d)} shows, keeping its address${privacy(d)}`,
   'feed_token.first_used': (e, t, d) => `First fetch of ${link(e, t, d)}`,
   'feed_token.exported': (e, _t, d) => ({
     sentence: 'Exported the list of links as CSV',

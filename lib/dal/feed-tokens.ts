@@ -8,6 +8,7 @@ import type { RequestInfo } from '@/lib/request-info';
 import type { FeedOptionsInput } from '@/lib/validation';
 import type { Actor } from './actor';
 import { recordAuditEvent } from './audit';
+import { bumpCalendarVersion } from './calendar-version';
 import { getPolicy } from './policy';
 import { findCalendarForActor, type ActorCalendar, type CalendarRef } from './calendars';
 
@@ -90,7 +91,7 @@ export async function getPersonalSubscription(
  */
 export async function normaliseFeedOptions(
   tx: Transaction,
-  calendar: ActorCalendar,
+  calendar: Pick<ActorCalendar, 'source'>,
   input: FeedOptionsInput,
 ): Promise<FeedOptions> {
   const { offers } = calendar.source;
@@ -313,4 +314,64 @@ export async function invalidatePersonalSubscription(
 ): Promise<{ alreadyInvalidated: boolean }> {
   const { alreadyEnded } = await endPersonalSubscription(actor, ref, linkId, false, request);
   return { alreadyInvalidated: alreadyEnded };
+}
+
+/**
+ * Changes what the actor's subscription link `linkId` shows, keeping its address: its settings,
+ * an audit event and the calendar's version move in one transaction, so the link's next fetch
+ * (and every client's cached copy) gets the new content. The same rights as creating one: whoever
+ * may see the calendar, for their own active link only.
+ */
+export async function updatePersonalSubscriptionSettings(
+  actor: Actor,
+  ref: CalendarRef,
+  linkId: string,
+  input: FeedOptionsInput,
+  request?: RequestInfo,
+): Promise<PersonalSubscription> {
+  const calendar = await findCalendarForActor(actor, ref);
+  return getDb().transaction(async (tx) => {
+    const [current] = await tx
+      .select({ id: feedTokens.id, revokedAt: feedTokens.revokedAt, privacy: feedTokens.privacy })
+      .from(feedTokens)
+      .where(
+        and(
+          eq(feedTokens.id, linkId),
+          eq(feedTokens.kind, 'personal'),
+          eq(feedTokens.ownerId, actor.id),
+          eq(feedTokens.calendarId, calendar.id),
+        ),
+      )
+      .for('update');
+    if (!current) throw new AppError('not_found', 'You have no such link for this calendar.');
+    if (current.revokedAt)
+      throw new AppError(
+        'conflict',
+        'This link no longer works: it was regenerated or invalidated. Reload the page.',
+      );
+    const options = await normaliseFeedOptions(tx, calendar, input);
+    const [row] = await tx
+      .update(feedTokens)
+      .set(options)
+      .where(eq(feedTokens.id, current.id))
+      .returning(subscriptionColumns);
+    // What the link's events read like may change (privacy): their SEQUENCE moves with it.
+    await bumpCalendarVersion(tx, calendar.id, { presentation: true });
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: 'feed_token.settings_updated',
+      targetType: 'feed_token',
+      targetId: current.id,
+      teamId: calendar.teamId,
+      details: {
+        kind: 'personal',
+        calendar: calendar.kind,
+        prefix: row!.displayPrefix,
+        privacy: options.privacy,
+        before: { privacy: current.privacy },
+      },
+      request,
+    });
+    return toSubscription(row!);
+  });
 }

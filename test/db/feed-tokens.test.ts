@@ -1,12 +1,21 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { absenceTypes, auditEvents, feedTokens, memberships, policy, users } from '@/db/schema';
+import {
+  absenceTypes,
+  auditEvents,
+  calendars,
+  feedTokens,
+  memberships,
+  policy,
+  users,
+} from '@/db/schema';
 import { openFeed, UNKNOWN_TOKEN_LIMIT } from '@/lib/dal/feed-access';
 import {
   createPersonalSubscription,
   getPersonalSubscription,
   invalidatePersonalSubscription,
   regeneratePersonalSubscription,
+  updatePersonalSubscriptionSettings,
 } from '@/lib/dal/feed-tokens';
 import { generateFeedToken, hashFeedToken } from '@/lib/feed-tokens';
 import { feedOptionsSchema } from '@/lib/validation';
@@ -264,6 +273,87 @@ describe('personal subscriptions', () => {
         expect(after).toBeNull();
       }
     }
+  });
+});
+
+describe('changing a subscription’s settings', () => {
+  it('keeps the address, stores the new settings, records them and moves the calendar’s version', async () => {
+    const org = await organisation();
+    const { token, subscription } = await createPersonalSubscription(
+      org.member,
+      org.calendar,
+      org.options(),
+      request,
+    );
+    const versionOf = async () =>
+      (
+        await db()
+          .select({ version: calendars.version, presentation: calendars.presentationVersion })
+          .from(calendars)
+          .where(eq(calendars.teamId, org.team.id))
+      )[0]!;
+    const before = await versionOf();
+    const updated = await updatePersonalSubscriptionSettings(
+      org.member,
+      org.calendar,
+      subscription.id,
+      org.options({ privacy: 'busy', absenceTypeIds: [org.type.id], includePending: 'on' }),
+      request,
+    );
+    expect(updated).toMatchObject({
+      id: subscription.id,
+      displayPrefix: subscription.displayPrefix,
+      privacy: 'busy',
+      absenceTypeIds: [org.type.id],
+      includePending: true,
+    });
+    expect(updated.expiresAt).toEqual(subscription.expiresAt);
+    const after = await versionOf();
+    expect(after.version).toBeGreaterThan(before.version);
+    expect(after.presentation).toBeGreaterThan(before.presentation);
+    // The same address still opens the feed, with the new settings.
+    const access = await openFeed(token, request);
+    expect(access.tokenId).toBe(subscription.id);
+    expect(access.options).toMatchObject({ privacy: 'busy', absenceTypeIds: [org.type.id] });
+    const [audit] = await db().select().from(auditEvents).orderBy(desc(auditEvents.id)).limit(1);
+    expect(audit).toMatchObject({
+      action: 'feed_token.settings_updated',
+      actorId: org.member.id,
+      targetId: subscription.id,
+      details: { privacy: 'busy', before: { privacy: 'standard' } },
+    });
+  });
+
+  it('acts only on one’s own active link, and refuses an unknown type next to the field', async () => {
+    const org = await organisation();
+    const { subscription } = await createPersonalSubscription(
+      org.member,
+      org.calendar,
+      org.options(),
+    );
+    await expect(
+      updatePersonalSubscriptionSettings(org.manager, org.calendar, subscription.id, org.options()),
+    ).rejects.toMatchObject({ code: 'not_found' });
+    await expect(
+      updatePersonalSubscriptionSettings(
+        org.outsider,
+        org.calendar,
+        subscription.id,
+        org.options(),
+      ),
+    ).rejects.toMatchObject({ code: expect.stringMatching(/not_found|forbidden/) });
+    await expect(
+      updatePersonalSubscriptionSettings(
+        org.member,
+        org.calendar,
+        subscription.id,
+        org.options({ absenceTypeIds: [crypto.randomUUID()] }),
+      ),
+    ).rejects.toMatchObject({ code: 'bad_request', field: 'absenceTypeIds' });
+    await invalidatePersonalSubscription(org.member, org.calendar, subscription.id);
+    await expect(
+      updatePersonalSubscriptionSettings(org.member, org.calendar, subscription.id, org.options()),
+    ).rejects.toMatchObject({ code: 'conflict' });
   });
 });
 

@@ -358,6 +358,16 @@ const EXAMPLES: Record<string, { event: AuditFacts; reads: string; lines?: strin
     reads:
       'Regenerated their subscription to their own calendar (tcal_old123…): replaced by tcal_new456…',
   },
+  'feed_token.settings_updated': {
+    event: facts(
+      'feed_token.settings_updated',
+      { ...jules, ...engineering, linkKind: 'personal', prefix: 'tcal_ab12cd' },
+      { kind: 'personal', calendar: 'team', privacy: 'busy', prefix: 'tcal_ab12cd' },
+      { actorId: 'jules-id' },
+    ),
+    reads:
+      'Changed what their subscription to “Engineering” (tcal_ab12cd…) shows, keeping its address, busy blocks only',
+  },
   'feed_token.first_used': {
     event: facts(
       'feed_token.first_used',
