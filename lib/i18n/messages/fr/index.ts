@@ -3,7 +3,8 @@
 import common from './common.json';
 import errors from './errors.json';
 import profile from './profile.json';
+import teams from './teams.json';
 
-const messages = { common, errors, profile };
+const messages = { common, errors, profile, teams };
 
 export default messages;
