@@ -2,9 +2,11 @@
 // screens can be translated side by side without touching each other's files.
 import common from './common.json';
 import errors from './errors.json';
+import feed from './feed.json';
+import mail from './mail.json';
 import profile from './profile.json';
 import teams from './teams.json';
 
-const messages = { common, errors, profile, teams };
+const messages = { common, errors, feed, mail, profile, teams };
 
 export default messages;
