@@ -3,6 +3,7 @@ import { and, asc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
 import { getDb, type Database, type Transaction } from '@/db';
 import { absences, absenceTypes, memberships, teams, users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
+import { TranslatableText } from '@/lib/i18n/translate';
 import { holidayDatesBetween, holidayPlaceOf } from '@/lib/holidays';
 import type { RequestInfo } from '@/lib/request-info';
 import { isWorkingDay, workingDaysWithin } from '@/lib/workdays';
@@ -172,7 +173,7 @@ async function assertDecidesFor(db: Database | Transaction, actor: Actor, teamId
     .leftJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.teamId, teamId)))
     .where(and(eq(users.id, actor.id), isNull(users.disabledAt)));
   if (!row || (row.role !== 'admin' && row.membership !== 'manager'))
-    throw new AppError('not_found', 'Team not found.');
+    throw new AppError('not_found', new TranslatableText('teams.errors.teamNotFound'));
 }
 
 /** The team page's requests weighed for the manager or admin looking at them, and the minimum. */
@@ -207,7 +208,7 @@ export async function setMinimumPresent(
       .from(teams)
       .where(eq(teams.id, teamId))
       .for('update');
-    if (!before) throw new AppError('not_found', 'Team not found.');
+    if (!before) throw new AppError('not_found', new TranslatableText('teams.errors.teamNotFound'));
     await tx
       .update(teams)
       .set({ minimumPresent, updatedAt: sql`now()` })

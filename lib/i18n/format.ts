@@ -51,6 +51,14 @@ export const formatMonth = (month: string, locale: string = UNSET) =>
     utcMidnight(`${month}-01`),
   );
 
+/** 'Mar' (en), 'mars' (fr) for '2025-03': a month on a chart's axis. */
+export const formatShortMonth = (month: string, locale: string) =>
+  dateTimeFormat(locale, { month: 'short', timeZone: 'UTC' }).format(utcMidnight(`${month}-01`));
+
+/** A day's weekday as one letter, 'M' (en) or 'L' (fr): a narrow grid column's heading. */
+export const formatWeekdayInitial = (date: string, locale: string) =>
+  dateTimeFormat(locale, { weekday: 'narrow', timeZone: 'UTC' }).format(utcMidnight(date));
+
 /** An instant in the reader's zone: '1 Dec 2026, 21:36'. */
 export const formatDateTime = (instant: Date | string, locale: string, timeZone: string) =>
   dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(

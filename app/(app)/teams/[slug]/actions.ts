@@ -2,6 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
+import { getTranslations } from 'next-intl/server';
 import { runFormAction, type FormState } from '@/lib/action';
 import { decideAbsence } from '@/lib/dal/absences';
 import { setMinimumPresent } from '@/lib/dal/request-impact';
@@ -14,7 +15,8 @@ export async function decideAbsenceAction(
 ): Promise<FormState> {
   const state = await runFormAction(absenceDecisionSchema, formData, async (actor, input) => {
     const decided = await decideAbsence(actor, input, requestInfo(await headers()));
-    return decided.status === 'approved' ? 'Request approved.' : 'Request rejected.';
+    const t = await getTranslations('teams.requests');
+    return t(decided.status === 'approved' ? 'approved' : 'rejected');
   });
   if (state.ok) revalidatePath('/teams/[slug]', 'page');
   return state;
@@ -31,9 +33,10 @@ export async function setMinimumPresentAction(
       input.minimumPresent,
       requestInfo(await headers()),
     );
+    const t = await getTranslations('teams.minimum');
     return input.minimumPresent === null
-      ? 'Saved: no minimum presence.'
-      : `Saved: requests that would leave fewer than ${input.minimumPresent} present are flagged.`;
+      ? t('savedNone')
+      : t('saved', { minimum: input.minimumPresent });
   });
   if (state.ok) revalidatePath('/teams/[slug]', 'page');
   return state;

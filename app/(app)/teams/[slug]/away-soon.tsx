@@ -1,8 +1,12 @@
+import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
+import type { ReactNode } from 'react';
 import { formatSpan, halfDayNote } from '@/lib/i18n/format';
 import type { TeamAbsence } from '@/lib/dal/team-statistics';
+import { typeLabelOf } from './type-label';
 
-function AbsenceList({ absences, empty }: { absences: TeamAbsence[]; empty: string }) {
+function AbsenceList({ absences, empty }: { absences: TeamAbsence[]; empty: ReactNode }) {
+  const t = useTranslations('teams.away');
   const halfDay = useTranslations('common.halfDay');
   const locale = useLocale();
   if (absences.length === 0) return <p className="text-sm text-slate-600">{empty}</p>;
@@ -19,14 +23,16 @@ function AbsenceList({ absences, empty }: { absences: TeamAbsence[]; empty: stri
                 style={{ backgroundColor: a.color }}
                 aria-hidden="true"
               />
-              {a.typeLabel}
+              {typeLabelOf(a, t('away'))}
             </span>
             <span className="text-slate-600">
               {formatSpan(a, locale)}
               {half && ` (${halfDay(half)})`}
             </span>
             {a.status === 'pending' && (
-              <span className="rounded-full bg-amber-100 px-2 text-xs text-amber-800">pending</span>
+              <span className="rounded-full bg-amber-100 px-2 text-xs text-amber-800">
+                {t('pending')}
+              </span>
             )}
           </li>
         );
@@ -45,27 +51,38 @@ export function AwaySoon({
   absences: TeamAbsence[];
   days: number;
 }) {
+  const t = useTranslations('teams.away');
   const awayToday = absences.filter((a) => a.startDate <= today);
   const later = absences.filter((a) => a.startDate > today);
   return (
     <div className="grid gap-4 md:grid-cols-2">
       <section
         aria-labelledby="today-heading"
-        className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
+        className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-5"
       >
         <h2 id="today-heading" className="mb-2 font-semibold">
-          Away today
+          {t('today')}
         </h2>
-        <AbsenceList absences={awayToday} empty="Everyone is in today." />
+        <AbsenceList absences={awayToday} empty={t('everyoneIn')} />
       </section>
       <section
         aria-labelledby="soon-heading"
-        className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
+        className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-5"
       >
         <h2 id="soon-heading" className="mb-2 font-semibold">
-          Next {days} days
+          {t('next', { days })}
         </h2>
-        <AbsenceList absences={later} empty={`Nobody is away in the next ${days} days.`} />
+        <AbsenceList
+          absences={later}
+          empty={
+            <>
+              {t('nobodySoon', { days })}{' '}
+              <Link href="/absences" className="font-medium text-brand-700 underline">
+                {t('requestLink')}
+              </Link>
+            </>
+          }
+        />
       </section>
     </div>
   );

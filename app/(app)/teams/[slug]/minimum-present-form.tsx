@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { FormMessage } from '@/app/admin/_components/form-message';
 import type { FormState } from '@/lib/action';
@@ -13,6 +14,7 @@ export function MinimumPresentForm({
   teamId: string;
   minimumPresent: number | null;
 }) {
+  const t = useTranslations('teams.minimum');
   const [state, action, pending] = useActionState<FormState, FormData>(setMinimumPresentAction, {});
   const error = state.fieldErrors?.minimumPresent?.[0];
   return (
@@ -22,7 +24,7 @@ export function MinimumPresentForm({
       <div className="flex flex-wrap items-end gap-2">
         <div>
           <label htmlFor="minimum-present" className="block text-sm font-medium">
-            Minimum present on a working day
+            {t('label')}
           </label>
           <input
             id="minimum-present"
@@ -31,7 +33,7 @@ export function MinimumPresentForm({
             min={1}
             step={1}
             inputMode="numeric"
-            placeholder="No minimum"
+            placeholder={t('placeholder')}
             defaultValue={state.values?.minimumPresent ?? minimumPresent ?? ''}
             aria-invalid={error ? true : undefined}
             aria-describedby={error ? 'minimum-present-error' : 'minimum-present-hint'}
@@ -43,7 +45,7 @@ export function MinimumPresentForm({
           disabled={pending}
           className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 disabled:opacity-60"
         >
-          Save
+          {t('save')}
         </button>
       </div>
       {error ? (
@@ -52,7 +54,7 @@ export function MinimumPresentForm({
         </p>
       ) : (
         <p id="minimum-present-hint" className="text-xs text-slate-500">
-          Leave empty for no rule. A request that would leave fewer people present is flagged here.
+          {t('hint')}
         </p>
       )}
     </form>

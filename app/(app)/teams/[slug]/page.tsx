@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { formatMonth } from '@/lib/i18n/format';
 import { requireActor } from '@/lib/auth';
 import { isAdmin } from '@/lib/dal/actor';
@@ -60,6 +61,7 @@ export default async function TeamPage({ params, searchParams }: Props) {
     const next = { ...period, ...change };
     return `/teams/${team.slug}?${new URLSearchParams({ year: String(next.year), month: next.month, coverage: next.coverage })}`;
   };
+  const [t, locale] = await Promise.all([getTranslations('teams.page'), getLocale()]);
   const managers = team.members.filter((m) => m.role === 'manager').length;
   const decides = isAdmin(actor) || team.myRole === 'manager';
   const weighed = decides
@@ -69,22 +71,25 @@ export default async function TeamPage({ params, searchParams }: Props) {
   return (
     <div className="space-y-6">
       <div>
-        <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
-          <Link href="/teams" className="hover:text-slate-900">
-            Teams
+        <nav aria-label={t('breadcrumb')} className="mb-2 text-sm text-slate-600">
+          <Link href="/teams" className="underline hover:text-slate-900">
+            {t('teams')}
           </Link>{' '}
           / <span aria-current="page">{team.name}</span>
         </nav>
-        <header className="flex flex-wrap items-end justify-between gap-4">
-          <div>
-            <h1 className="text-2xl font-semibold tracking-tight">{team.name}</h1>
+        <header className="flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between sm:gap-4">
+          <div className="min-w-0">
+            <h1 className="text-2xl font-semibold tracking-tight break-words">{team.name}</h1>
             <p className="mt-1 text-sm text-slate-600">
-              {team.members.length} members · {managers} {managers === 1 ? 'manager' : 'managers'} ·
-              Time zone {team.timeZone}
+              {t('summary', {
+                members: team.members.length,
+                managers,
+                timeZone: team.timeZone.replaceAll('_', ' '),
+              })}
             </p>
           </div>
-          <div className="flex flex-wrap items-center gap-3">
-            <nav aria-label="Year" className="flex items-center gap-2 text-sm">
+          <div className="flex shrink-0 items-center gap-3 whitespace-nowrap">
+            <nav aria-label={t('yearNav')} className="flex items-center gap-2 text-sm">
               <Link
                 href={href({ year: period.year - 1, month: `${period.year - 1}-01` })}
                 className="rounded-md border border-slate-300 px-2 py-1 hover:bg-slate-100"
@@ -106,6 +111,32 @@ export default async function TeamPage({ params, searchParams }: Props) {
         </header>
       </div>
 
+      {team.members.length === 0 && (
+        <section
+          aria-labelledby="no-members-heading"
+          className="rounded-xl border border-dashed border-slate-300 bg-white p-5 text-sm text-slate-700"
+        >
+          <h2 id="no-members-heading" className="mb-1 text-base font-semibold text-slate-900">
+            {t('noMembers.heading')}
+          </h2>
+          <p>{t('noMembers.text')}</p>
+          <p className="mt-2">
+            {isAdmin(actor)
+              ? t.rich('noMembers.admin', {
+                  team: team.name,
+                  link: (chunks) => (
+                    <Link
+                      href={`/admin/teams/${team.slug}`}
+                      className="font-medium text-brand-700 underline"
+                    >
+                      {chunks}
+                    </Link>
+                  ),
+                })
+              : t('noMembers.other', { team: team.name })}
+          </p>
+        </section>
+      )}
       {weighed && (
         <RequestsToDecide
           requests={stats.requestsToDecide}
@@ -127,13 +158,13 @@ export default async function TeamPage({ params, searchParams }: Props) {
         coverage={stats.coverage}
         view={period.coverage}
         memberCount={team.members.length}
-        title={period.coverage === 'year' ? String(period.year) : formatMonth(period.month)}
+        title={period.coverage === 'year' ? String(period.year) : formatMonth(period.month, locale)}
         viewHref={(coverage) => href({ coverage })}
       />
       <EventsSection
         calendar={calendar}
-        heading="Team events"
-        subheading="Offsites, client visits, bookings"
+        heading={t('eventsHeading')}
+        subheading={t('eventsSubheading')}
         kind={{
           noun: 'event',
           rooms: calendar.rights.canEditEvents

@@ -1,45 +1,48 @@
-import { formatDays, formatSpan } from '@/lib/i18n/format';
+import { useLocale, useTranslations } from 'next-intl';
+import { formatDays, formatShortDay, formatSpan } from '@/lib/i18n/format';
 import type { RequestImpact } from '@/lib/dal/request-impact';
-
-const dayFormat = new Intl.DateTimeFormat('en-GB', {
-  weekday: 'short',
-  day: 'numeric',
-  month: 'short',
-  timeZone: 'UTC',
-});
 
 /** What approving a request would do: the balance after it, who else is away, the presence. */
 export function RequestImpactNote({ impact }: { impact: RequestImpact }) {
+  const t = useTranslations('teams.impact');
+  const locale = useLocale();
   const { daysLeftAfter, othersAway, lowestPresent, breaksMinimum, minimumPresent } = impact;
   return (
     <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-xs text-slate-700">
       {daysLeftAfter !== null && (
         <>
-          <dt className="font-medium text-slate-600">Days left if approved</dt>
+          <dt className="font-medium text-slate-600">{t('daysLeftAfter')}</dt>
           <dd className={daysLeftAfter < 0 ? 'font-semibold text-red-700' : undefined}>
-            {formatDays(daysLeftAfter)}
-            {daysLeftAfter < 0 && ' (beyond the allowance)'}
+            {formatDays(daysLeftAfter, locale)}
+            {daysLeftAfter < 0 && ` ${t('beyondAllowance')}`}
           </dd>
         </>
       )}
-      <dt className="font-medium text-slate-600">Also away</dt>
+      <dt className="font-medium text-slate-600">{t('alsoAway')}</dt>
       <dd>
         {othersAway.length === 0
-          ? 'Nobody else in the team'
+          ? t('nobodyElse')
           : othersAway
-              .map(
-                (other) =>
-                  `${other.name} (${other.typeLabel}, ${formatSpan(other)}${other.status === 'pending' ? ', awaiting a decision' : ''})`,
-              )
+              .map((other) => {
+                const span = formatSpan(other, locale);
+                return other.status === 'pending'
+                  ? t('otherPending', { person: other.name, type: other.typeLabel, span })
+                  : `${other.name} (${other.typeLabel}, ${span})`;
+              })
               .join('; ')}
       </dd>
       {lowestPresent && (
         <>
-          <dt className="font-medium text-slate-600">Lowest presence</dt>
+          <dt className="font-medium text-slate-600">{t('lowestPresence')}</dt>
           <dd className={breaksMinimum ? 'font-semibold text-red-700' : undefined}>
-            {lowestPresent.present} of {lowestPresent.members} present on{' '}
-            {dayFormat.format(new Date(`${lowestPresent.date}T00:00:00Z`))}
-            {breaksMinimum && ` — below the team’s minimum of ${minimumPresent}`}
+            {t('present', {
+              present: lowestPresent.present,
+              members: lowestPresent.members,
+              date: formatShortDay(lowestPresent.date, locale),
+            })}
+            {breaksMinimum &&
+              minimumPresent !== null &&
+              t('belowMinimum', { minimum: minimumPresent })}
           </dd>
         </>
       )}

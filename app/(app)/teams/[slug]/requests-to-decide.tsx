@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
 import { useActionState, useState } from 'react';
 import { formatDays, formatSpan, halfDayNote } from '@/lib/i18n/format';
@@ -20,13 +21,14 @@ function DecideRequest({
   /** Told once the decision is saved: the request then leaves the list on the next render. */
   onDecided: (message: string) => void;
 }) {
+  const t = useTranslations('teams.requests');
   const halfDay = useTranslations('common.halfDay');
   const locale = useLocale();
   const label = `${request.personName}, ${request.typeLabel}, ${formatSpan(request, locale)}`;
   const [state, formAction, pending] = useActionState<FormState, FormData>(
     async (previous, formData) => {
       const next = await decideAbsenceAction(previous, formData);
-      if (next.ok) onDecided(`${label}: ${next.message}`);
+      if (next.ok) onDecided(t('decided', { label, message: next.message ?? '' }));
       return next;
     },
     {},
@@ -49,8 +51,8 @@ function DecideRequest({
           </span>
           <span className="text-slate-600">
             {formatSpan(request, locale)}
-            {half && ` (${halfDay(half)})`} · {formatDays(request.days, locale)}{' '}
-            {request.days === 1 ? 'working day' : 'working days'}
+            {half && ` (${halfDay(half)})`} ·{' '}
+            {t('workingDays', { count: request.days, days: formatDays(request.days, locale) })}
           </span>
         </div>
         {request.note && <p className="mt-1 text-sm text-slate-600">“{request.note}”</p>}
@@ -58,18 +60,18 @@ function DecideRequest({
       </div>
       <form
         action={formAction}
-        aria-label={`Decide on ${label}`}
+        aria-label={t('decide', { label })}
         className="flex flex-wrap items-start gap-2"
       >
         <input type="hidden" name="absenceId" value={request.id} />
         <div>
           <label htmlFor={reasonId} className="sr-only">
-            Reason for {request.personName} (optional)
+            {t('reasonLabel', { person: request.personName })}
           </label>
           <input
             id={reasonId}
             name="reason"
-            placeholder="Reason (optional)"
+            placeholder={t('reasonPlaceholder')}
             maxLength={500}
             defaultValue={state.values?.reason}
             aria-invalid={reasonError ? true : undefined}
@@ -82,20 +84,20 @@ function DecideRequest({
           name="decision"
           value="approve"
           disabled={pending}
-          aria-label={`Approve ${label}`}
+          aria-label={t('approveLabel', { label })}
           className="rounded-md bg-green-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-green-800 disabled:opacity-60"
         >
-          Approve
+          {t('approve')}
         </button>
         <button
           type="submit"
           name="decision"
           value="reject"
           disabled={pending}
-          aria-label={`Reject ${label}`}
+          aria-label={t('rejectLabel', { label })}
           className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 disabled:opacity-60"
         >
-          Reject
+          {t('reject')}
         </button>
         {(reasonError || state.message) && (
           <p id={`${reasonId}-error`} role="alert" className="w-full text-sm text-red-700">
@@ -122,6 +124,7 @@ export function RequestsToDecide({
   teamId: string;
   minimumPresent: number | null;
 }) {
+  const t = useTranslations('teams.requests');
   const [decided, setDecided] = useState<string[]>([]);
   const onDecided = (message: string) => setDecided((messages) => [message, ...messages]);
   const first = requests.slice(0, SHOWN_FIRST);
@@ -132,7 +135,7 @@ export function RequestsToDecide({
       className="rounded-xl border border-amber-200 bg-white px-5 py-3 shadow-sm"
     >
       <h2 id="requests-heading" className="font-semibold">
-        Requests awaiting your decision ({requests.length})
+        {t('heading', { count: requests.length })}
       </h2>
       <div role="status" className="text-sm text-green-800">
         {decided.map((message) => (
@@ -142,7 +145,15 @@ export function RequestsToDecide({
         ))}
       </div>
       {requests.length === 0 ? (
-        <p className="py-2 text-sm text-slate-600">No request is waiting.</p>
+        <p className="py-2 text-sm text-slate-600">
+          {t.rich('none', {
+            link: (chunks) => (
+              <Link href="/absences" className="font-medium text-brand-700 underline">
+                {chunks}
+              </Link>
+            ),
+          })}
+        </p>
       ) : (
         <>
           <ul className="divide-y divide-slate-100">
@@ -158,7 +169,7 @@ export function RequestsToDecide({
           {rest.length > 0 && (
             <details className="border-t border-slate-100">
               <summary className="cursor-pointer py-2 text-sm font-medium text-brand-700">
-                {rest.length} more {rest.length === 1 ? 'request' : 'requests'}
+                {t('more', { count: rest.length })}
               </summary>
               <ul className="divide-y divide-slate-100">
                 {rest.map((request) => (
