@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { message } from '@/lib/i18n/translate';
 import { PASSWORD_MAX_LENGTH } from '@/lib/passwords';
 import type { CalendarRef } from '@/lib/dal/calendars';
 
@@ -196,28 +197,28 @@ export const guestShareSchema = z.object({
 export type GuestShareInput = z.infer<typeof guestShareSchema>;
 
 export const minimumPresentSchema = z.object({
-  teamId: z.uuid('Unknown team.'),
+  teamId: z.uuid(message('teams.errors.unknownTeam')),
   minimumPresent: z
     .string()
     .trim()
     .transform((value) => (value === '' ? null : Number(value)))
     .pipe(
       z
-        .number({ error: 'Enter a whole number, or leave it empty for no minimum.' })
-        .int('Enter a whole number, or leave it empty for no minimum.')
-        .min(1, 'At least 1, or leave it empty for no minimum.')
-        .max(10_000, 'At most 10000.')
+        .number({ error: message('teams.errors.wholeNumber') })
+        .int(message('teams.errors.wholeNumber'))
+        .min(1, message('teams.errors.atLeastOne'))
+        .max(10_000, message('teams.errors.atMost'))
         .nullable(),
     ),
 });
 
 export const absenceDecisionSchema = z.object({
-  absenceId: z.uuid('Unknown absence.'),
+  absenceId: z.uuid(message('teams.errors.unknownAbsence')),
   decision: z.enum(['approve', 'reject']),
   reason: z
     .string()
     .trim()
-    .max(500, 'Keep the reason under 500 characters.')
+    .max(500, message('teams.errors.reasonTooLong'))
     .optional()
     .transform((reason) => reason || null),
 });
