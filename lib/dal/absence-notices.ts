@@ -7,10 +7,10 @@ import {
   absenceDecidedMail,
   absenceRequestedMail,
   appUrl,
-  formatDateSpan,
   type AbsenceSummary,
 } from '@/lib/mail/messages';
 import { holidayDatesBetween } from '@/lib/holidays';
+import { storedLocale } from '@/lib/i18n/locales';
 import { workingDays } from '@/lib/workdays';
 import type { Actor } from './actor';
 import { holidayPlaceOfPerson } from './holiday-places';
@@ -19,7 +19,8 @@ import { weighRequests, type RequestImpact } from './request-impact';
 
 // The mails around a leave request: to the deciders when it is asked for, to the requester when
 // it is decided. Queued in the transaction of the request or decision; only to people who keep
-// notification mails on.
+// notification mails on. Each mail is written in its recipient's language (their profile's choice,
+// English when they made none).
 
 async function summarise(tx: Transaction, absenceId: string) {
   const [row] = await tx
@@ -28,6 +29,7 @@ async function summarise(tx: Transaction, absenceId: string) {
       userId: absences.userId,
       person: users.name,
       email: users.email,
+      locale: users.locale,
       notify: sql<boolean>`${users.notifyByMail} and ${users.disabledAt} is null`,
       type: absenceTypes.label,
       countsAgainstAllowance: absenceTypes.countsAgainstAllowance,
@@ -66,6 +68,7 @@ async function decidersOf(tx: Transaction, requesterId: string) {
       id: users.id,
       name: users.name,
       email: users.email,
+      locale: users.locale,
       notify: users.notifyByMail,
       teamId: teams.id,
       teamName: teams.name,
@@ -91,13 +94,20 @@ async function decidersOf(tx: Transaction, requesterId: string) {
     .orderBy(asc(teams.name))
     .limit(1);
   const admins = await tx
-    .select({ id: users.id, name: users.name, email: users.email, notify: users.notifyByMail })
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      locale: users.locale,
+      notify: users.notifyByMail,
+    })
     .from(users)
     .where(and(eq(users.role, 'admin'), isNull(users.disabledAt), ne(users.id, requesterId)));
   return admins.map((admin) => ({
     ...admin,
     teamId: team?.id ?? null,
-    teamName: team?.name ?? 'the organisation',
+    // Without a team, the mail names the organisation (in the decider's language).
+    teamName: team?.name ?? null,
     teamSlug: team?.slug ?? null,
   }));
 }
@@ -126,16 +136,19 @@ export async function queueAbsenceRequestedNotices(
       to: decider.email,
       recipientUserId: decider.id,
       mail: absenceRequestedMail({
+        locale: storedLocale(decider.locale),
         managerName: decider.name,
         teamName: decider.teamName,
         absence: summary,
         daysLeftAfter: impact?.daysLeftAfter ?? null,
-        othersAway: (impact?.othersAway ?? []).map(
-          (other) =>
-            `${other.name} — ${other.typeLabel}, ${formatDateSpan(other.startDate, other.endDate)}${other.status === 'pending' ? ' (awaiting a decision)' : ''}`,
-        ),
+        othersAway: impact?.othersAway ?? [],
         presence: impact?.lowestPresent
-          ? `${impact.lowestPresent.present} of ${impact.lowestPresent.members} present on ${formatDateSpan(impact.lowestPresent.date, impact.lowestPresent.date)} if approved${impact.breaksMinimum ? ` — below the team’s minimum of ${impact.minimumPresent}` : ''}`
+          ? {
+              present: impact.lowestPresent.present,
+              members: impact.lowestPresent.members,
+              date: impact.lowestPresent.date,
+              belowMinimum: impact.breaksMinimum ? impact.minimumPresent : null,
+            }
           : null,
         teamUrl: appUrl(decider.teamSlug ? `/teams/${decider.teamSlug}` : '/teams'),
       }),
@@ -159,6 +172,7 @@ export async function queueAbsenceDecidedNotice(
       to: row.email,
       recipientUserId: row.userId,
       mail: absenceDecidedMail({
+        locale: storedLocale(row.locale),
         name: row.person,
         decidedBy: decider.name,
         decision,

@@ -9,6 +9,7 @@ import type {
   UserSearchInput,
 } from '@/lib/admin-validation';
 import { AppError } from '@/lib/errors';
+import { storedLocale } from '@/lib/i18n/locales';
 import { appUrl, personInvitationMail } from '@/lib/mail/messages';
 import { generateSetupSecret, SETUP_LINK_LIFETIME_DAYS } from '@/lib/password-setup';
 import type { RequestInfo } from '@/lib/request-info';
@@ -119,7 +120,7 @@ const setupExpiry = sql`now() + make_interval(days => ${SETUP_LINK_LIFETIME_DAYS
 async function queueInvitation(
   tx: Transaction,
   admin: Actor,
-  person: { id: string; email: string; name: string; timeZone: string },
+  person: { id: string; email: string; name: string; timeZone: string; locale: string | null },
   link: { secret: string; expiresAt: Date },
   reissued: boolean,
 ) {
@@ -129,6 +130,8 @@ async function queueInvitation(
       to: person.email,
       recipientUserId: person.id,
       mail: personInvitationMail({
+        // The person's own language once they chose one; English until then.
+        locale: storedLocale(person.locale),
         name: person.name,
         invitedBy: admin.name,
         setupUrl: appUrl(`/setup-password/${link.secret}`),
@@ -156,6 +159,7 @@ export async function createUser(
         id: users.id,
         expiresAt: users.passwordSetupExpiresAt,
         timeZone: users.timeZone,
+        locale: users.locale,
       })
       .catch((error: unknown) => {
         if (isUniqueViolation(error))
@@ -175,7 +179,7 @@ export async function createUser(
     await queueInvitation(
       tx,
       actor,
-      { id: user!.id, ...input, timeZone: user!.timeZone },
+      { id: user!.id, ...input, timeZone: user!.timeZone, locale: user!.locale },
       { secret, expiresAt: user!.expiresAt! },
       false,
     );
@@ -206,6 +210,7 @@ export async function issuePasswordSetupLink(
         email: users.email,
         name: users.name,
         timeZone: users.timeZone,
+        locale: users.locale,
         expiresAt: users.passwordSetupExpiresAt,
       });
     if (!user) throw new AppError('not_found', 'Person not found.');

@@ -3,6 +3,7 @@ import { and, eq, gt, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb, type Transaction } from '@/db';
 import { calendars, feedTokens, guestShares, users } from '@/db/schema';
+import { storedLocale } from '@/lib/i18n/locales';
 import { appUrl, linkExpiringMail, linkRevokedMail, type LinkSummary } from '@/lib/mail/messages';
 import type { Actor } from './actor';
 import {
@@ -14,7 +15,8 @@ import {
 import { queueMail, type QueuedMail } from './outbox';
 
 // Mails to a link's owner about the link itself: it expires soon (a notification, which they
-// may turn off), or an admin revoked it (a security notice, which always goes).
+// may turn off), or an admin revoked it (a security notice, which always goes). In the owner's
+// language.
 
 /** How long before a link stops working its owner is told, once. */
 export const EXPIRY_NOTICE_DAYS = 14;
@@ -36,6 +38,7 @@ async function readLinks(tx: Transaction, where: SQL) {
         ownerName: owner.name,
         ownerEmail: owner.email,
         ownerTimeZone: owner.timeZone,
+        ownerLocale: owner.locale,
         ownerNotifies: owner.notifyByMail,
         ownerEnabled: sql<boolean>`${owner.disabledAt} is null`,
       })
@@ -47,15 +50,10 @@ async function readLinks(tx: Transaction, where: SQL) {
   ).where(where);
   return rows.map((row) => {
     const calendar = toCalendarSubject(row);
-    const name = `“${calendar.name}”`;
-    const description =
-      row.kind === 'personal'
-        ? `Your subscription to ${name}`
-        : row.kind === 'public'
-          ? `The public link${row.label ? ` “${row.label}”` : ''} you created for ${name}`
-          : `The guest share with ${row.guestEmail ?? 'a guest'} you created for ${name}`;
     const link: LinkSummary = {
-      description,
+      kind: row.kind,
+      label: row.label,
+      guestEmail: row.guestEmail,
       calendarName: calendar.name,
       displayPrefix: row.displayPrefix,
       manageUrl: appUrl(calendarSource(calendar.kind).pagePath(calendar)),
@@ -82,6 +80,7 @@ export async function queueLinkRevokedNotices(
         to: row.ownerEmail,
         recipientUserId: row.ownerId,
         mail: linkRevokedMail({
+          locale: storedLocale(row.ownerLocale),
           name: row.ownerName,
           link: row.link,
           revokedBy: admin.name,
@@ -135,6 +134,7 @@ export async function queueDueLinkExpiryNotices(batchSize = 500): Promise<number
           to: row.ownerEmail,
           recipientUserId: row.ownerId,
           mail: linkExpiringMail({
+            locale: storedLocale(row.ownerLocale),
             name: row.ownerName,
             link: row.link,
             expiresAt: row.expiresAt!,

@@ -3,6 +3,7 @@ import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { passwordResets, policy, users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
+import { storedLocale } from '@/lib/i18n/locales';
 import { appUrl, passwordResetMail } from '@/lib/mail/messages';
 import { hashPassword } from '@/lib/passwords';
 import {
@@ -49,6 +50,7 @@ export async function requestPasswordReset(email: string, request: RequestInfo):
         name: users.name,
         email: users.email,
         timeZone: users.timeZone,
+        locale: users.locale,
         // With password sign-in off for members, a member's password would open nothing.
         mayUsePassword: sql<boolean>`${users.role} = 'admin' or (select ${policy.passwordSignInAllowed} from ${policy} where ${policy.id} = 1)`,
       })
@@ -76,6 +78,7 @@ export async function requestPasswordReset(email: string, request: RequestInfo):
         to: user.email,
         recipientUserId: user.id,
         mail: passwordResetMail({
+          locale: storedLocale(user.locale),
           name: user.name,
           resetUrl: appUrl(`/reset-password/${secret}`),
           expiresAt: reset!.expiresAt,

@@ -11,6 +11,7 @@ import {
   SETUP_LINK_LIFETIME_DAYS,
 } from '@/lib/password-setup';
 import { appUrl, guestInvitationMail } from '@/lib/mail/messages';
+import { storedLocale } from '@/lib/i18n/locales';
 import type { PrivacyLevel } from '@/lib/privacy';
 import type { RequestInfo } from '@/lib/request-info';
 import type { GuestShareInput, PublicLinkInput } from '@/lib/validation';
@@ -245,6 +246,8 @@ async function startGuestSetup(
         privacy: share.privacy,
         setupUrl: appUrl(`/guest/${secret}`),
         expiresAt: row!.expiresAt!,
+        // A guest has no profile: the mail speaks the language of the person who shares.
+        locale: storedLocale(sharer.locale),
         timeZone: sharer.timeZone,
         reissued,
       }),

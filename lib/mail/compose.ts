@@ -1,5 +1,9 @@
 // A message in both parts from one description, so the plain text and the HTML always say the same
-// thing. Every value is escaped in the HTML; links are written out in full in the text.
+// thing. Every value is escaped in the HTML; links are written out in full in the text. The caller
+// writes the words in the recipient's language; the frame's own words follow `locale` too.
+
+import { languageOf } from '@/lib/i18n/locales';
+import { translatorFor } from '@/lib/i18n/translate';
 
 export type Block =
   | { kind: 'paragraph'; text: string }
@@ -44,7 +48,7 @@ function blockText(block: Block): string {
   }
 }
 
-function blockHtml(block: Block): string {
+function blockHtml(block: Block, orOpen: string): string {
   switch (block.kind) {
     case 'paragraph':
       return `<p style="margin:0 0 16px">${escapeHtml(block.text)}</p>`;
@@ -60,7 +64,7 @@ function blockHtml(block: Block): string {
         '</table>'
       );
     case 'button':
-      return `<p style="margin:0 0 16px"><a href="${escapeHtml(block.url)}" style="display:inline-block;background:#1d4ed8;color:#ffffff;padding:10px 16px;border-radius:6px;text-decoration:none;font-weight:600">${escapeHtml(block.label)}</a></p><p style="margin:0 0 16px;font-size:13px;color:#475569">Or open this address: <a href="${escapeHtml(block.url)}" style="color:#1d4ed8;word-break:break-all">${escapeHtml(block.url)}</a></p>`;
+      return `<p style="margin:0 0 16px"><a href="${escapeHtml(block.url)}" style="display:inline-block;background:#1d4ed8;color:#ffffff;padding:10px 16px;border-radius:6px;text-decoration:none;font-weight:600">${escapeHtml(block.label)}</a></p><p style="margin:0 0 16px;font-size:13px;color:#475569">${escapeHtml(orOpen)} <a href="${escapeHtml(block.url)}" style="color:#1d4ed8;word-break:break-all">${escapeHtml(block.url)}</a></p>`;
     case 'list':
       return `<ul style="margin:0 0 16px;padding-left:20px">${block.items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`;
     case 'quote':
@@ -70,20 +74,23 @@ function blockHtml(block: Block): string {
 
 /** Both parts of a message: a greeting, the blocks, and a footer saying why it was sent. */
 export function composeMail(input: {
+  /** The recipient's locale ('en-GB', 'fr-FR'): the HTML part's language and its own words. */
+  locale: string;
   subject: string;
   greeting: string;
   blocks: Block[];
   footer: string;
 }): ComposedMail {
   const text = [input.greeting, ...input.blocks.map(blockText), '--', input.footer].join('\n\n');
+  const orOpen = translatorFor(input.locale, 'mail')('orOpen');
   const html =
-    '<!doctype html><html><head><meta charset="utf-8">' +
+    `<!doctype html><html lang="${languageOf(input.locale)}"><head><meta charset="utf-8">` +
     `<title>${escapeHtml(input.subject)}</title></head>` +
     '<body style="margin:0;padding:24px;background:#f8fafc;font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;font-size:15px;line-height:1.5;color:#0f172a">' +
     '<div style="max-width:560px;margin:0 auto;background:#ffffff;border:1px solid #e2e8f0;border-radius:12px;padding:24px">' +
     `<p style="margin:0 0 16px;font-weight:700;color:#1d4ed8">TeamCal</p>` +
     `<p style="margin:0 0 16px">${escapeHtml(input.greeting)}</p>` +
-    input.blocks.map(blockHtml).join('') +
+    input.blocks.map((block) => blockHtml(block, orOpen)).join('') +
     `<p style="margin:24px 0 0;font-size:13px;color:#64748b">${escapeHtml(input.footer)}</p>` +
     '</div></body></html>';
   return { subject: input.subject, text: `${text}\n`, html };

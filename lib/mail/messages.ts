@@ -1,28 +1,38 @@
+import { formatDays } from '@/lib/i18n/format';
+import { translatorFor } from '@/lib/i18n/translate';
 import type { PrivacyLevel } from '@/lib/privacy';
 import { configuredPublicUrl } from '@/lib/public-url';
-import { describeWorkingDays } from '@/lib/workdays';
 import { composeMail, type Block, type ComposedMail } from './compose';
 
-// Every message TeamCal sends, each a function of plain values. Links are absolute, from
-// TEAMCAL_PUBLIC_URL, since a mail is read far from the request that caused it.
+// Every message TeamCal sends, each a function of plain values, written in its recipient's
+// language: `locale` is a full tag ('en-GB', 'fr-FR'), from storedLocale(users.locale) — the
+// recipient's own choice, or for a guest (who has no profile) the choice of the person who shared.
+// Links are absolute, from TEAMCAL_PUBLIC_URL, since a mail is read far from the request that
+// caused it.
 
 export function appUrl(path: string): string {
   return `${configuredPublicUrl()}${path}`;
 }
 
-/** "Wednesday 9 December 2026 at 17:42 (Europe/Paris)": unambiguous wherever it is read. */
-export function formatMailDateTime(at: Date, timeZone: string): string {
-  const text = new Intl.DateTimeFormat('en-GB', {
+const translator = (locale: string) => translatorFor(locale, 'mail');
+type MailTranslator = ReturnType<typeof translator>;
+
+/**
+ * "Wednesday 9 December 2026 at 17:42 (Europe/Paris)", "mercredi 9 décembre 2026 à 17:42
+ * (Europe/Paris)": unambiguous wherever it is read.
+ */
+export function formatMailDateTime(at: Date, timeZone: string, locale: string): string {
+  const text = new Intl.DateTimeFormat(locale, {
     dateStyle: 'full',
     timeStyle: 'short',
     timeZone,
   }).format(at);
-  return `${text} (${timeZone})`;
+  return translator(locale)('dateTimeWithZone', { dateTime: text, timeZone });
 }
 
-/** "Mon 7 Dec 2026", or "Mon 7 – Fri 11 Dec 2026" for a span of calendar dates. */
-export function formatDateSpan(start: string, end: string): string {
-  const format = new Intl.DateTimeFormat('en-GB', {
+/** "Mon 7 Dec 2026", or "Mon 7 – Fri 11 Dec 2026" for a span of calendar dates (en-GB). */
+export function formatDateSpan(start: string, end: string, locale: string): string {
+  const format = new Intl.DateTimeFormat(locale, {
     weekday: 'short',
     day: 'numeric',
     month: 'short',
@@ -34,18 +44,13 @@ export function formatDateSpan(start: string, end: string): string {
   return format.formatRange(startDate, new Date(`${end}T00:00:00Z`));
 }
 
-const NOTIFICATION_FOOTER =
-  'You receive this because of your TeamCal notification settings. You can turn these mails off in your profile.';
-const SECURITY_FOOTER =
-  'TeamCal always sends this kind of message, whatever your notification settings, because it concerns access to your account or your calendars.';
-
-const GUEST_SEES: Record<PrivacyLevel, string> = {
-  full: 'who is away or busy, what kind of absence or event it is, and its notes',
-  standard: 'who is away or busy and what kind of absence or event it is, without notes',
-  busy: 'only when people are away or busy — no names and no details',
-};
+/** A mail's frame in its language: the greeting ("Hello Ada,") and the footer. */
+function greeting(t: MailTranslator, name?: string): string {
+  return name === undefined ? t('hello') : t('helloName', { name });
+}
 
 export function guestInvitationMail(input: {
+  locale: string;
   sharedBy: string;
   calendarName: string;
   privacy: PrivacyLevel;
@@ -54,41 +59,48 @@ export function guestInvitationMail(input: {
   timeZone: string;
   reissued: boolean;
 }): ComposedMail {
+  const t = translator(input.locale);
+  const names = { sharedBy: input.sharedBy, calendar: input.calendarName };
   return composeMail({
-    subject: `${input.sharedBy} shared the calendar “${input.calendarName}” with you`,
-    greeting: 'Hello,',
+    locale: input.locale,
+    subject: t('guestInvitation.subject', names),
+    greeting: greeting(t),
     blocks: [
       {
         kind: 'paragraph',
         text: input.reissued
-          ? `${input.sharedBy} sent you a new link to set up your access to the calendar “${input.calendarName}”. Any earlier link no longer works.`
-          : `${input.sharedBy} shared the calendar “${input.calendarName}” with you in TeamCal.`,
+          ? t('guestInvitation.reissued', names)
+          : t('guestInvitation.shared', names),
       },
       {
         kind: 'facts',
         rows: [
-          ['Calendar', input.calendarName],
-          ['Shared by', input.sharedBy],
-          ['Your role', 'Viewer'],
-          ['You can', `view it in your calendar app: ${GUEST_SEES[input.privacy]}`],
-          ['You cannot', 'change anything or see anything else'],
+          [t('facts.calendar'), input.calendarName],
+          [t('facts.sharedBy'), input.sharedBy],
+          [t('facts.role'), t('guestInvitation.viewer')],
+          [
+            t('facts.canDo'),
+            t('guestInvitation.canDo', { sees: t(`guestInvitation.sees.${input.privacy}`) }),
+          ],
+          [t('facts.cannotDo'), t('guestInvitation.cannotDo')],
         ],
       },
+      { kind: 'paragraph', text: t('guestInvitation.choosePassword') },
+      { kind: 'button', label: t('guestInvitation.button'), url: input.setupUrl },
       {
         kind: 'paragraph',
-        text: 'Choose a password with the link below. You will then get the calendar’s address to add to your calendar app, which asks for this email address and the password.',
-      },
-      { kind: 'button', label: 'Choose your password', url: input.setupUrl },
-      {
-        kind: 'paragraph',
-        text: `The link works once, until ${formatMailDateTime(input.expiresAt, input.timeZone)}. If it has expired, ask ${input.sharedBy} for a new one.`,
+        text: t('guestInvitation.expiry', {
+          expiresAt: formatMailDateTime(input.expiresAt, input.timeZone, input.locale),
+          sharedBy: input.sharedBy,
+        }),
       },
     ],
-    footer: `You receive this because ${input.sharedBy} entered your address in TeamCal. If you did not expect it, ignore this message: nothing happens until the link is used.`,
+    footer: t('guestInvitation.footer', { sharedBy: input.sharedBy }),
   });
 }
 
 export function personInvitationMail(input: {
+  locale: string;
   name: string;
   invitedBy: string;
   setupUrl: string;
@@ -96,53 +108,57 @@ export function personInvitationMail(input: {
   timeZone: string;
   reissued: boolean;
 }): ComposedMail {
+  const t = translator(input.locale);
+  const invitedBy = { invitedBy: input.invitedBy };
   return composeMail({
+    locale: input.locale,
     subject: input.reissued
-      ? 'Your new TeamCal password link'
-      : `${input.invitedBy} added you to TeamCal`,
-    greeting: `Hello ${input.name},`,
+      ? t('personInvitation.subjectReissued')
+      : t('personInvitation.subject', invitedBy),
+    greeting: greeting(t, input.name),
     blocks: [
       {
         kind: 'paragraph',
         text: input.reissued
-          ? `${input.invitedBy} sent you a new link to choose your TeamCal password. Any earlier link no longer works.`
-          : `${input.invitedBy} added you to TeamCal, where your organisation keeps its absences and calendars.`,
+          ? t('personInvitation.reissued', invitedBy)
+          : t('personInvitation.added', invitedBy),
       },
-      { kind: 'button', label: 'Choose your password', url: input.setupUrl },
+      { kind: 'button', label: t('personInvitation.button'), url: input.setupUrl },
       {
         kind: 'paragraph',
-        text: `The link works once, until ${formatMailDateTime(input.expiresAt, input.timeZone)}.`,
+        text: t('personInvitation.expiry', {
+          expiresAt: formatMailDateTime(input.expiresAt, input.timeZone, input.locale),
+        }),
       },
     ],
-    footer: SECURITY_FOOTER,
+    footer: t('securityFooter'),
   });
 }
 
 export function passwordResetMail(input: {
+  locale: string;
   name: string;
   resetUrl: string;
   expiresAt: Date;
   timeZone: string;
 }): ComposedMail {
+  const t = translator(input.locale);
   return composeMail({
-    subject: 'Reset your TeamCal password',
-    greeting: `Hello ${input.name},`,
+    locale: input.locale,
+    subject: t('passwordReset.subject'),
+    greeting: greeting(t, input.name),
     blocks: [
+      { kind: 'paragraph', text: t('passwordReset.intro') },
+      { kind: 'button', label: t('passwordReset.button'), url: input.resetUrl },
       {
         kind: 'paragraph',
-        text: 'Someone — probably you — asked to reset the password of your TeamCal account.',
+        text: t('passwordReset.expiry', {
+          expiresAt: formatMailDateTime(input.expiresAt, input.timeZone, input.locale),
+        }),
       },
-      { kind: 'button', label: 'Choose a new password', url: input.resetUrl },
-      {
-        kind: 'paragraph',
-        text: `The link works once, until ${formatMailDateTime(input.expiresAt, input.timeZone)}. Choosing a new password signs you out of TeamCal everywhere.`,
-      },
-      {
-        kind: 'paragraph',
-        text: 'If you did not ask for this, ignore this message: your password stays as it is.',
-      },
+      { kind: 'paragraph', text: t('passwordReset.ignore') },
     ],
-    footer: SECURITY_FOOTER,
+    footer: t('securityFooter'),
   });
 }
 
@@ -155,55 +171,105 @@ export interface AbsenceSummary {
   note: string | null;
 }
 
+/** Someone else away during a requested absence, for the deciders' mail. */
+export interface OtherAway {
+  name: string;
+  typeLabel: string;
+  startDate: string;
+  endDate: string;
+  status: 'pending' | 'approved';
+}
+
+/** The fewest people present on one day of a request if it is approved. */
+export interface LowestPresence {
+  present: number;
+  members: number;
+  date: string;
+  /** The team's minimum when this falls below it, else null. */
+  belowMinimum: number | null;
+}
+
 export function absenceRequestedMail(input: {
+  locale: string;
   managerName: string;
-  teamName: string;
+  /** The team the decider manages; null for an admin deciding for the whole organisation. */
+  teamName: string | null;
   absence: AbsenceSummary;
   /** Days left in the year after this request, when the type counts against the allowance. */
   daysLeftAfter: number | null;
-  othersAway: string[];
+  othersAway: OtherAway[];
   /** The fewest people present on one of its days if approved, against the team's minimum. */
-  presence: string | null;
+  presence: LowestPresence | null;
   teamUrl: string;
 }): ComposedMail {
-  const { absence } = input;
+  const { absence, locale } = input;
+  const t = translator(locale);
+  const span = formatDateSpan(absence.startDate, absence.endDate, locale);
+  const team = input.teamName ?? t('absenceRequested.theOrganisation');
   const blocks: Block[] = [
     {
       kind: 'paragraph',
-      text: `${absence.person} asks for ${absence.type} and is waiting for a decision.`,
+      text: t('absenceRequested.intro', { person: absence.person, type: absence.type }),
     },
     {
       kind: 'facts',
       rows: [
-        ['Who', absence.person],
-        ['What', absence.type],
-        ['When', formatDateSpan(absence.startDate, absence.endDate)],
-        ['Counts', describeWorkingDays(absence.workingDays)],
+        [t('facts.who'), absence.person],
+        [t('facts.what'), absence.type],
+        [t('facts.when'), span],
+        [t('facts.counts'), t('workingDays', { count: roundedToHalf(absence.workingDays) })],
         ...(input.daysLeftAfter === null
           ? []
-          : ([['Days left if approved', String(input.daysLeftAfter)]] as Array<[string, string]>)),
+          : ([[t('facts.daysLeftIfApproved'), formatDays(input.daysLeftAfter, locale)]] as Array<
+              [string, string]
+            >)),
       ],
     },
   ];
   if (absence.note) blocks.push({ kind: 'quote', text: absence.note });
   blocks.push(
     input.othersAway.length > 0
-      ? { kind: 'paragraph', text: `Also away in ${input.teamName} during these days:` }
-      : { kind: 'paragraph', text: `Nobody else in ${input.teamName} is away during these days.` },
+      ? { kind: 'paragraph', text: t('absenceRequested.othersAway', { team }) }
+      : { kind: 'paragraph', text: t('absenceRequested.nobodyElse', { team }) },
   );
-  if (input.othersAway.length > 0) blocks.push({ kind: 'list', items: input.othersAway });
-  if (input.presence)
-    blocks.push({ kind: 'paragraph', text: `Lowest presence: ${input.presence}.` });
-  blocks.push({ kind: 'button', label: 'Approve or reject', url: input.teamUrl });
+  if (input.othersAway.length > 0)
+    blocks.push({
+      kind: 'list',
+      items: input.othersAway.map((other) => {
+        const otherSpan = formatDateSpan(other.startDate, other.endDate, locale);
+        return other.status === 'pending'
+          ? t('absenceRequested.otherAwayPending', {
+              name: other.name,
+              type: other.typeLabel,
+              span: otherSpan,
+            })
+          : `${other.name} — ${other.typeLabel}, ${otherSpan}`;
+      }),
+    });
+  if (input.presence) {
+    const { present, members, date, belowMinimum } = input.presence;
+    const values = { present, members, date: formatDateSpan(date, date, locale) };
+    const presence =
+      belowMinimum === null
+        ? t('absenceRequested.presence', values)
+        : t('absenceRequested.presenceBelowMinimum', { ...values, minimum: belowMinimum });
+    blocks.push({ kind: 'paragraph', text: t('absenceRequested.lowestPresence', { presence }) });
+  }
+  blocks.push({ kind: 'button', label: t('absenceRequested.button'), url: input.teamUrl });
   return composeMail({
-    subject: `${absence.person} requests ${absence.type}, ${formatDateSpan(absence.startDate, absence.endDate)}`,
-    greeting: `Hello ${input.managerName},`,
+    locale,
+    subject: t('absenceRequested.subject', { person: absence.person, type: absence.type, span }),
+    greeting: greeting(t, input.managerName),
     blocks,
-    footer: NOTIFICATION_FOOTER,
+    footer: t('notificationFooter'),
   });
 }
 
+/** Working days as requests count them: whole and half days. */
+const roundedToHalf = (days: number) => Math.round(days * 2) / 2;
+
 export function absenceDecidedMail(input: {
+  locale: string;
   name: string;
   decidedBy: string;
   decision: 'approved' | 'rejected';
@@ -211,102 +277,132 @@ export function absenceDecidedMail(input: {
   reason: string | null;
   absencesUrl: string;
 }): ComposedMail {
-  const { absence } = input;
-  const span = formatDateSpan(absence.startDate, absence.endDate);
+  const { absence, locale } = input;
+  const t = translator(locale);
+  const span = formatDateSpan(absence.startDate, absence.endDate, locale);
+  const approved = input.decision === 'approved';
+  const values = { decidedBy: input.decidedBy, type: absence.type, span };
   const blocks: Block[] = [
     {
       kind: 'paragraph',
-      text: `${input.decidedBy} ${input.decision} your request for ${absence.type}, ${span}.`,
+      text: approved ? t('absenceDecided.approved', values) : t('absenceDecided.rejected', values),
     },
   ];
   if (input.reason) {
     blocks.push(
-      { kind: 'paragraph', text: 'Reason given:' },
+      { kind: 'paragraph', text: t('reasonGiven') },
       { kind: 'quote', text: input.reason },
     );
   }
-  blocks.push({ kind: 'button', label: 'See my absences', url: input.absencesUrl });
+  blocks.push({ kind: 'button', label: t('absenceDecided.button'), url: input.absencesUrl });
   return composeMail({
-    subject: `Your ${absence.type} request (${span}) was ${input.decision}`,
-    greeting: `Hello ${input.name},`,
+    locale,
+    subject: approved
+      ? t('absenceDecided.subjectApproved', { type: absence.type, span })
+      : t('absenceDecided.subjectRejected', { type: absence.type, span }),
+    greeting: greeting(t, input.name),
     blocks,
-    footer: NOTIFICATION_FOOTER,
+    footer: t('notificationFooter'),
   });
 }
 
 export interface LinkSummary {
-  /** "Your subscription to …" or "The public link …": what the owner recognises. */
-  description: string;
+  kind: 'personal' | 'public' | 'guest';
+  /** A public link's label, if it has one. */
+  label: string | null;
+  /** A guest share's address. */
+  guestEmail: string | null;
   calendarName: string;
   displayPrefix: string;
   /** Where the owner manages the link. */
   manageUrl: string;
 }
 
+/** "Your subscription to …" or "The public link …": what the owner recognises. */
+function describeLink(t: MailTranslator, link: LinkSummary): string {
+  const calendar = link.calendarName;
+  switch (link.kind) {
+    case 'personal':
+      return t('link.personal', { calendar });
+    case 'public':
+      return link.label
+        ? t('link.publicLabelled', { calendar, label: link.label })
+        : t('link.public', { calendar });
+    case 'guest':
+      return t('link.guest', { calendar, guest: link.guestEmail ?? t('link.aGuest') });
+  }
+}
+
+function linkFacts(t: MailTranslator, link: LinkSummary): Block {
+  return {
+    kind: 'facts',
+    rows: [
+      [t('facts.calendar'), link.calendarName],
+      [t('facts.link'), `${link.displayPrefix}…`],
+    ],
+  };
+}
+
 export function linkExpiringMail(input: {
+  locale: string;
   name: string;
   link: LinkSummary;
   expiresAt: Date;
   timeZone: string;
 }): ComposedMail {
+  const t = translator(input.locale);
   return composeMail({
-    subject: `A calendar link of yours expires soon: ${input.link.calendarName}`,
-    greeting: `Hello ${input.name},`,
+    locale: input.locale,
+    subject: t('linkExpiring.subject', { calendar: input.link.calendarName }),
+    greeting: greeting(t, input.name),
     blocks: [
       {
         kind: 'paragraph',
-        text: `${input.link.description} stops working on ${formatMailDateTime(input.expiresAt, input.timeZone)}.`,
+        text: t('linkExpiring.stops', {
+          link: describeLink(t, input.link),
+          expiresAt: formatMailDateTime(input.expiresAt, input.timeZone, input.locale),
+        }),
       },
-      {
-        kind: 'facts',
-        rows: [
-          ['Calendar', input.link.calendarName],
-          ['Link', `${input.link.displayPrefix}…`],
-        ],
-      },
-      {
-        kind: 'paragraph',
-        text: 'To keep it, open the calendar in TeamCal and generate a new link (Calendar → Subscribe or Share externally), then give the new address to the calendar app or the people who use it.',
-      },
-      { kind: 'button', label: 'Renew the link', url: input.link.manageUrl },
+      linkFacts(t, input.link),
+      { kind: 'paragraph', text: t('linkExpiring.howToKeep') },
+      { kind: 'button', label: t('linkExpiring.button'), url: input.link.manageUrl },
     ],
-    footer: NOTIFICATION_FOOTER,
+    footer: t('notificationFooter'),
   });
 }
 
 export function linkRevokedMail(input: {
+  locale: string;
   name: string;
   link: LinkSummary;
   revokedBy: string;
   reason: string | null;
 }): ComposedMail {
+  const t = translator(input.locale);
+  const description = describeLink(t, input.link);
   const blocks: Block[] = [
     {
       kind: 'paragraph',
-      text: `${input.revokedBy}, an admin of TeamCal, revoked ${input.link.description.charAt(0).toLowerCase()}${input.link.description.slice(1)}. Calendar apps using it no longer receive updates.`,
+      // Inside the sentence: "revoked your subscription to …", "a révoqué votre abonnement à …".
+      text: t('linkRevoked.revoked', {
+        revokedBy: input.revokedBy,
+        link: `${description.charAt(0).toLocaleLowerCase(input.locale)}${description.slice(1)}`,
+      }),
     },
-    {
-      kind: 'facts',
-      rows: [
-        ['Calendar', input.link.calendarName],
-        ['Link', `${input.link.displayPrefix}…`],
-      ],
-    },
+    linkFacts(t, input.link),
   ];
   if (input.reason)
     blocks.push(
-      { kind: 'paragraph', text: 'Reason given:' },
+      { kind: 'paragraph', text: t('reasonGiven') },
       { kind: 'quote', text: input.reason },
     );
-  blocks.push({
-    kind: 'paragraph',
-    text: 'If you still need it, you can create a new link in TeamCal, within the organisation’s rules.',
-  });
-  blocks.push({ kind: 'button', label: 'Open the calendar', url: input.link.manageUrl });
+  blocks.push({ kind: 'paragraph', text: t('linkRevoked.createNew') });
+  blocks.push({ kind: 'button', label: t('linkRevoked.button'), url: input.link.manageUrl });
   return composeMail({
-    subject: `A calendar link of yours was revoked: ${input.link.calendarName}`,
-    greeting: `Hello ${input.name},`,
+    locale: input.locale,
+    subject: t('linkRevoked.subject', { calendar: input.link.calendarName }),
+    greeting: greeting(t, input.name),
     blocks,
-    footer: SECURITY_FOOTER,
+    footer: t('securityFooter'),
   });
 }

@@ -98,7 +98,7 @@ describe('mail sent through a real SMTP server', () => {
       'You can: view it in your calendar app: who is away or busy and what kind of absence or event it is, without notes',
       'You cannot: change anything or see anything else',
       link,
-      `The link works once, until ${formatMailDateTime(share!.expiresAt!, 'America/New_York')}.`,
+      `The link works once, until ${formatMailDateTime(share!.expiresAt!, 'America/New_York', 'en-GB')}.`,
     ])
       expect(mail!.text).toContain(line);
     expect(textLinks(mail!.text)).toEqual([link]);
@@ -176,7 +176,7 @@ describe('mail sent through a real SMTP server', () => {
       .from(users)
       .where(eq(users.id, person.userId))) as [{ timeZone: string }];
     expect(mail!.text).toContain(
-      `The link works once, until ${formatMailDateTime(person.expiresAt, timeZone)}.`,
+      `The link works once, until ${formatMailDateTime(person.expiresAt, timeZone, 'en-GB')}.`,
     );
     expectSameContent(mail!);
     expect(await findPasswordSetup(secretOf(link))).toMatchObject({ email, name: 'Nina Novak' });

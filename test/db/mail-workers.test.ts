@@ -24,6 +24,7 @@ async function queueMessages(count: number) {
       kind: 'test.message',
       to: `reader-${batches}-${index + 1}@example.org`,
       mail: composeMail({
+        locale: 'en-GB',
         subject,
         greeting: 'Hello,',
         blocks: [{ kind: 'paragraph', text: `This is ${subject.toLowerCase()}.` }],

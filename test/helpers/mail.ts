@@ -36,7 +36,7 @@ export function htmlLinks(html: string): string[] {
 
 const words = (text: string) => new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
 // The HTML part's only words of its own: the brand line and the words before a written-out link.
-const HTML_ONLY_WORDS = words('TeamCal Or open this address');
+const HTML_ONLY_WORDS = words('TeamCal Or open this address Ou ouvrez cette adresse');
 
 /**
  * Both parts carry the same message: every line of the text part (its labels, values and
