@@ -129,7 +129,7 @@ export function formDataToObject(formData: FormData): Record<string, unknown> {
 }
 
 export const privacyLevelSchema = z.enum(['full', 'standard', 'busy'], {
-  error: 'Choose what the calendar shows.',
+  error: message('calendar.errors.privacy'),
 });
 
 /** What a feed link shows: its privacy level and filters. */
@@ -141,7 +141,7 @@ const feedOptionsShape = {
   // None ticked: team events only, e.g. a resource calendar for a mileage or booking app.
   absenceTypeIds: z.preprocess(
     (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
-    z.array(z.uuid('Unknown absence type.')).max(50),
+    z.array(z.uuid(message('calendar.errors.unknownType'))).max(50),
   ),
 };
 const showsSomething: [
@@ -155,12 +155,29 @@ const showsSomething: [
   (o) => o.absenceTypeIds.length > 0 || o.includeTeamEvents || o.includeHolidays,
   {
     path: ['absenceTypeIds'],
-    message: 'Choose at least one type of absence, or include team events or public holidays.',
+    message: message('calendar.errors.showsNothing'),
   },
 ];
 
 export const feedOptionsSchema = z.object(feedOptionsShape).refine(...showsSomething);
 export type FeedOptionsInput = z.infer<typeof feedOptionsSchema>;
+
+const exportDate = (key: 'fromMissing' | 'toMissing') =>
+  z
+    .string({ error: message(`calendar.export.errors.${key}`) })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, message(`calendar.export.errors.${key}`))
+    .refine(isCalendarDate, message(`calendar.export.errors.${key}`));
+
+/** Export ICS's choices, from its query string: what a link would show, and a span of dates. */
+export const calendarExportSchema = z
+  .object({ ...feedOptionsShape, from: exportDate('fromMissing'), to: exportDate('toMissing') })
+  .refine(...showsSomething)
+  .refine((o) => o.to >= o.from, { path: ['to'], message: message('calendar.export.errors.order') })
+  .refine((o) => Date.parse(o.to) - Date.parse(o.from) <= 3660 * 86_400_000, {
+    path: ['to'],
+    message: message('calendar.export.errors.tooLong'),
+  });
+export type CalendarExportInput = z.infer<typeof calendarExportSchema>;
 
 /** A public link's settings; `expiresInDays` is a number of days or "never". */
 export const publicLinkSchema = z

@@ -375,3 +375,14 @@ export async function updatePersonalSubscriptionSettings(
     return toSubscription(row!);
   });
 }
+
+/**
+ * The settings a one-off export was asked for, checked as a link's are (parts the calendar does
+ * not have left at "everything", types among the active ones).
+ */
+export async function normaliseExportOptions(
+  calendar: Pick<ActorCalendar, 'source'>,
+  input: FeedOptionsInput,
+): Promise<FeedOptions> {
+  return getDb().transaction((tx) => normaliseFeedOptions(tx, calendar, input));
+}

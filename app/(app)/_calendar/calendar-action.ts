@@ -1,5 +1,6 @@
 import 'server-only';
 import { revalidatePath } from 'next/cache';
+import { getTranslations } from 'next-intl/server';
 import { headers } from 'next/headers';
 import type { z } from 'zod';
 import { runFormAction, type ActionOutcome, type FormState } from '@/lib/action';
@@ -32,7 +33,8 @@ export async function runCalendarFormAction<Schema extends z.ZodType, Data = nev
   ) => Promise<ActionOutcome<Data>>,
 ): Promise<FormState<Data>> {
   const ref = calendarPathSchema.safeParse(calendarPath);
-  if (!ref.success) return { message: 'Unknown calendar.' };
+  if (!ref.success)
+    return { message: (await getTranslations('calendar.errors'))('unknownCalendar') };
   const request = requestInfo(await headers());
   const state = await runFormAction(schema, formData, (actor, input: z.infer<Schema>) =>
     run(actor, input, ref.data, request),

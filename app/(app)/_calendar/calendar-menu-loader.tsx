@@ -1,9 +1,11 @@
+import { getLocale, getTranslations } from 'next-intl/server';
 import type { Actor } from '@/lib/dal/actor';
 import type { ActorCalendar } from '@/lib/dal/calendars';
 import { getPersonalSubscription } from '@/lib/dal/feed-tokens';
 import { listActiveAbsenceTypes } from '@/lib/dal/my-absences';
 import { getPolicy } from '@/lib/dal/policy';
 import { listSharedLinks } from '@/lib/dal/shares';
+import { formatDateTime } from '@/lib/i18n/format';
 import { describeCalendarClient } from '@/lib/user-agents';
 import { CalendarMenu } from './calendar-menu';
 
@@ -27,17 +29,22 @@ export async function CalendarMenuFor({
   const ref = { id: calendar.id };
   const { canShare } = calendar.rights;
   const { offers } = calendar.source;
-  const [subscription, types, links, policy] = await Promise.all([
+  const [subscription, types, links, policy, t, locale] = await Promise.all([
     getPersonalSubscription(actor, ref),
     offers.absenceTypes ? listActiveAbsenceTypes() : [],
     canShare ? listSharedLinks(actor, ref) : null,
-    canShare ? getPolicy() : null,
+    getPolicy(),
+    getTranslations('calendar'),
+    getLocale(),
   ]);
   return (
     <CalendarMenu
       calendarPath={calendarPath}
+      timeZone={actor.timeZone}
       // One's own calendar is "my calendar" in its dialogs; its feeds carry the person's name.
-      calendarName={calendar.kind === 'person' ? 'my calendar' : calendar.name}
+      calendarName={calendar.kind === 'person' ? t('myCalendar') : calendar.name}
+      canShare={canShare}
+      personalLinkDays={Math.min(policy.personalLinkLifetimeDays, policy.maxTokenLifetimeDays)}
       fileName={calendar.source.fileName(calendar)}
       choices={{
         kind: calendar.kind,
@@ -49,6 +56,9 @@ export async function CalendarMenuFor({
           id: subscription.id,
           displayPrefix: subscription.displayPrefix,
           privacy: subscription.privacy,
+          absenceTypeIds: subscription.absenceTypeIds,
+          includeTeamEvents: subscription.includeTeamEvents,
+          includePending: subscription.includePending,
           includeHolidays: subscription.includeHolidays ?? false,
           createdAt: subscription.createdAt.toISOString(),
           expiresAt: subscription.expiresAt.toISOString(),
@@ -58,7 +68,7 @@ export async function CalendarMenuFor({
         }
       }
       sharing={
-        links && policy
+        links
           ? {
               policy,
               links: links.map((link) => ({
@@ -72,7 +82,7 @@ export async function CalendarMenuFor({
                 expiresAt: link.expiresAt?.toISOString() ?? null,
                 revoked: link.revokedAt !== null,
                 lastUsed: link.lastUsedAt
-                  ? `${link.lastUsedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC${link.lastUsedUserAgent ? ` · ${describeCalendarClient(link.lastUsedUserAgent)}` : ''}`
+                  ? `${formatDateTime(link.lastUsedAt, locale, actor.timeZone)}${link.lastUsedUserAgent ? ` · ${describeCalendarClient(link.lastUsedUserAgent)}` : ''}`
                   : null,
                 guest: link.guest && {
                   shareId: link.guest.shareId,

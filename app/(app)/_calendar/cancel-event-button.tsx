@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import type { FormState } from '@/lib/action';
 import { cancelEventAction } from './event-actions';
@@ -13,17 +14,13 @@ export function CancelEventButton({
   eventId: string;
   title: string;
 }) {
+  const t = useTranslations('calendar.events');
   const [state, formAction, pending] = useActionState<FormState, FormData>(cancelEventAction, {});
   return (
     <form
       action={formAction}
       onSubmit={(event) => {
-        if (
-          !window.confirm(
-            `Cancel “${title}”? It stays listed as cancelled, and subscribed calendars show it as cancelled.`,
-          )
-        )
-          event.preventDefault();
+        if (!window.confirm(t('cancelConfirm', { title }))) event.preventDefault();
       }}
     >
       <input type="hidden" name="calendarId" value={calendarId} />
@@ -31,10 +28,10 @@ export function CancelEventButton({
       <button
         type="submit"
         disabled={pending}
-        aria-label={`Cancel ${title}`}
+        aria-label={t('cancelLabel', { title })}
         className="rounded-md border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100 disabled:opacity-60"
       >
-        Cancel
+        {t('cancel')}
       </button>
       {state.message && !state.ok && (
         <p role="alert" className="mt-1 text-xs text-red-700">

@@ -1,5 +1,6 @@
 'use server';
 
+import { getTranslations } from 'next-intl/server';
 import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
 import { runFormAction, type FormState } from '@/lib/action';
@@ -33,7 +34,8 @@ export async function createEventAction(
 ): Promise<FormState> {
   const state = await runFormAction(calendarEventSchema, formData, async (actor, input) => {
     const event = await createCalendarEvent(actor, input, requestInfo(await headers()));
-    return event.alreadyAdded ? `“${event.title}” was already added.` : `“${event.title}” added.`;
+    const t = await getTranslations('calendar.events');
+    return t(event.alreadyAdded ? 'alreadyAdded' : 'added', { title: event.title });
   });
   return revalidateEventPages(state);
 }
@@ -44,7 +46,8 @@ export async function updateEventAction(
 ): Promise<FormState> {
   const state = await runFormAction(calendarEventUpdateSchema, formData, async (actor, input) => {
     const event = await updateCalendarEvent(actor, input, requestInfo(await headers()));
-    return `“${event.title}” saved.`;
+    const t = await getTranslations('calendar.events');
+    return t('saved', { title: event.title });
   });
   return revalidateEventPages(state);
 }
@@ -55,7 +58,8 @@ export async function cancelEventAction(
 ): Promise<FormState> {
   const state = await runFormAction(calendarEventCancelSchema, formData, async (actor, input) => {
     const event = await cancelCalendarEvent(actor, input, requestInfo(await headers()));
-    return `“${event.title}” cancelled.`;
+    const t = await getTranslations('calendar.events');
+    return t('cancelledMessage', { title: event.title });
   });
   return revalidateEventPages(state);
 }

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useActionState, useId, useRef, useState } from 'react';
 import type { FormState } from '@/lib/action';
 import { createEventAction, updateEventAction } from './event-actions';
@@ -28,6 +29,7 @@ export function EventEditor({
   event,
   panelClassName,
 }: EventEditorProps) {
+  const t = useTranslations('calendar.events');
   const [open, setOpen] = useState(false);
   const toggle = useRef<HTMLButtonElement>(null);
   const panelId = useId();
@@ -57,11 +59,11 @@ export function EventEditor({
           type="button"
           aria-expanded={open}
           aria-controls={open ? panelId : undefined}
-          aria-label={event ? `Edit ${event.title}` : undefined}
+          aria-label={event ? t('editLabel', { title: event.title }) : undefined}
           onClick={() => (open ? close() : setOpen(true))}
           className={event ? toggleClass : addClass}
         >
-          {event ? 'Edit' : `Add ${kind.noun}`}
+          {event ? t('edit') : t('add', { noun: kind.noun })}
         </button>
       </span>
       {open && (

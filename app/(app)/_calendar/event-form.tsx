@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { FieldError, FormField } from '@/app/_components/form-field';
 import type { FormState } from '@/lib/action';
@@ -42,12 +43,16 @@ interface EventFormProps {
   onClose: () => void;
 }
 
+/** As lib/validation.ts's EVENT_DESCRIPTION_MAX_LENGTH (not imported: it is server code). */
+const DESCRIPTION_MAX_LENGTH = 4000;
+
 const textareaClass =
   'mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-brand-500 aria-[invalid=true]:border-red-500';
 
 export function EventForm(props: EventFormProps) {
   const { idPrefix, calendarId, timeZone, kind, event, state, formAction, pending, onClose } =
     props;
+  const t = useTranslations('calendar.events');
   const error = (field: string) => state.fieldErrors?.[field]?.[0];
   // After a refusal the form shows what was typed; otherwise the event as it is (or nothing).
   const typed = state.ok ? undefined : state.values;
@@ -74,7 +79,9 @@ export function EventForm(props: EventFormProps) {
       action={formAction}
       noValidate
       className="space-y-4"
-      aria-label={event ? `Edit ${event.title}` : `Add an ${kind.noun}`}
+      aria-label={
+        event ? t('editLabel', { title: event.title }) : t('addLabel', { noun: kind.noun })
+      }
     >
       <input type="hidden" name="calendarId" value={calendarId} />
       {event ? (
@@ -95,14 +102,15 @@ export function EventForm(props: EventFormProps) {
       <FormField
         id={id('title')}
         name="title"
-        label="Title"
+        label={t('title')}
         defaultValue={value('title')}
         maxLength={200}
         error={error('title')}
       />
       <fieldset aria-labelledby={legendId}>
         <legend id={legendId} className="text-sm font-medium">
-          When <span className="font-normal text-slate-500">(in {timeZone})</span>
+          {t('when')}{' '}
+          <span className="font-normal text-slate-600">{t('inZone', { zone: timeZone })}</span>
         </legend>
         <label className="mt-1 flex w-fit items-center gap-2 text-sm">
           <input
@@ -111,13 +119,13 @@ export function EventForm(props: EventFormProps) {
             checked={allDay}
             onChange={(e) => setAllDay(e.target.checked)}
           />
-          All day
+          {t('allDayField')}
         </label>
         <div className="mt-2 grid gap-4 sm:grid-cols-2">
           <FormField
             id={id('startDate')}
             name="startDate"
-            label="Start date"
+            label={t('startDate')}
             type="date"
             defaultValue={value('startDate')}
             error={error('startDate')}
@@ -127,7 +135,7 @@ export function EventForm(props: EventFormProps) {
             <FormField
               id={id('startTime')}
               name="startTime"
-              label="Start time"
+              label={t('startTime')}
               type="time"
               defaultValue={value('startTime')}
               error={error('startTime')}
@@ -137,7 +145,7 @@ export function EventForm(props: EventFormProps) {
           <FormField
             id={id('endDate')}
             name="endDate"
-            label="End date"
+            label={t('endDate')}
             type="date"
             defaultValue={value('endDate')}
             error={error('endDate')}
@@ -146,7 +154,7 @@ export function EventForm(props: EventFormProps) {
             <FormField
               id={id('endTime')}
               name="endTime"
-              label="End time"
+              label={t('endTime')}
               type="time"
               defaultValue={value('endTime')}
               error={error('endTime')}
@@ -158,7 +166,7 @@ export function EventForm(props: EventFormProps) {
       {!event && kind.rooms.length > 0 && (
         <div>
           <label htmlFor={id('resourceId')} className="block text-sm font-medium">
-            Book a room <span className="font-normal text-slate-500">(optional)</span>
+            {t('bookRoom')} <span className="font-normal text-slate-600">{t('optional')}</span>
           </label>
           <select
             id={id('resourceId')}
@@ -168,7 +176,7 @@ export function EventForm(props: EventFormProps) {
             aria-describedby={error('resourceId') ? id('resourceId-error') : id('resourceId-hint')}
             className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
           >
-            <option value="">No room</option>
+            <option value="">{t('noRoom')}</option>
             {kind.rooms.map((room) => (
               <option key={room.id} value={room.id}>
                 {room.name}
@@ -178,8 +186,8 @@ export function EventForm(props: EventFormProps) {
           {error('resourceId') ? (
             <FieldError id={id('resourceId-error')} error={error('resourceId')} />
           ) : (
-            <p id={id('resourceId-hint')} className="mt-1 text-xs text-slate-500">
-              The room is booked for the event, and its address becomes the event’s location.
+            <p id={id('resourceId-hint')} className="mt-1 text-xs text-slate-600">
+              {t('roomHint')}
             </p>
           )}
         </div>
@@ -187,25 +195,23 @@ export function EventForm(props: EventFormProps) {
       <FormField
         id={id('location')}
         name="location"
-        label={
-          kind.noun === 'appointment'
-            ? 'Address (optional; mileage apps read it)'
-            : 'Location (optional)'
-        }
+        label={kind.noun === 'appointment' ? t('address') : t('locationField')}
         defaultValue={value('location')}
         maxLength={500}
         error={error('location')}
       />
       <div>
         <label htmlFor={id('description')} className="block text-sm font-medium">
-          Description{' '}
-          <span className="font-normal text-slate-500">(optional, up to 4000 characters)</span>
+          {t('description')}{' '}
+          <span className="font-normal text-slate-600">
+            {t('descriptionHint', { max: DESCRIPTION_MAX_LENGTH })}
+          </span>
         </label>
         <textarea
           id={id('description')}
           name="description"
           rows={3}
-          maxLength={4000}
+          maxLength={DESCRIPTION_MAX_LENGTH}
           defaultValue={value('description')}
           aria-invalid={error('description') ? true : undefined}
           aria-describedby={error('description') ? id('description-error') : undefined}
@@ -219,14 +225,14 @@ export function EventForm(props: EventFormProps) {
           disabled={pending}
           className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700 disabled:opacity-60"
         >
-          {pending ? 'Saving…' : event ? 'Save changes' : `Save ${kind.noun}`}
+          {pending ? t('saving') : event ? t('saveChanges') : t('save', { noun: kind.noun })}
         </button>
         <button
           type="button"
           onClick={onClose}
           className="rounded-md border border-slate-300 px-4 py-2 text-sm hover:bg-slate-100"
         >
-          Close
+          {t('close')}
         </button>
       </div>
     </form>

@@ -1,5 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { addDays, addYears, format } from 'date-fns';
+import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { requireActor } from '@/lib/auth';
 import type { ActorCalendar } from '@/lib/dal/calendars';
@@ -8,6 +9,7 @@ import {
   EVENT_WINDOW_YEARS,
   type CalendarEventDto,
 } from '@/lib/dal/calendar-events';
+import { formatDateTimeRange, formatSpan } from '@/lib/i18n/format';
 import { CancelEventButton } from './cancel-event-button';
 import { EventEditor } from './event-editor';
 import type { EventKind } from './event-form';
@@ -15,23 +17,17 @@ import type { EventKind } from './event-form';
 /** How far back the collapsed list of past events goes. */
 const RECENT_PAST_DAYS = 90;
 
-const dayFormat = new Intl.DateTimeFormat('en-GB', {
-  weekday: 'short',
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-const formatDay = (date: string) => dayFormat.format(new Date(`${date}T00:00:00Z`));
+/** When the event happens, in its own time zone, in the reader's language. */
+function describeWhen(event: CalendarEventDto, locale: string): string {
+  if (event.allDay || !event.startsAt || !event.endsAt) return formatSpan(event, locale);
+  return formatDateTimeRange(event.startsAt, event.endsAt, locale, event.timeZone);
+}
 
-/** When the event happens, in its own time zone, as a person reads it. */
-function describeWhen(event: CalendarEventDto): string {
-  const start = formatDay(event.startDate);
-  const end = formatDay(event.endDate);
-  if (event.allDay) return event.startDate === event.endDate ? start : `${start} – ${end}`;
-  return event.startDate === event.endDate
-    ? `${start}, ${event.startTime}–${event.endTime}`
-    : `${start}, ${event.startTime} – ${end}, ${event.endTime}`;
+/** The words an event's entry uses, translated once for the whole list. */
+interface EventWords {
+  cancelled: string;
+  allDay: string;
+  location: string;
 }
 
 function EventItem({
@@ -40,7 +36,11 @@ function EventItem({
   calendarTimeZone,
   kind,
   canManage,
+  t,
+  locale,
 }: {
+  t: EventWords;
+  locale: string;
   event: CalendarEventDto;
   calendarId: string;
   calendarTimeZone: string;
@@ -57,27 +57,27 @@ function EventItem({
           </span>
           {cancelled && (
             <span className="ml-2 rounded-full bg-slate-100 px-2 py-0.5 text-xs font-normal text-slate-600">
-              Cancelled
+              {t.cancelled}
             </span>
           )}
         </h3>
         <p className={`text-sm ${cancelled ? 'text-slate-500 line-through' : 'text-slate-700'}`}>
           <time dateTime={event.startsAt?.toISOString() ?? event.startDate}>
-            {describeWhen(event)}
+            {describeWhen(event, locale)}
           </time>
-          {event.allDay && <span className="ml-1 text-xs text-slate-500">(all day)</span>}
+          {event.allDay && <span className="ml-1 text-xs text-slate-600">{t.allDay}</span>}
           {!event.allDay && event.timeZone !== calendarTimeZone && (
-            <span className="ml-1 text-xs text-slate-500">({event.timeZone})</span>
+            <span className="ml-1 text-xs text-slate-600">({event.timeZone})</span>
           )}
         </p>
         {event.location && (
           <p className="text-sm text-slate-600">
-            <span className="text-slate-500">Location: </span>
+            <span className="text-slate-600">{t.location} </span>
             {event.location}
           </p>
         )}
         {event.description && (
-          <p className="mt-1 text-sm whitespace-pre-line text-slate-500">{event.description}</p>
+          <p className="mt-1 text-sm whitespace-pre-line text-slate-600">{event.description}</p>
         )}
       </div>
       {canManage && !cancelled && (
@@ -136,7 +136,11 @@ export async function EventsSection({
   kind: EventKind;
   range?: ListedRange;
 }) {
-  const actor = await requireActor();
+  const [actor, t, locale] = await Promise.all([
+    requireActor(),
+    getTranslations('calendar.events'),
+    getLocale(),
+  ]);
   const { id: calendarId, timeZone } = calendar;
   const canManage = calendar.rights.canEditEvents;
   const now = TZDate.tz(timeZone);
@@ -152,7 +156,8 @@ export async function EventsSection({
   const isOver = (e: CalendarEventDto) => (e.endsAt ? e.endsAt <= now : e.endDate < today);
   const upcoming = range ? events : events.filter((e) => !isOver(e));
   const past = range ? [] : events.filter(isOver).reverse();
-  const plural = `${kind.noun}s`;
+  const noun = kind.noun;
+  const words = { cancelled: t('cancelled'), allDay: t('allDay'), location: t('location') };
   const item = (event: CalendarEventDto) => (
     <EventItem
       key={event.id}
@@ -161,6 +166,8 @@ export async function EventsSection({
       calendarTimeZone={timeZone}
       kind={kind}
       canManage={canManage}
+      t={words}
+      locale={locale}
     />
   );
 
@@ -174,7 +181,7 @@ export async function EventsSection({
           <h2 id="events-heading" className="font-semibold">
             {heading}
           </h2>
-          <p className="text-xs text-slate-500">
+          <p className="text-xs text-slate-600">
             {subheading} · {timeZone}
           </p>
         </div>
@@ -190,11 +197,13 @@ export async function EventsSection({
       </div>
       {upcoming.length === 0 ? (
         <p className="px-5 py-4 text-sm text-slate-600">
-          {range ? `No ${plural} in ${range.label}.` : `No upcoming ${plural}.`}
+          {range ? t('noneIn', { noun, range: range.label }) : t('none', { noun })}
         </p>
       ) : (
         <ul
-          aria-label={range ? `${heading}, ${range.label}` : `Upcoming ${plural}`}
+          aria-label={
+            range ? t('inRange', { heading, range: range.label }) : t('upcoming', { noun })
+          }
           className="divide-y divide-slate-100"
         >
           {upcoming.map(item)}
@@ -203,10 +212,10 @@ export async function EventsSection({
       {past.length > 0 && (
         <details className="border-t border-slate-200">
           <summary className="cursor-pointer px-5 py-3 text-sm text-slate-600 hover:bg-slate-50">
-            Past {plural}, last {RECENT_PAST_DAYS} days ({past.length})
+            {t('pastSummary', { noun, days: RECENT_PAST_DAYS, count: past.length })}
           </summary>
           <ul
-            aria-label={`Past ${plural}`}
+            aria-label={t('past', { noun })}
             className="divide-y divide-slate-100 border-t border-slate-100"
           >
             {past.map(item)}

@@ -1,5 +1,6 @@
 'use server';
 
+import { getTranslations } from 'next-intl/server';
 import { headers } from 'next/headers';
 import QRCode from 'qrcode';
 import { z } from 'zod';
@@ -8,8 +9,10 @@ import {
   createPersonalSubscription,
   invalidatePersonalSubscription,
   regeneratePersonalSubscription,
+  updatePersonalSubscriptionSettings,
   type IssuedSubscription,
 } from '@/lib/dal/feed-tokens';
+import { message } from '@/lib/i18n/translate';
 import { publicBaseUrl, subscriptionLinks } from '@/lib/public-url';
 import { feedOptionsSchema } from '@/lib/validation';
 import { runCalendarFormAction } from './calendar-action';
@@ -25,8 +28,8 @@ export interface IssuedLink extends ReturnType<typeof subscriptionLinks> {
 
 export type SubscriptionState = FormState<IssuedLink>;
 
-// The link the dialog showed: what the person meant to regenerate or invalidate.
-const shownLink = z.object({ linkId: z.uuid('Reload the page: this link is unknown.') });
+// The link the dialog showed: what the person meant to regenerate, invalidate or change.
+const shownLink = z.object({ linkId: z.uuid(message('calendar.errors.unknownLink')) });
 
 async function present(issued: IssuedSubscription): Promise<IssuedLink> {
   const feedUrl = `${publicBaseUrl(await headers())}/api/ics/${issued.token}.ics`;
@@ -54,7 +57,27 @@ export async function createSubscriptionAction(
     formData,
     async (actor, options, calendar, request) => {
       const issued = await createPersonalSubscription(actor, calendar, options, request);
-      return { message: 'Your link is ready.', data: await present(issued) };
+      const t = await getTranslations('calendar.subscribe');
+      return { message: t('ready'), data: await present(issued) };
+    },
+  );
+}
+
+/** Changes what the active link shows; its address stays the same. */
+export async function updateSubscriptionSettingsAction(
+  calendarPath: string,
+  _previous: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  return runCalendarFormAction(
+    calendarPath,
+    shownLink.and(feedOptionsSchema),
+    formData,
+    async (actor, input, calendar, request) => {
+      const { linkId, ...options } = input;
+      await updatePersonalSubscriptionSettings(actor, calendar, linkId, options, request);
+      const t = await getTranslations('calendar.subscribe');
+      return t('settingsSaved');
     },
   );
 }
@@ -70,10 +93,8 @@ export async function regenerateSubscriptionAction(
     formData,
     async (actor, { linkId }, calendar, request) => {
       const issued = await regeneratePersonalSubscription(actor, calendar, linkId, request);
-      return {
-        message: 'Your new link is ready; the old one no longer works.',
-        data: await present(issued),
-      };
+      const t = await getTranslations('calendar.subscribe');
+      return { message: t('regenerated'), data: await present(issued) };
     },
   );
 }
@@ -94,9 +115,8 @@ export async function invalidateSubscriptionAction(
         linkId,
         request,
       );
-      return alreadyInvalidated
-        ? 'This link was already invalidated: calendars using it have stopped updating.'
-        : 'Link invalidated: calendars using it stop updating now.';
+      const t = await getTranslations('calendar.subscribe');
+      return alreadyInvalidated ? t('alreadyInvalidated') : t('invalidated');
     },
   );
 }

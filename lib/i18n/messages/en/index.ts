@@ -1,5 +1,6 @@
 // Every namespace of the English messages. A namespace is one JSON file, so
 // screens can be translated side by side without touching each other's files.
+import calendar from './calendar.json';
 import common from './common.json';
 import errors from './errors.json';
 import feed from './feed.json';
@@ -7,6 +8,6 @@ import mail from './mail.json';
 import profile from './profile.json';
 import teams from './teams.json';
 
-const messages = { common, errors, feed, mail, profile, teams };
+const messages = { calendar, common, errors, feed, mail, profile, teams };
 
 export default messages;
