@@ -184,30 +184,39 @@ export const publicLinkSchema = z
   .object({
     ...feedOptionsShape,
     label: z
-      .string({ error: 'Give the link a label.' })
+      .string({ error: message('share.errors.publicLabelMissing') })
       .trim()
-      .min(1, 'Give the link a label, e.g. who it is for.')
-      .max(100, 'Keep the label under 100 characters.'),
+      .min(1, message('share.errors.publicLabelMissing'))
+      .max(100, message('share.errors.labelTooLong')),
     privacy: privacyLevelSchema.default('busy'),
     expiresInDays: z.union([
       z.literal('never'),
       z.coerce
-        .number({ error: 'Choose when the link expires.' })
-        .int('Choose a whole number of days.')
-        .min(1, 'A link lasts at least one day.')
-        .max(3660, 'A link lasts at most ten years.'),
+        .number({ error: message('share.errors.expiryMissing') })
+        .int(message('share.errors.expiryWhole'))
+        .min(1, message('share.errors.expiryMin'))
+        .max(3660, message('share.errors.expiryMax')),
     ]),
   })
   .refine(...showsSomething);
 export type PublicLinkInput = z.infer<typeof publicLinkSchema>;
 
+/** The guest's address, with messages about the guest rather than the person typing it. */
+export const guestEmailSchema = z
+  .string({ error: message('share.errors.guestEmailMissing') })
+  .trim()
+  .toLowerCase()
+  .min(1, message('share.errors.guestEmailMissing'))
+  .max(254, message('share.errors.guestEmailTooLong'))
+  .pipe(z.email(message('share.errors.guestEmailInvalid')));
+
 export const guestShareSchema = z.object({
-  email: emailSchema,
+  email: guestEmailSchema,
   label: z
-    .string({ error: 'Give the share a label.' })
+    .string({ error: message('share.errors.guestLabelMissing') })
     .trim()
-    .min(1, 'Give the share a label, e.g. the guest’s company.')
-    .max(100, 'Keep the label under 100 characters.'),
+    .min(1, message('share.errors.guestLabelMissing'))
+    .max(100, message('share.errors.labelTooLong')),
   privacy: privacyLevelSchema.default('busy'),
   includeHolidays: checkboxSchema,
 });

@@ -1,6 +1,7 @@
 import 'server-only';
 import crypto from 'node:crypto';
 import { AppError } from '@/lib/errors';
+import { TranslatableText } from '@/lib/i18n/translate';
 import { verifyPassword } from '@/lib/passwords';
 import type { RequestInfo } from '@/lib/request-info';
 import {
@@ -54,7 +55,7 @@ export async function checkGuestCredentials(
 ): Promise<void> {
   const credentials = parseBasic(authorization);
   if (!credentials)
-    throw new AppError('unauthenticated', 'This calendar needs the guest’s email and password.');
+    throw new AppError('unauthenticated', new TranslatableText('guest.errors.credentialsNeeded'));
   const rememberKey = crypto
     .createHash('sha256')
     .update(`${share.shareId}\n${share.passwordHash}\n${authorization}`)
@@ -73,7 +74,7 @@ export async function checkGuestCredentials(
     slowdown: { key: `guest:share:${share.shareId}`, rule: GUEST_SLOWDOWN_PER_SHARE },
   });
   if (attempt.retryAfterSeconds !== null)
-    throw new AppError('rate_limited', 'Too many wrong passwords. Try again later.', {
+    throw new AppError('rate_limited', new TranslatableText('guest.errors.tooManyAttempts'), {
       retryAfterSeconds: attempt.retryAfterSeconds,
     });
   if (attempt.delayMs > 0) await sleep(attempt.delayMs);
@@ -82,7 +83,8 @@ export async function checkGuestCredentials(
   const passwordMatches =
     share.passwordHash !== null && (await verifyPassword(share.passwordHash, credentials.password));
   const valid = passwordMatches && credentials.email === share.email;
-  if (!valid) throw new AppError('unauthenticated', 'Wrong email or password for this calendar.');
+  if (!valid)
+    throw new AppError('unauthenticated', new TranslatableText('guest.errors.wrongCredentials'));
   await refundAttempt(attempt);
   if (remembered.size >= REMEMBERED_MAX) remembered.clear();
   remembered.add(rememberKey);

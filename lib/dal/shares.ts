@@ -3,6 +3,7 @@ import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { getDb, isUniqueViolation, type Transaction } from '@/db';
 import { calendars, feedTokens, guestShares, users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
+import { TranslatableText } from '@/lib/i18n/translate';
 import { generateFeedToken } from '@/lib/feed-tokens';
 import { hashPassword } from '@/lib/passwords';
 import {
@@ -10,8 +11,8 @@ import {
   hashSetupSecret,
   SETUP_LINK_LIFETIME_DAYS,
 } from '@/lib/password-setup';
-import { appUrl, guestInvitationMail } from '@/lib/mail/messages';
 import { storedLocale } from '@/lib/i18n/locales';
+import { appUrl, guestInvitationMail } from '@/lib/mail/messages';
 import type { PrivacyLevel } from '@/lib/privacy';
 import type { RequestInfo } from '@/lib/request-info';
 import type { GuestShareInput, PublicLinkInput } from '@/lib/validation';
@@ -55,15 +56,19 @@ export interface SharedLink extends FeedOptions {
 function expiryFor(days: number | 'never', maxDays: number, neverAllowed: boolean) {
   if (days === 'never') {
     if (!neverAllowed)
-      throw new AppError('forbidden', 'Links that never expire are not allowed here.', {
+      throw new AppError('forbidden', new TranslatableText('share.errors.neverNotAllowed'), {
         field: 'expiresInDays',
       });
     return null;
   }
   if (days > maxDays)
-    throw new AppError('bad_request', `Links can last at most ${maxDays} days here.`, {
-      field: 'expiresInDays',
-    });
+    throw new AppError(
+      'bad_request',
+      new TranslatableText('share.errors.tooLong', { days: maxDays }),
+      {
+        field: 'expiresInDays',
+      },
+    );
   return sql`now() + make_interval(days => ${days})`;
 }
 
@@ -78,7 +83,7 @@ export async function createPublicLink(
   return getDb().transaction(async (tx) => {
     const policy = await getPolicy(tx);
     if (!policy.publicLinksAllowed)
-      throw new AppError('forbidden', 'Public links are turned off for this organisation.');
+      throw new AppError('forbidden', new TranslatableText('share.errors.publicOff'));
     const { token, tokenHash, displayPrefix } = generateFeedToken();
     const [row] = await tx
       .insert(feedTokens)
@@ -173,7 +178,7 @@ export async function revokeSharedLink(
 ): Promise<void> {
   const calendar = await findShareableCalendar(actor, ref);
   await getDb().transaction(async (tx) => {
-    const notFound = new AppError('not_found', 'This link does not exist or is already revoked.');
+    const notFound = new AppError('not_found', new TranslatableText('share.errors.linkNotFound'));
     const sharedLink = and(
       eq(feedTokens.id, tokenId),
       eq(feedTokens.calendarId, calendar.id),
@@ -241,13 +246,13 @@ async function startGuestSetup(
       kind: reissued ? 'guest_share.setup_reissued' : 'guest_share.invitation',
       to: share.email,
       mail: guestInvitationMail({
+        // A guest has no profile: the mail speaks the language of the person who shares.
+        locale: storedLocale(sharer.locale),
         sharedBy: sharer.name,
         calendarName,
         privacy: share.privacy,
         setupUrl: appUrl(`/guest/${secret}`),
         expiresAt: row!.expiresAt!,
-        // A guest has no profile: the mail speaks the language of the person who shares.
-        locale: storedLocale(sharer.locale),
         timeZone: sharer.timeZone,
         reissued,
       }),
@@ -270,7 +275,7 @@ export async function createGuestShare(
   return getDb().transaction(async (tx) => {
     const policy = await getPolicy(tx);
     if (!policy.guestSharesAllowed)
-      throw new AppError('forbidden', 'Guest shares are turned off for this organisation.');
+      throw new AppError('forbidden', new TranslatableText('share.errors.guestOff'));
     const [share] = await tx
       .insert(guestShares)
       .values({
@@ -285,7 +290,7 @@ export async function createGuestShare(
         if (isUniqueViolation(error, 'guest_shares_one_active_per_email'))
           throw new AppError(
             'conflict',
-            `${input.email} already has an active guest share on this calendar: revoke it to share again.`,
+            new TranslatableText('share.errors.alreadyShared', { email: input.email }),
             { field: 'email' },
           );
         throw error;
@@ -347,7 +352,7 @@ export async function reissueGuestSetup(
         ),
       )
       .for('update', { of: guestShares });
-    if (!share) throw new AppError('not_found', 'This guest share does not exist or was revoked.');
+    if (!share) throw new AppError('not_found', new TranslatableText('share.errors.shareNotFound'));
     const setupSecret = await startGuestSetup(tx, share, actor, calendar.name, true);
     await recordAuditEvent(tx, {
       actorId: actor.id,
@@ -384,7 +389,7 @@ async function usableSetup(tx: Transaction, secret: string) {
       ),
     )
     .for('update', { of: guestShares });
-  if (!share) throw new AppError('gone', 'This setup link has expired or was already used.');
+  if (!share) throw new AppError('gone', new TranslatableText('guest.errors.setupGone'));
   return share;
 }
 
@@ -425,7 +430,7 @@ export async function completeGuestSetup(
       })
       .where(and(eq(feedTokens.guestShareId, share.id), isNull(feedTokens.revokedAt)))
       .returning({ id: feedTokens.id });
-    if (!feed) throw new AppError('gone', 'This guest share was revoked.');
+    if (!feed) throw new AppError('gone', new TranslatableText('guest.errors.shareRevoked'));
     await recordAuditEvent(tx, {
       action: 'guest_share.setup_completed',
       targetType: 'guest_share',

@@ -1,5 +1,6 @@
 'use server';
 
+import { getTranslations } from 'next-intl/server';
 import { headers } from 'next/headers';
 import QRCode from 'qrcode';
 import { z } from 'zod';
@@ -11,7 +12,8 @@ import {
   revokeSharedLink,
 } from '@/lib/dal/shares';
 import { displayPrefixOf } from '@/lib/feed-tokens';
-import { mailDeliveryNote } from '@/lib/mail/transport';
+import { message } from '@/lib/i18n/translate';
+import { isMailServerConfigured } from '@/lib/mail/transport';
 import { SETUP_LINK_LIFETIME_DAYS } from '@/lib/password-setup';
 import { publicBaseUrl, subscriptionLinks } from '@/lib/public-url';
 import { guestShareSchema, publicLinkSchema } from '@/lib/validation';
@@ -20,10 +22,22 @@ import { runCalendarFormAction } from './calendar-action';
 
 export type PublicLinkState = FormState<IssuedLink>;
 /** A guest's one-time setup address, to copy and send them. */
-export type GuestSetupState = FormState<{ setupUrl: string; email?: string }>;
+export type GuestSetupState = FormState<{
+  setupUrl: string;
+  email: string;
+  reissued: boolean;
+  /** How long the setup link works. */
+  days: number;
+}>;
 
 async function setupUrl(secret: string) {
   return `${publicBaseUrl(await headers())}/guest/${secret}`;
+}
+
+/** Where the guest's invitation went: mailed, or waiting in the outbox. */
+async function deliveryNote(email: string) {
+  const t = await getTranslations('share.setup');
+  return t(isMailServerConfigured() ? 'mailing' : 'outbox', { email });
 }
 
 export async function createPublicLinkAction(
@@ -40,7 +54,7 @@ export async function createPublicLinkAction(
       const feedUrl = `${publicBaseUrl(await headers())}/api/ics/${link.token}.ics`;
       const links = subscriptionLinks(feedUrl, input.label);
       return {
-        message: 'Public link created.',
+        message: (await getTranslations('share.public'))('created'),
         data: {
           ...links,
           displayPrefix: displayPrefixOf(link.token),
@@ -52,7 +66,7 @@ export async function createPublicLinkAction(
   );
 }
 
-const linkIdSchema = z.object({ linkId: z.uuid('Unknown link.') });
+const linkIdSchema = z.object({ linkId: z.uuid(message('share.errors.unknownLink')) });
 
 export async function revokeSharedLinkAction(
   calendarPath: string,
@@ -65,7 +79,7 @@ export async function revokeSharedLinkAction(
     formData,
     async (actor, { linkId }, calendar, request) => {
       await revokeSharedLink(actor, calendar, linkId, request);
-      return 'Revoked: the address stops working now.';
+      return (await getTranslations('share.links'))('revoked');
     },
   );
 }
@@ -82,14 +96,19 @@ export async function createGuestShareAction(
     async (actor, input, calendar, request) => {
       const share = await createGuestShare(actor, calendar, input, request);
       return {
-        message: `Guest share created. ${mailDeliveryNote(input.email)} The setup link below works once, for ${SETUP_LINK_LIFETIME_DAYS} days; it is shown only now, should you rather send it yourself.`,
-        data: { setupUrl: await setupUrl(share.setupSecret), email: input.email },
+        message: await deliveryNote(input.email),
+        data: {
+          setupUrl: await setupUrl(share.setupSecret),
+          email: input.email,
+          reissued: false,
+          days: SETUP_LINK_LIFETIME_DAYS,
+        },
       };
     },
   );
 }
 
-const shareIdSchema = z.object({ shareId: z.uuid('Unknown guest share.') });
+const shareIdSchema = z.object({ shareId: z.uuid(message('share.errors.unknownShare')) });
 
 export async function reissueGuestSetupAction(
   calendarPath: string,
@@ -103,8 +122,13 @@ export async function reissueGuestSetupAction(
     async (actor, { shareId }, calendar, request) => {
       const { setupSecret, email } = await reissueGuestSetup(actor, calendar, shareId, request);
       return {
-        message: `New setup link: the previous one no longer works. ${mailDeliveryNote(email)}`,
-        data: { setupUrl: await setupUrl(setupSecret) },
+        message: `${(await getTranslations('share.setup'))('previousGone')} ${await deliveryNote(email)}`,
+        data: {
+          setupUrl: await setupUrl(setupSecret),
+          email,
+          reissued: true,
+          days: SETUP_LINK_LIFETIME_DAYS,
+        },
       };
     },
   );

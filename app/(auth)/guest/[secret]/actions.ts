@@ -1,10 +1,13 @@
 'use server';
 
+import { getTranslations } from 'next-intl/server';
 import { headers } from 'next/headers';
 import { z } from 'zod';
 import type { FormState } from '@/lib/action';
 import { asExpectedFailure } from '@/lib/expected-failure';
 import { completeGuestSetup } from '@/lib/dal/shares';
+import { requestLocale } from '@/lib/i18n/request-locale';
+import { translateText } from '@/lib/i18n/translate';
 import { publicBaseUrl } from '@/lib/public-url';
 import { requestInfo } from '@/lib/request-info';
 import { formDataToObject } from '@/lib/validation';
@@ -22,13 +25,17 @@ export async function completeGuestSetupAction(
   _previous: GuestSetupFormState,
   formData: FormData,
 ): Promise<GuestSetupFormState> {
+  const locale = await requestLocale();
   const parsedSecret = setupSecretSchema.safeParse(secret);
-  if (!parsedSecret.success) return { message: 'This setup link is not valid.' };
+  if (!parsedSecret.success)
+    return { message: (await getTranslations('guest.errors'))('invalidLink') };
   const parsed = choosePasswordSchema.safeParse(formDataToObject(formData));
-  if (!parsed.success)
-    return {
-      fieldErrors: z.flattenError(parsed.error).fieldErrors as GuestSetupFormState['fieldErrors'],
-    };
+  if (!parsed.success) {
+    const fieldErrors = Object.entries(z.flattenError(parsed.error).fieldErrors).map(
+      ([field, messages]) => [field, (messages as string[]).map((m) => translateText(m, locale))],
+    );
+    return { fieldErrors: Object.fromEntries(fieldErrors) };
+  }
   try {
     const requestHeaders = await headers();
     const done = await completeGuestSetup(
@@ -38,7 +45,6 @@ export async function completeGuestSetupAction(
     );
     return {
       ok: true,
-      message: 'Your password is set.',
       data: {
         feedUrl: `${publicBaseUrl(requestHeaders)}/api/ics/${done.token}.ics`,
         email: done.email,
@@ -47,7 +53,7 @@ export async function completeGuestSetupAction(
     };
   } catch (error) {
     const failure = asExpectedFailure(error);
-    if (failure) return { message: failure.message };
+    if (failure) return { message: translateText(failure.text, locale) };
     throw error;
   }
 }

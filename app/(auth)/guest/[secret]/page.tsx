@@ -1,11 +1,14 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { AuthCard } from '@/app/_components/auth-card';
 import { findGuestSetup } from '@/lib/dal/shares';
 import { isAppError } from '@/lib/errors';
 import { setupSecretSchema } from '@/lib/admin-validation';
 import { GuestSetupForm } from './guest-setup-form';
 
-export const metadata: Metadata = { title: 'Set up your calendar access', robots: 'noindex' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('guest'))('title'), robots: 'noindex' };
+}
 
 type Props = { params: Promise<{ secret: string }> };
 
@@ -23,24 +26,19 @@ async function loadSetup(secret: string) {
 /** Where a guest chooses the password their calendar app will send (no TeamCal account). */
 export default async function GuestSetupPage({ params }: Props) {
   const { secret } = await params;
-  const setup = await loadSetup(secret);
+  const [setup, t] = await Promise.all([loadSetup(secret), getTranslations('guest')]);
   return (
     <AuthCard wide>
       {setup ? (
-        <>
-          <h1 className="mb-1 text-lg font-semibold">“{setup.calendarName}” is shared with you</h1>
-          <p className="mb-5 text-sm text-slate-600">
-            Choose a password to read it in your calendar app.
-          </p>
-          <GuestSetupForm secret={secret} email={setup.email} />
-        </>
+        <GuestSetupForm
+          secret={secret}
+          email={setup.email}
+          heading={t('heading', { calendar: setup.calendarName })}
+        />
       ) : (
         <>
-          <h1 className="mb-1 text-lg font-semibold">This setup link no longer works</h1>
-          <p className="text-sm text-slate-600">
-            It has expired or was already used. Ask the person who shared the calendar for a new
-            one.
-          </p>
+          <h1 className="mb-1 text-lg font-semibold">{t('gone.heading')}</h1>
+          <p className="text-sm text-slate-600">{t('gone.text')}</p>
         </>
       )}
     </AuthCard>

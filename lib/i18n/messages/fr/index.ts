@@ -7,7 +7,9 @@ import feed from './feed.json';
 import mail from './mail.json';
 import profile from './profile.json';
 import teams from './teams.json';
+import guest from './guest.json';
+import share from './share.json';
 
-const messages = { calendar, common, errors, feed, mail, profile, teams };
+const messages = { calendar, common, errors, feed, mail, profile, teams, guest, share };
 
 export default messages;
