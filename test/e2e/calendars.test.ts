@@ -17,7 +17,7 @@ const unique = () => crypto.randomBytes(3).toString('hex');
 
 async function openCalendarMenuItem(page: Page, item: RegExp) {
   await page.getByRole('button', { name: 'Calendar', exact: true }).click();
-  await page.getByRole('button', { name: item }).click();
+  await page.getByRole('menuitem', { name: item }).click();
 }
 
 /** Creates a public link in the open share dialog and returns its address. */
@@ -72,7 +72,7 @@ describe('a person’s own calendar', () => {
       page,
       'Share my calendar outside TeamCal',
       'Mileage app',
-      /^Standard/,
+      /^Titles and places/,
     );
     expect(feedUrl).toMatch(/\/api\/ics\/tcal_[0-9A-Za-z]+\.ics$/);
 
@@ -182,7 +182,7 @@ describe('a room’s calendar', () => {
       camille,
       `Share ${name} outside TeamCal`,
       'Screen by the door',
-      /^Standard/,
+      /^Titles only/,
     );
     const feed = parseFeed(await (await fetch(feedUrl)).text());
     const titles = feed.events.map((event) => event.summary).sort();
@@ -195,7 +195,7 @@ describe('a room’s calendar', () => {
     // A member may subscribe but not share.
     await lea.goto(`/resources/${slug}`);
     await lea.getByRole('button', { name: 'Calendar', exact: true }).click();
-    await lea.getByRole('button', { name: /^Subscribe/ }).waitFor();
-    expect(await lea.getByRole('button', { name: /^Share externally/ }).count()).toBe(0);
+    await lea.getByRole('menuitem', { name: /^Subscribe/ }).waitFor();
+    expect(await lea.getByRole('menuitem', { name: /^Share externally/ }).count()).toBe(0);
   });
 });

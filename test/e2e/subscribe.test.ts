@@ -11,9 +11,9 @@ describe('calendar subscriptions', () => {
     await signInAs(page, 'chloe@example.com');
     await page.goto('/teams/engineering');
     await page.getByRole('button', { name: 'Calendar', exact: true }).click();
-    await page.getByRole('button', { name: /^Subscribe/ }).click();
+    await page.getByRole('menuitem', { name: /^Subscribe/ }).click();
     const dialog = page.getByRole('dialog', { name: 'Subscribe to Engineering' });
-    await dialog.getByRole('radio', { name: /Standard/ }).check();
+    await dialog.getByRole('radio', { name: /^Names and types/ }).check();
     await dialog.getByRole('button', { name: 'Generate' }).click();
 
     const address = await dialog.getByLabel('Your calendar address').inputValue();
@@ -44,7 +44,7 @@ describe('calendar subscriptions', () => {
     await dialog.getByRole('button', { name: 'Close' }).click();
     await page.reload();
     await page.getByRole('button', { name: 'Calendar', exact: true }).click();
-    await page.getByRole('button', { name: /^Subscribe/ }).click();
+    await page.getByRole('menuitem', { name: /^Subscribe/ }).click();
     await expect(
       dialog.getByText(address.slice(address.indexOf('tcal_'), -4)).count(),
     ).resolves.toBe(0);
@@ -66,7 +66,7 @@ describe('calendar subscriptions', () => {
     await menu.focus();
     await page.keyboard.press('Enter');
     expect(await menu.getAttribute('aria-expanded')).toBe('true');
-    await page.getByRole('button', { name: /^Subscribe/ }).click();
+    await page.getByRole('menuitem', { name: /^Subscribe/ }).click();
     const dialog = page.getByRole('dialog', { name: 'Subscribe to Engineering' });
     await dialog.waitFor();
     expect(await dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
@@ -79,15 +79,17 @@ describe('calendar subscriptions', () => {
     await signInAs(page, 'camille@example.com');
     await page.goto('/teams/engineering');
     await page.getByRole('button', { name: 'Calendar', exact: true }).click();
+    await page.getByRole('menuitem', { name: /^Export ICS/ }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export Engineering' });
     const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: /^Export ICS/ }).click();
+    await dialog.getByRole('button', { name: 'Download' }).click();
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/^engineering-\d{4}-\d{2}-\d{2}\.ics$/);
     const feed = parseFeed(fs.readFileSync((await file.path())!, 'utf8'));
     expect(feed.events.length).toBeGreaterThan(10);
     // The manager's own export names the sick leaves of the team.
     expect(feed.events.some((e) => e.summary.endsWith('Sick leave'))).toBe(true);
-    await page
+    await dialog
       .getByRole('status')
       .getByText(/^Downloaded engineering-/)
       .waitFor();

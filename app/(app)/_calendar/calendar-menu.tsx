@@ -58,9 +58,15 @@ function Modal({
     if (!element) return;
     if (open && !element.open) {
       element.showModal();
-      const first =
+      let first =
         body.current?.querySelector<HTMLElement>(FIELDS) ??
         body.current?.querySelector<HTMLElement>(FOCUSABLE);
+      // A radio group is entered on its ticked choice, as Tab enters it.
+      if (first instanceof HTMLInputElement && first.type === 'radio')
+        first =
+          body.current?.querySelector<HTMLElement>(
+            `input[type="radio"][name="${first.name}"]:checked`,
+          ) ?? first;
       first?.focus();
     }
     if (!open && element.open) element.close();

@@ -129,12 +129,15 @@ export async function EventsSection({
   subheading,
   kind,
   range,
+  emptyHint,
 }: {
   calendar: Pick<ActorCalendar, 'id' | 'timeZone' | 'rights'>;
   heading: string;
   subheading: string;
   kind: EventKind;
   range?: ListedRange;
+  /** What to do next, said after "No upcoming events." (the team page's empty state). */
+  emptyHint?: ReactNode;
 }) {
   const [actor, t, locale] = await Promise.all([
     requireActor(),
@@ -198,6 +201,7 @@ export async function EventsSection({
       {upcoming.length === 0 ? (
         <p className="px-5 py-4 text-sm text-slate-600">
           {range ? t('noneIn', { noun, range: range.label }) : t('none', { noun })}
+          {!range && emptyHint && <> {emptyHint}</>}
         </p>
       ) : (
         <ul

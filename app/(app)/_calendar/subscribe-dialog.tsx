@@ -361,7 +361,7 @@ export function SubscribePanel({
     previousView.current = view;
     if (view === 'issued') return; // IssuedLink focuses its Copy button.
     if (view === 'editing' && changed) {
-      panel.current?.querySelector<HTMLElement>('input:not([type="hidden"])')?.focus();
+      panel.current?.querySelector<HTMLElement>('input[type="radio"]:checked')?.focus();
       return;
     }
     if (notice) noticeRef.current?.focus();
