@@ -65,7 +65,7 @@ describe('the admin settings', () => {
     await signInAs(manon, 'manon@example.com');
     await manon.goto('/teams/engineering');
     await manon.getByRole('button', { name: /^Calendar/ }).click();
-    await manon.getByRole('button', { name: /^Subscribe…/ }).click();
+    await manon.getByRole('menuitem', { name: /^Subscribe…/ }).click();
     await manon.getByRole('button', { name: 'Generate' }).click();
     const feedUrl = await manon.getByLabel('Your calendar address').inputValue();
     const token = /\/api\/ics\/(tcal_[0-9A-Za-z]+)\.ics$/.exec(feedUrl)![1]!;

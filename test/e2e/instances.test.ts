@@ -62,7 +62,7 @@ describe('two instances on one database', () => {
 
     await page.goto('/teams/engineering');
     await page.getByRole('button', { name: 'Calendar', exact: true }).click();
-    await page.getByRole('button', { name: /^Subscribe/ }).click();
+    await page.getByRole('menuitem', { name: /^Subscribe/ }).click();
     const dialog = page.getByRole('dialog', { name: 'Subscribe to Engineering' });
     page.once('dialog', (confirm) => void confirm.accept());
     await dialog.getByRole('button', { name: 'Invalidate' }).click();
