@@ -1,6 +1,8 @@
 import type { CalendarSubject } from '@/lib/dal/calendars';
 import type { FeedRow } from '@/lib/dal/feed-rows';
 import type { FeedOptions } from '@/lib/dal/feed-tokens';
+import { publicHolidaysOfYear } from '@/lib/holidays';
+import { languageOf } from '@/lib/i18n/locales';
 import { streamCalendar, type ExpiryNotice, type FeedItem } from '@/lib/ics';
 
 // A calendar's feed as bytes: the rows the data-access layer reads, page by page, turned into the
@@ -36,6 +38,11 @@ export interface FeedCalendarInput {
   privateTypes: 'all' | 'own' | 'none';
   /** The reminder to add when the link expires soon, else null. */
   expiryNotice: ExpiryNotice | null;
+  /**
+   * The language of the feed's own words and of holiday names: the link owner's (their stored
+   * choice, storedLocale), or the reader's for a download. English when absent.
+   */
+  locale?: string;
   rows: AsyncIterable<FeedRow[]>;
 }
 
@@ -56,14 +63,30 @@ function presented<Row extends { sequence: number; updatedAt: Date }>(
   };
 }
 
-function feedItem(original: FeedRow, calendar: FeedCalendarInput['calendar']): FeedItem {
+/** A holiday's name in the feed's language, where date-holidays has one (rows come in English). */
+function holidayName(row: Extract<FeedRow, { kind: 'holiday' }>, language: string): string {
+  if (language === 'en') return row.name;
+  const place = { country: row.country, region: row.region };
+  const year = Number(row.date.slice(0, 4));
+  const sameDay = (list: Array<{ date: string; name: string }>) =>
+    list.filter((holiday) => holiday.date === row.date);
+  // Two holidays may share a date: the same one is at the same place in both languages' lists.
+  const index = sameDay(publicHolidaysOfYear(place, year)).findIndex((h) => h.name === row.name);
+  return sameDay(publicHolidaysOfYear(place, year, language))[index]?.name ?? row.name;
+}
+
+function feedItem(
+  original: FeedRow,
+  calendar: FeedCalendarInput['calendar'],
+  language: string,
+): FeedItem {
   if (original.kind === 'holiday') {
     // No row of its own: it reads as the calendar presents it, the same on every fetch.
     return {
       kind: 'publicHoliday',
       holiday: {
         date: original.date,
-        name: original.name,
+        name: holidayName(original, language),
         country: original.country,
         region: original.region,
         sequence: calendar.presentation.version,
@@ -87,7 +110,9 @@ function feedItem(original: FeedRow, calendar: FeedCalendarInput['calendar']): F
 
 /** The rows as the library's items; leaving early (client gone) closes the page reader too. */
 async function* feedItems(input: FeedCalendarInput): AsyncGenerator<FeedItem[]> {
-  for await (const rows of input.rows) yield rows.map((row) => feedItem(row, input.calendar));
+  const language = languageOf(input.locale ?? 'en');
+  for await (const rows of input.rows)
+    yield rows.map((row) => feedItem(row, input.calendar, language));
   if (input.expiryNotice) yield [{ kind: 'expiryNotice', notice: input.expiryNotice }];
 }
 
@@ -105,6 +130,7 @@ export function feedCalendarStream(input: FeedCalendarInput): ReadableStream<Uin
       uidScope: input.uidScope,
       productId: PRODUCT_ID,
       refreshIntervalSeconds: REFRESH_SECONDS,
+      locale: input.locale,
     },
     feedItems(input),
   );

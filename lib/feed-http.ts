@@ -22,6 +22,12 @@ export interface FeedVersion {
   build: { identity: string; builtAt: Date };
   /** The public address that links inside the body are built from. */
   publicUrl: string;
+  /**
+   * When the link's owner last changed their profile (their language among it: the feed's words
+   * follow it), so that a body rewritten in another language is dated after the copy a client
+   * holds. Absent where the owner's language plays no part.
+   */
+  ownerChangedAt?: Date;
 }
 
 /** The expiry date to remind the subscriber of, if the link expires within the warning period. */
@@ -64,6 +70,7 @@ export function feedValidators(version: FeedVersion, now = new Date()): FeedVali
     version.build.builtAt.getTime(),
     // The reminder appears EXPIRY_NOTICE_DAYS before the expiry.
     version.expiryWarning ? Date.parse(version.expiryWarning) - EXPIRY_NOTICE_DAYS * 86_400_000 : 0,
+    version.ownerChangedAt?.getTime() ?? 0,
   ];
   // HTTP dates have whole seconds.
   const changedAt = Math.max(...times);

@@ -15,6 +15,7 @@ import {
 } from '@/lib/feed-http';
 import type { ExpiryNotice } from '@/lib/ics';
 import { configuredPublicUrl } from '@/lib/public-url';
+import { languageOf, storedLocale } from '@/lib/i18n/locales';
 import { requestInfo } from '@/lib/request-info';
 import { logRequestFailure } from '@/lib/server/request-log.mjs';
 
@@ -68,6 +69,12 @@ export function feedVersionOf(
   // Holidays count only for a link that shows them: every other link keeps the validators it
   // had before links could (an upgrade must not make every client download its feed again).
   const { includeHolidays, ...options } = access.options;
+  // The feed's words are in its owner's language (lib/ics/texts.ts). Folded in here rather than
+  // moving versions when someone changes their language: their profile then changes the ETag of
+  // every link they own, on every calendar, and of no one else's link — a team calendar's version
+  // would change all its subscribers'. English, the language feeds had before, adds nothing, so
+  // those links keep their ETags.
+  const language = languageOf(storedLocale(access.ownerLocale));
   return {
     tokenId: access.tokenId,
     calendarVersion: access.calendar.version,
@@ -82,12 +89,20 @@ export function feedVersionOf(
       access.calendar.timeZone,
       access.kind === 'personal' ? null : [access.ownerName, access.ownerEmail],
       ...(includeHolidays ? [access.calendar.holidayPlace] : []),
+      ...(language === 'en' ? [] : [{ language }]),
     ],
     windowFrom: feedWindow(now).from,
     windowMovedAt: new Date(`${now.toISOString().slice(0, 10)}T00:00:00Z`),
     expiryWarning: expiryWarningDate(access.expiresAt, now),
     build,
     publicUrl: configuredPublicUrl(),
+    // A change of language changes the ETag (above); for clients that validate by date alone,
+    // the profile's last change dates the body of an owner who chose a language. (Not of one who
+    // follows their browser: links of owners who never chose keep the Last-Modified they had. An
+    // owner going from French back to that choice gets the English ETag back, whose bytes are
+    // the English ones; only a client holding the French copy and sending If-Modified-Since
+    // alone may keep it until the calendar next changes.)
+    ...(access.ownerLocale === null ? {} : { ownerChangedAt: access.ownerUpdatedAt }),
   };
 }
 
@@ -158,6 +173,7 @@ export async function respondWithFeed(
       options: access.options,
       privateTypes: access.privateTypes,
       expiryNotice: expiryWarning ? expiryNotice(access) : null,
+      locale: storedLocale(access.ownerLocale),
       rows: access.source.readRows(access.calendar, { options: access.options, ...window }),
     });
     return new Response(cachingFeedBody(validators.etag, body), { status: 200, headers });

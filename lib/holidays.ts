@@ -24,16 +24,23 @@ function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** A place's public holidays of one year, in date order; cached, since they never change. */
-export function publicHolidaysOfYear(place: HolidayPlace, year: number): PublicHoliday[] {
-  const key = `${place.country}|${place.region ?? ''}|${year}`;
+/**
+ * A place's public holidays of one year, in date order; cached, since they never change. Named in
+ * `language` where date-holidays has a translation (else in the place's own language).
+ */
+export function publicHolidaysOfYear(
+  place: HolidayPlace,
+  year: number,
+  language = 'en',
+): PublicHoliday[] {
+  const key = `${place.country}|${place.region ?? ''}|${year}${language === 'en' ? '' : `|${language}`}`;
   const cached = byYear.get(key);
   if (cached) return cached;
   const calendar = place.region
     ? new Holidays(place.country, place.region)
     : new Holidays(place.country);
   const holidays: PublicHoliday[] = [];
-  for (const holiday of calendar.getHolidays(year, 'en') || []) {
+  for (const holiday of calendar.getHolidays(year, language) || []) {
     if (holiday.type !== 'public') continue;
     const first = holiday.date.slice(0, 10);
     // A few holidays last several days (the end is exclusive).

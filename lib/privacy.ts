@@ -18,6 +18,24 @@ export const AWAY_LABEL = 'Away';
 export const BUSY_LABEL = 'Busy';
 /** What a booking is called when its details are hidden. */
 export const BOOKED_LABEL = 'Booked';
+/**
+ * The words a presentation writes for what it hides, in the reader's language: feeds pass their
+ * owner's (lib/ics/texts.ts); English by default.
+ */
+export interface HiddenWords {
+  away: string;
+  busy: string;
+  booked: string;
+  bookedBy: (name: string) => string;
+}
+
+export const ENGLISH_HIDDEN_WORDS: HiddenWords = {
+  away: AWAY_LABEL,
+  busy: BUSY_LABEL,
+  booked: BOOKED_LABEL,
+  bookedBy: (name) => `Booked by ${name}`,
+};
+
 /** Colour of a hidden absence type (Tailwind slate-400): says nothing about the type. */
 export const NEUTRAL_COLOR = '#94a3b8';
 
@@ -63,10 +81,13 @@ export interface AbsencePresentation {
   note: string | null;
 }
 
-export function presentAbsence(facts: AbsenceFacts): AbsencePresentation {
+export function presentAbsence(
+  facts: AbsenceFacts,
+  words: HiddenWords = ENGLISH_HIDDEN_WORDS,
+): AbsencePresentation {
   const typeHidden =
     facts.privacy === 'busy' || (facts.typePrivate && !facts.viewerMaySeePrivateType);
-  const label = typeHidden ? AWAY_LABEL : facts.typeLabel;
+  const label = typeHidden ? words.away : facts.typeLabel;
   const personName = facts.privacy === 'busy' ? null : facts.personName;
   // A note on a hidden private type ("flu, back Monday") says what the label hides.
   const note = facts.privacy === 'full' && !typeHidden && facts.note ? facts.note : null;
@@ -97,8 +118,11 @@ export interface TeamEventPresentation {
  * Team events carry no personal data, so `full` and `standard` show them whole (apps that compute
  * mileage read their location); `busy` reduces them to a "Busy" block like absences.
  */
-export function presentTeamEvent(facts: TeamEventFacts): TeamEventPresentation {
-  if (facts.privacy === 'busy') return { title: BUSY_LABEL, description: null, location: null };
+export function presentTeamEvent(
+  facts: TeamEventFacts,
+  words: HiddenWords = ENGLISH_HIDDEN_WORDS,
+): TeamEventPresentation {
+  if (facts.privacy === 'busy') return { title: words.busy, description: null, location: null };
   return { title: facts.title, description: facts.description, location: facts.location };
 }
 
@@ -106,8 +130,11 @@ export function presentTeamEvent(facts: TeamEventFacts): TeamEventPresentation {
  * A person's appointments are personal: `full` shows everything, `standard` the title and the
  * location (what a mileage app reads) but not the description, `busy` a "Busy" block only.
  */
-export function presentAppointment(facts: TeamEventFacts): TeamEventPresentation {
-  if (facts.privacy === 'busy') return { title: BUSY_LABEL, description: null, location: null };
+export function presentAppointment(
+  facts: TeamEventFacts,
+  words: HiddenWords = ENGLISH_HIDDEN_WORDS,
+): TeamEventPresentation {
+  if (facts.privacy === 'busy') return { title: words.busy, description: null, location: null };
   return {
     title: facts.title,
     description: facts.privacy === 'full' ? facts.description : null,
@@ -126,10 +153,13 @@ export interface BookingFacts {
  * A booking always sits at its resource's location; `full` adds who booked it and the note,
  * `standard` shows the title, `busy` only "Booked".
  */
-export function presentBooking(facts: BookingFacts): { title: string; description: string | null } {
-  if (facts.privacy === 'busy') return { title: BOOKED_LABEL, description: null };
+export function presentBooking(
+  facts: BookingFacts,
+  words: HiddenWords = ENGLISH_HIDDEN_WORDS,
+): { title: string; description: string | null } {
+  if (facts.privacy === 'busy') return { title: words.booked, description: null };
   if (facts.privacy === 'standard') return { title: facts.title, description: null };
-  const bookedBy = `Booked by ${facts.bookedByName}`;
+  const bookedBy = words.bookedBy(facts.bookedByName);
   return {
     title: facts.title,
     description: facts.note ? `${bookedBy}\n\n${facts.note}` : bookedBy,

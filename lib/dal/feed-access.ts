@@ -31,6 +31,13 @@ export interface FeedAccess {
   /** Who an outsider reading a shared link should ask for a new one. */
   ownerName: string;
   ownerEmail: string;
+  /**
+   * The owner's chosen language (users.locale, null when they follow their browser): the feed's
+   * own words are written in it, English for null. When they last changed their profile, for
+   * the feed's Last-Modified (lib/feed-server.ts).
+   */
+  ownerLocale: string | null;
+  ownerUpdatedAt: Date;
   guestShareId: string | null;
   calendar: CalendarSubject;
   source: CalendarSource;
@@ -76,6 +83,8 @@ function prepareFeedQuery(db: Database) {
       ...calendarColumns(sql`${feedTokens.ownerId}`),
       ownerName: owner.name,
       ownerEmail: owner.email,
+      ownerLocale: owner.locale,
+      ownerUpdatedAt: owner.updatedAt,
       ownerRole: owner.role,
       ownerDisabledAt: owner.disabledAt,
       publicLinksAllowed: policy.publicLinksAllowed,
@@ -156,6 +165,8 @@ export async function openFeed(
     ownerId: row.ownerId,
     ownerName: row.ownerName,
     ownerEmail: row.ownerEmail,
+    ownerLocale: row.ownerLocale,
+    ownerUpdatedAt: row.ownerUpdatedAt,
     guestShareId: row.guestShareId,
     calendar,
     source,

@@ -14,6 +14,7 @@ import {
   presentTeamEvent,
 } from '@/lib/privacy';
 import { nearestCssColorName } from './colors';
+import { feedTexts, type FeedTexts } from './texts';
 import { ZonedDate } from './zoned-date';
 import type {
   AbsenceRow,
@@ -117,25 +118,32 @@ function halfDayOf(absence: AbsenceRow): typeof MORNING | typeof AFTERNOON | nul
   return absence.halfDayStart ? AFTERNOON : MORNING;
 }
 
+/** The words of this feed, in its owner's language (see CalendarInfo.locale). */
+const textsOf = (context: FeedContext): FeedTexts => feedTexts(context.info.locale);
+
 /** What a multi-day absence's description says of its half days ('' when it has none). */
-function halfDayRemarks(absence: AbsenceRow): string {
+function halfDayRemarks(absence: AbsenceRow, texts: FeedTexts): string {
   if (absence.startDate === absence.endDate) return '';
-  const first = absence.halfDayStart ? `Afternoon only on ${absence.startDate} (first day).` : '';
-  const last = absence.halfDayEnd ? `Morning only on ${absence.endDate} (last day).` : '';
+  const first = absence.halfDayStart ? texts.firstAfternoon(absence.startDate) : '';
+  const last = absence.halfDayEnd ? texts.lastMorning(absence.endDate) : '';
   return first && last ? `${first}\n\n${last}` : first || last;
 }
 
 function absenceEvent(context: FeedContext, absence: AbsenceRow): ICalEvent {
   const { info, calendar } = context;
-  const shown = presentAbsence({
-    personName: absence.personName,
-    typeLabel: absence.typeLabel,
-    typeColor: absence.typeColor,
-    typePrivate: absence.typePrivate,
-    note: absence.note,
-    viewerMaySeePrivateType: maySeePrivateType(info.viewer, absence.personId),
-    privacy: info.privacy,
-  });
+  const texts = textsOf(context);
+  const shown = presentAbsence(
+    {
+      personName: absence.personName,
+      typeLabel: absence.typeLabel,
+      typeColor: absence.typeColor,
+      typePrivate: absence.typePrivate,
+      note: absence.note,
+      viewerMaySeePrivateType: maySeePrivateType(info.viewer, absence.personId),
+      privacy: info.privacy,
+    },
+    texts,
+  );
   const half = halfDayOf(absence);
   const timing: Timing = half
     ? timed(
@@ -144,7 +152,7 @@ function absenceEvent(context: FeedContext, absence: AbsenceRow): ICalEvent {
         info.timeZone,
       )
     : allDay(absence.startDate, absence.endDate);
-  const halfDays = info.privacy === 'busy' ? '' : halfDayRemarks(absence);
+  const halfDays = info.privacy === 'busy' ? '' : halfDayRemarks(absence, texts);
   const description =
     halfDays && shown.note ? `${halfDays}\n\n${shown.note}` : halfDays || shown.note;
   const pending = absence.status === 'pending';
@@ -156,7 +164,7 @@ function absenceEvent(context: FeedContext, absence: AbsenceRow): ICalEvent {
     start: timing.start,
     end: timing.end,
     timezone: timing.timezone,
-    summary: pending ? `${shown.title} (pending)` : shown.title,
+    summary: pending ? texts.pending(shown.title) : shown.title,
     description: description || null,
     categories: [{ name: shown.label }],
     status: pending ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED,
@@ -185,12 +193,15 @@ function calendarEvent(
 ): ICalEvent {
   const present = kind === 'team' ? presentTeamEvent : presentAppointment;
   const { info, calendar } = context;
-  const shown = present({
-    title: event.title,
-    description: event.description,
-    location: event.location,
-    privacy: info.privacy,
-  });
+  const shown = present(
+    {
+      title: event.title,
+      description: event.description,
+      location: event.location,
+      privacy: info.privacy,
+    },
+    textsOf(context),
+  );
   const zone = headerZone(context, event.timeZone);
   // The schema requires instants on timed events; without them the local dates still place it.
   const timing: Timing =
@@ -227,7 +238,8 @@ const BOOKING_STATUS = {
 
 function bookingEvent(context: FeedContext, booking: BookingRow): ICalEvent {
   const { info, calendar } = context;
-  const shown = presentBooking({ ...booking, privacy: info.privacy });
+  const texts = textsOf(context);
+  const shown = presentBooking({ ...booking, privacy: info.privacy }, texts);
   const timing = timed(
     booking.startsAt.getTime(),
     booking.endsAt.getTime(),
@@ -240,7 +252,7 @@ function bookingEvent(context: FeedContext, booking: BookingRow): ICalEvent {
     start: timing.start,
     end: timing.end,
     timezone: timing.timezone,
-    summary: booking.status === 'requested' ? `${shown.title} (requested)` : shown.title,
+    summary: booking.status === 'requested' ? texts.requested(shown.title) : shown.title,
     description: shown.description,
     // Where the resource is, at every privacy level: a screen outside the room shows it anyway.
     location: booking.location
@@ -271,7 +283,7 @@ function publicHolidayEvent(context: FeedContext, holiday: PublicHolidayRow): IC
     start: utcDate(holiday.date),
     end: utcDate(holiday.date, 1),
     summary: holiday.name,
-    categories: [{ name: 'Public holiday' }],
+    categories: [{ name: textsOf(context).publicHoliday }],
     status: ICalEventStatus.CONFIRMED,
     transparency: ICalEventTransparency.TRANSPARENT,
     busystatus: ICalEventBusyStatus.FREE,
@@ -299,18 +311,11 @@ function expiryNoticeEvent(context: FeedContext, notice: ExpiryNotice): ICalEven
   const { info, calendar } = context;
   const date = localDate(notice.expiresAt, info.timeZone);
   const { renewal } = notice;
+  const texts = textsOf(context);
   const [summary, description] =
     'renewUrl' in renewal
-      ? [
-          `TeamCal link expires on ${date} — renew at ${renewal.renewUrl}`,
-          `This calendar link stops working on ${date}. ` +
-            `Open ${renewal.renewUrl} to get a new link, then subscribe to the new one.`,
-        ]
-      : [
-          `TeamCal link expires on ${date} — ask ${renewal.askWhom} for a new one`,
-          `This calendar link stops working on ${date}. ` +
-            `Ask ${renewal.askWhom}, who shared it with you, for a new link.`,
-        ];
+      ? [texts.renewSummary(date, renewal.renewUrl), texts.renewDescription(date, renewal.renewUrl)]
+      : [texts.askSummary(date, renewal.askWhom), texts.askDescription(date, renewal.askWhom)];
   const data: ICalEventData = {
     id: `link-expiry-${notice.tokenId}@${info.uidDomain}`,
     sequence: 0,

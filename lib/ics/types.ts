@@ -132,4 +132,9 @@ export interface CalendarInfo {
   productId: string;
   /** REFRESH-INTERVAL and X-PUBLISHED-TTL, in seconds. */
   refreshIntervalSeconds: number;
+  /**
+   * The language of the words the feed writes around its data ("Away", "(pending)", the expiry
+   * reminder): the link owner's, as a locale ('fr-FR'). English when absent.
+   */
+  locale?: string;
 }
