@@ -1,10 +1,12 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 
 /** A secret address shown once, read-only, with a Copy button. */
 export function CopyField({ id, label, value }: { id: string; label: string; value: string }) {
   const [copied, setCopied] = useState(false);
+  const t = useTranslations('admin.common');
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-medium">
@@ -16,7 +18,7 @@ export function CopyField({ id, label, value }: { id: string; label: string; val
           readOnly
           value={value}
           onFocus={(event) => event.currentTarget.select()}
-          className="block w-full rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-xs"
+          className="block w-full min-w-0 rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-xs"
         />
         <button
           type="button"
@@ -26,11 +28,11 @@ export function CopyField({ id, label, value }: { id: string; label: string; val
           }}
           className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100"
         >
-          {copied ? 'Copied' : 'Copy'}
+          {copied ? t('copied') : t('copy')}
         </button>
       </div>
       <p role="status" className="sr-only">
-        {copied ? 'Copied to the clipboard.' : ''}
+        {copied ? t('copiedStatus') : ''}
       </p>
     </div>
   );

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import type { Page } from '@/lib/dal/admin-access';
 
 /** Query parameters as a link keeps them: empty ones dropped. */
@@ -24,34 +25,33 @@ export function Pagination({
   page: Pick<Page<unknown>, 'page' | 'pageCount' | 'total' | 'pageSize'>;
   path: string;
   params: Record<string, string | number | undefined>;
-  noun: [one: string, many: string];
+  noun: 'people' | 'teams' | 'links' | 'events' | 'messages';
 }) {
+  const t = useTranslations('admin.pagination');
   const first = page.total === 0 ? 0 : (page.page - 1) * page.pageSize + 1;
   const last = Math.min(page.total, page.page * page.pageSize);
   const link = 'rounded-md border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100';
   return (
     <nav
-      aria-label="Pages"
+      aria-label={t('label')}
       className="flex flex-wrap items-center justify-between gap-2 px-4 py-3 text-sm text-slate-600"
     >
       <p>
         {page.total === 0
-          ? `No ${noun[1]}.`
-          : `${first}–${last} of ${page.total} ${page.total === 1 ? noun[0] : noun[1]}`}
+          ? t(`none${noun}`)
+          : t(noun, { first: String(first), last: String(last), total: page.total })}
       </p>
       {page.pageCount > 1 && (
         <div className="flex items-center gap-2">
           {page.page > 1 && (
             <Link href={hrefWith(path, params, { page: page.page - 1 })} className={link}>
-              ← Previous
+              {t('previous')}
             </Link>
           )}
-          <span>
-            Page {page.page} of {page.pageCount}
-          </span>
+          <span>{t('pageOf', { page: String(page.page), count: String(page.pageCount) })}</span>
           {page.page < page.pageCount && (
             <Link href={hrefWith(path, params, { page: page.page + 1 })} className={link}>
-              Next →
+              {t('next')}
             </Link>
           )}
         </div>

@@ -15,14 +15,3 @@ export const smallButton =
   'rounded-md border border-slate-300 bg-white px-2 py-1 text-xs font-medium hover:bg-slate-100 disabled:opacity-60';
 export const dangerButton =
   'rounded-md border border-red-300 bg-white px-3 py-1.5 text-sm font-medium text-red-700 hover:bg-red-50 disabled:opacity-60';
-
-const dateTime = new Intl.DateTimeFormat('en-GB', {
-  dateStyle: 'medium',
-  timeStyle: 'short',
-  timeZone: 'UTC',
-});
-const date = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
-
-/** An instant as admins read it, in UTC (the pages say so). */
-export const formatDateTime = (at: Date | null) => (at ? dateTime.format(at) : '—');
-export const formatDay = (at: Date | null) => (at ? date.format(at) : '—');

@@ -1,14 +1,17 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { Fragment } from 'react';
 import { requireAdmin } from '@/lib/auth';
 import { auditFilterSchema } from '@/lib/admin-validation';
 import { describeAuditEvent } from '@/lib/audit-text';
 import { listAuditEvents, type AuditEventRow } from '@/lib/dal/admin-audit';
+import { whenText } from '../_components/dates';
 import { Pagination } from '../_components/pagination';
+import { ScrollTable } from '../_components/scroll-table';
+import { adminTitle } from '../_components/titles';
 import {
   card,
-  formatDateTime,
   input,
   primaryButton,
   secondaryButton,
@@ -18,7 +21,7 @@ import {
   theadClass,
 } from '../_components/ui';
 
-export const metadata: Metadata = { title: 'Audit log · Admin' };
+export const generateMetadata = () => adminTitle('audit');
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -52,6 +55,7 @@ function aboutLink(event: AuditEventRow): { href: string; name: string } | null 
 
 /** The event as a sentence, its details as lines, and the action's name to filter by. */
 function EventText({ event }: { event: AuditEventRow }) {
+  const t = useTranslations('admin.audit');
   const text = describeAuditEvent(event);
   const about = aboutLink(event);
   return (
@@ -67,16 +71,16 @@ function EventText({ event }: { event: AuditEventRow }) {
           ))}
         </dl>
       )}
-      <p className="mt-1 flex flex-wrap gap-x-2 text-xs text-slate-500">
+      <p className="mt-1 flex flex-wrap gap-x-2 text-xs text-slate-600">
         <Link
           href={`/admin/audit?action=${encodeURIComponent(event.action)}`}
-          className="font-mono hover:underline"
-          title="Only events of this kind"
+          className="font-mono break-all underline"
+          title={t('onlyThisKind')}
         >
           {event.action}
         </Link>
         {about && (
-          <Link href={about.href} className="text-brand-700 hover:underline">
+          <Link href={about.href} className="text-brand-700 underline">
             {about.name} →
           </Link>
         )}
@@ -88,23 +92,27 @@ function EventText({ event }: { event: AuditEventRow }) {
 export default async function AuditPage({ searchParams }: Props) {
   const actor = await requireAdmin();
   const filter = auditFilterSchema.parse(await searchParams);
-  const events = await listAuditEvents(actor, filter);
+  const [events, t, locale] = await Promise.all([
+    listAuditEvents(actor, filter),
+    getTranslations('admin'),
+    getLocale(),
+  ]);
+  const filtered = Boolean(filter.action || filter.actor || filter.from || filter.to);
   return (
     <>
-      <h1 className="text-2xl font-semibold tracking-tight">Audit log</h1>
+      <h1 className="text-2xl font-semibold tracking-tight">{t('audit.title')}</h1>
       <p className="mt-1 max-w-3xl text-sm text-slate-600">
-        Every sign-in, change and revocation, newest first. The log is append-only: nobody, admins
-        included, can change or delete an entry. Times and dates are UTC.
+        {t('audit.intro')} {t('common.timesIn', { timeZone: actor.timeZone })}
       </p>
-      <section aria-label="Audit events" className={`${card} mt-6 overflow-hidden`}>
+      <section aria-label={t('audit.events')} className={`${card} mt-6 overflow-hidden`}>
         <form
           role="search"
-          aria-label="Filter audit events"
-          className="grid gap-3 border-b border-slate-200 p-4 sm:grid-cols-2 lg:grid-cols-4"
+          aria-label={t('audit.filter')}
+          className="grid gap-3 *:min-w-0 border-b border-slate-200 p-4 sm:grid-cols-2 lg:grid-cols-4"
         >
           <div>
             <label htmlFor="audit-action" className="block text-xs font-medium text-slate-600">
-              Action starts with
+              {t('audit.actionStarts')}
             </label>
             <input
               id="audit-action"
@@ -117,21 +125,21 @@ export default async function AuditPage({ searchParams }: Props) {
           </div>
           <div>
             <label htmlFor="audit-actor" className="block text-xs font-medium text-slate-600">
-              Actor
+              {t('audit.actor')}
             </label>
             <input
               id="audit-actor"
               name="actor"
               type="search"
               maxLength={100}
-              placeholder="Name or email"
+              placeholder={t('audit.actorPlaceholder')}
               defaultValue={filter.actor}
               className={field}
             />
           </div>
           <div>
             <label htmlFor="audit-from" className="block text-xs font-medium text-slate-600">
-              From
+              {t('audit.from')}
             </label>
             <input
               id="audit-from"
@@ -143,94 +151,105 @@ export default async function AuditPage({ searchParams }: Props) {
           </div>
           <div>
             <label htmlFor="audit-to" className="block text-xs font-medium text-slate-600">
-              To
+              {t('audit.to')}
             </label>
             <input id="audit-to" name="to" type="date" defaultValue={filter.to} className={field} />
           </div>
           <div className="flex gap-2 sm:col-span-2 lg:col-span-4">
             <button type="submit" className={primaryButton}>
-              Apply
+              {t('common.apply')}
             </button>
             <Link href="/admin/audit" className={secondaryButton}>
-              Clear
+              {t('common.clear')}
             </Link>
           </div>
         </form>
-        <div className="overflow-x-auto">
-          <table className={tableClass}>
-            <thead className={theadClass}>
-              <tr>
-                <th scope="col" className={th}>
-                  Time
-                </th>
-                <th scope="col" className={th}>
-                  Event
-                </th>
-                <th scope="col" className={th}>
-                  Actor
-                </th>
-                <th scope="col" className={th}>
-                  Team
-                </th>
-                <th scope="col" className={th}>
-                  From
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {events.rows.map((event) => (
-                <tr key={event.id}>
-                  <td className={`${td} whitespace-nowrap text-slate-600`}>
-                    {formatDateTime(event.at)}
-                  </td>
-                  <td className={`${td} min-w-72 max-w-xl`}>
-                    <EventText event={event} />
-                  </td>
-                  <td className={td}>
-                    {event.actorId ? (
-                      <Link
-                        href={`/admin/users/${event.actorId}`}
-                        className="text-brand-700 hover:underline"
-                      >
-                        {event.actorName}
-                      </Link>
-                    ) : (
-                      <span className="text-slate-500">nobody signed in</span>
-                    )}
-                  </td>
-                  <td className={td}>
-                    {event.teamName && event.teamSlug ? (
-                      <Link
-                        href={`/admin/teams/${event.teamSlug}`}
-                        className="text-brand-700 hover:underline"
-                      >
-                        {event.teamName}
-                      </Link>
-                    ) : (
-                      '—'
-                    )}
-                  </td>
-                  <td className={td}>
-                    {event.ip ?? '—'}
-                    {event.userAgent && (
-                      <span
-                        className="block max-w-48 truncate text-xs text-slate-500"
-                        title={event.userAgent}
-                      >
-                        {event.userAgent}
-                      </span>
-                    )}
-                  </td>
+        {events.total === 0 ? (
+          <p className="p-6 text-sm text-slate-600">
+            {filtered ? t('audit.noMatch') : t('overview.nothing')}{' '}
+            {filtered && (
+              <Link href="/admin/audit" className="text-brand-700 underline">
+                {t('audit.showAll')}
+              </Link>
+            )}
+          </p>
+        ) : (
+          <ScrollTable name={t('audit.events')}>
+            <table className={tableClass}>
+              <thead className={theadClass}>
+                <tr>
+                  <th scope="col" className={th}>
+                    {t('audit.time')}
+                  </th>
+                  <th scope="col" className={th}>
+                    {t('audit.event')}
+                  </th>
+                  <th scope="col" className={th}>
+                    {t('audit.actor')}
+                  </th>
+                  <th scope="col" className={th}>
+                    {t('audit.team')}
+                  </th>
+                  <th scope="col" className={th}>
+                    {t('audit.origin')}
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {events.rows.map((event) => (
+                  <tr key={event.id}>
+                    <td className={`${td} whitespace-nowrap text-slate-600`}>
+                      {whenText(event.at, locale, actor.timeZone)}
+                    </td>
+                    <td className={`${td} min-w-72 max-w-xl`}>
+                      <EventText event={event} />
+                    </td>
+                    <td className={td}>
+                      {event.actorId ? (
+                        <Link
+                          href={`/admin/users/${event.actorId}`}
+                          className="text-brand-700 hover:underline"
+                        >
+                          {event.actorName}
+                        </Link>
+                      ) : (
+                        <span className="text-slate-600">{t('audit.nobody')}</span>
+                      )}
+                    </td>
+                    <td className={td}>
+                      {event.teamName && event.teamSlug ? (
+                        <Link
+                          href={`/admin/teams/${event.teamSlug}`}
+                          className="text-brand-700 hover:underline"
+                        >
+                          {event.teamName}
+                        </Link>
+                      ) : (
+                        '—'
+                      )}
+                    </td>
+                    <td className={td}>
+                      {event.ip ?? '—'}
+                      {event.userAgent && (
+                        <span
+                          className="block max-w-48 truncate text-xs text-slate-600"
+                          title={event.userAgent}
+                        >
+                          {event.userAgent}
+                        </span>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollTable>
+        )}
         <Pagination
           page={events}
           path="/admin/audit"
           params={{ ...filter, page: undefined }}
-          noun={['event', 'events']}
+          noun="events"
         />
       </section>
     </>

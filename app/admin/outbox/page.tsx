@@ -1,14 +1,17 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { requireAdmin } from '@/lib/auth';
 import { outboxFilterSchema } from '@/lib/admin-validation';
 import { listOutbox } from '@/lib/dal/outbox';
 import { isMailServerConfigured } from '@/lib/mail/transport';
 import { hrefWith, Pagination } from '../_components/pagination';
-import { card, formatDateTime, tableClass, td, th, theadClass } from '../_components/ui';
-import { MAIL_STATE_LABELS, MailStateBadge } from './mail-state';
+import { whenText } from '../_components/dates';
+import { ScrollTable } from '../_components/scroll-table';
+import { adminTitle } from '../_components/titles';
+import { card, tableClass, td, th, theadClass } from '../_components/ui';
+import { MailStateBadge } from './mail-state';
 
-export const metadata: Metadata = { title: 'Outbox · Admin' };
+export const generateMetadata = () => adminTitle('outbox');
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -17,18 +20,17 @@ export default async function OutboxPage({ searchParams }: Props) {
   const filter = outboxFilterSchema.parse(await searchParams);
   const messages = await listOutbox(actor, filter);
   const params = { state: filter.state };
+  const [t, locale] = await Promise.all([getTranslations('admin'), getLocale()]);
   return (
     <>
-      <h1 className="text-2xl font-semibold tracking-tight">Outbox</h1>
+      <h1 className="text-2xl font-semibold tracking-tight">{t('outbox.title')}</h1>
       <p className="mt-1 max-w-3xl text-sm text-slate-600">
-        {isMailServerConfigured()
-          ? 'Every message TeamCal sent or is sending through the mail server, newest first. A message the server refuses for a while is retried, then shown as failed with the server’s answer.'
-          : 'No mail server is configured (SMTP_URL), so TeamCal keeps its messages here instead of sending them. Open one to read it and follow its links.'}{' '}
-        Times are UTC.
+        {t(isMailServerConfigured() ? 'outbox.introSmtp' : 'outbox.introHeld')}{' '}
+        {t('common.timesIn', { timeZone: actor.timeZone })}
       </p>
-      <section aria-label="Messages" className={`${card} mt-6 overflow-hidden`}>
+      <section aria-label={t('outbox.messages')} className={`${card} mt-6 overflow-hidden`}>
         <nav
-          aria-label="Filter by state"
+          aria-label={t('outbox.filter')}
           className="flex flex-wrap gap-2 border-b border-slate-200 p-4 text-sm"
         >
           {([undefined, 'held', 'queued', 'sent', 'failed'] as const).map((state) => (
@@ -38,31 +40,45 @@ export default async function OutboxPage({ searchParams }: Props) {
               aria-current={filter.state === state ? 'page' : undefined}
               className={`rounded-full border px-3 py-1 ${filter.state === state ? 'border-brand-600 bg-brand-50 font-medium text-brand-800' : 'border-slate-300 text-slate-700 hover:bg-slate-100'}`}
             >
-              {state ? MAIL_STATE_LABELS[state] : 'All'}
+              {state ? t(`outbox.states.${state}`) : t('outbox.all')}
             </Link>
           ))}
         </nav>
         {messages.total === 0 ? (
           <p className="p-6 text-sm text-slate-600">
-            No messages{filter.state ? ' in this state' : ' yet'}. Sharing a calendar with a guest,
-            adding a person or a leave request writes one.
+            {filter.state ? (
+              <>
+                {t('outbox.noneInState', { state: filter.state })}{' '}
+                <Link href="/admin/outbox" className="text-brand-700 underline">
+                  {t('outbox.showAll')}
+                </Link>
+              </>
+            ) : (
+              t.rich('outbox.noneYet', {
+                link: (chunks) => (
+                  <Link href="/admin/users" className="text-brand-700 underline">
+                    {chunks}
+                  </Link>
+                ),
+              })
+            )}
           </p>
         ) : (
-          <div className="overflow-x-auto">
+          <ScrollTable name={t('outbox.messages')}>
             <table className={tableClass}>
               <thead className={theadClass}>
                 <tr>
                   <th scope="col" className={th}>
-                    Created
+                    {t('outbox.created')}
                   </th>
                   <th scope="col" className={th}>
-                    To
+                    {t('outbox.to')}
                   </th>
                   <th scope="col" className={th}>
-                    Subject
+                    {t('outbox.subject')}
                   </th>
                   <th scope="col" className={th}>
-                    State
+                    {t('outbox.state')}
                   </th>
                 </tr>
               </thead>
@@ -70,7 +86,7 @@ export default async function OutboxPage({ searchParams }: Props) {
                 {messages.rows.map((message) => (
                   <tr key={message.id}>
                     <td className={`${td} whitespace-nowrap text-slate-600`}>
-                      {formatDateTime(message.createdAt)}
+                      {whenText(message.createdAt, locale, actor.timeZone)}
                     </td>
                     <td className={`${td} text-slate-600`}>{message.recipient}</td>
                     <td className={td}>
@@ -93,14 +109,9 @@ export default async function OutboxPage({ searchParams }: Props) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollTable>
         )}
-        <Pagination
-          page={messages}
-          path="/admin/outbox"
-          params={params}
-          noun={['message', 'messages']}
-        />
+        <Pagination page={messages} path="/admin/outbox" params={params} noun="messages" />
       </section>
     </>
   );

@@ -1,6 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { headers } from 'next/headers';
 import { runFormAction, type FormState } from '@/lib/action';
 import {
@@ -39,7 +40,11 @@ export async function createTeamAction(
   return revalidated(
     await runFormAction(createTeamSchema, formData, async (actor, input) => {
       const team = await createTeam(actor, input, requestInfo(await headers()));
-      return { message: `${input.name} created.`, data: { slug: team.slug, name: input.name } };
+      const t = await getTranslations('admin.teams.actions');
+      return {
+        message: t('created', { name: input.name }),
+        data: { slug: team.slug, name: input.name },
+      };
     }),
   );
 }
@@ -51,7 +56,7 @@ export async function updateTeamAction(
   return revalidated(
     await runFormAction(updateTeamSchema, formData, async (actor, input) => {
       await updateTeam(actor, input, requestInfo(await headers()));
-      return 'Saved. Subscribed calendars pick up the change at their next refresh.';
+      return (await getTranslations('admin.common'))('savedRefresh');
     }),
   );
 }
@@ -63,7 +68,7 @@ export async function addMemberAction(
   return revalidated(
     await runFormAction(addMemberSchema, formData, async (actor, input) => {
       const { name } = await addTeamMember(actor, input, requestInfo(await headers()));
-      return `${name} added as ${input.role === 'manager' ? 'a manager' : 'a member'}.`;
+      return (await getTranslations('admin.teams.actions'))('added', { name, role: input.role });
     }),
   );
 }
@@ -75,7 +80,8 @@ export async function setMembershipRoleAction(
   return revalidated(
     await runFormAction(setMembershipRoleSchema, formData, async (actor, input) => {
       await setMembershipRole(actor, input, requestInfo(await headers()));
-      return input.role === 'manager' ? 'Now a manager.' : 'Now a member.';
+      const t = await getTranslations('admin.teams.actions');
+      return t(input.role === 'manager' ? 'nowManager' : 'nowMember');
     }),
   );
 }
@@ -87,7 +93,7 @@ export async function removeMemberAction(
   return revalidated(
     await runFormAction(membershipSchema, formData, async (actor, input) => {
       await removeTeamMember(actor, input, requestInfo(await headers()));
-      return 'Removed from the team.';
+      return (await getTranslations('admin.teams.actions'))('removed');
     }),
   );
 }
@@ -98,8 +104,10 @@ export async function setTeamAllowancesAction(
 ): Promise<FormState> {
   const state = await runFormAction(setTeamAllowancesSchema, formData, async (actor, input) => {
     const { count, teamName } = await setTeamAllowances(actor, input, requestInfo(await headers()));
-    if (count === 0) return `Nobody is in ${teamName} yet: nothing set.`;
-    return `Set for ${count} ${count === 1 ? 'member' : 'members'} of ${teamName}: ${describeAllowance(input)}.`;
+    const t = await getTranslations('admin.teams.actions');
+    if (count === 0) return t('nobody', { team: teamName });
+    const allowance = describeAllowance(input, await getLocale());
+    return t('setFor', { count, team: teamName, allowance });
   });
   // Balances show on My absences and the team pages too.
   if (state.ok) revalidatePath('/', 'layout');

@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { FormField } from '@/app/_components/form-field';
 import { FormMessage } from '../_components/form-message';
@@ -20,6 +21,7 @@ export function CreateTeamForm({
     createTeamAction,
     {},
   );
+  const t = useTranslations('admin');
   const error = (field: string) => state.fieldErrors?.[field]?.[0];
   const values = state.ok ? {} : (state.values ?? {});
   return (
@@ -27,7 +29,7 @@ export function CreateTeamForm({
       key={JSON.stringify(values)}
       action={formAction}
       noValidate
-      aria-label="Create a team"
+      aria-label={t('teams.create.form')}
       className="space-y-4"
     >
       <FormMessage state={state} />
@@ -37,14 +39,14 @@ export function CreateTeamForm({
             href={`/admin/teams/${state.data.slug}`}
             className="font-medium text-brand-700 hover:underline"
           >
-            Add people to {state.data.name} →
+            {t('teams.create.addPeople', { name: state.data.name })}
           </Link>
         </p>
       )}
       <FormField
         id="new-team-name"
         name="name"
-        label="Name"
+        label={t('common.name')}
         maxLength={100}
         defaultValue={values.name}
         error={error('name')}
@@ -52,7 +54,7 @@ export function CreateTeamForm({
       <FormField
         id="new-team-slug"
         name="slug"
-        label="Address"
+        label={t('common.address')}
         maxLength={60}
         placeholder="customer-support"
         defaultValue={values.slug}
@@ -73,7 +75,7 @@ export function CreateTeamForm({
         regionError={error('holidayRegion')}
       />
       <button type="submit" disabled={pending} className={primaryButton}>
-        {pending ? 'Creating…' : 'Create team'}
+        {pending ? t('common.creating') : t('teams.create.submit')}
       </button>
     </form>
   );

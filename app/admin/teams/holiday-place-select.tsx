@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { FieldError } from '@/app/_components/form-field';
 import { input } from '../_components/ui';
@@ -29,6 +30,7 @@ export function HolidayPlaceSelect({
   countryError?: string;
   regionError?: string;
 }) {
+  const t = useTranslations('admin.teams.holidayPlace');
   const [country, setCountry] = useState(defaultCountry ?? '');
   const regions = choices.regionsByCountry[country] ?? [];
   const countryId = `${id}-country`;
@@ -37,7 +39,7 @@ export function HolidayPlaceSelect({
     <>
       <div>
         <label htmlFor={countryId} className="block text-sm font-medium">
-          Public holidays of
+          {t('country')}
         </label>
         <select
           id={countryId}
@@ -48,7 +50,7 @@ export function HolidayPlaceSelect({
           aria-describedby={countryError ? `${countryId}-error` : `${countryId}-hint`}
           className={input}
         >
-          <option value="">None</option>
+          <option value="">{t('none')}</option>
           {choices.countries.map(({ code, name }) => (
             <option key={code} value={code}>
               {name}
@@ -59,8 +61,7 @@ export function HolidayPlaceSelect({
           <FieldError id={`${countryId}-error`} error={countryError} />
         ) : (
           <p id={`${countryId}-hint`} className="mt-1 text-xs text-slate-500">
-            Not working days: left out of requests, balances and statistics, shown in the month grid
-            and, where a link asks for them, in feeds.
+            {t('countryHint')}
           </p>
         )}
       </div>
@@ -68,7 +69,7 @@ export function HolidayPlaceSelect({
       {regions.length > 0 && (
         <div>
           <label htmlFor={regionId} className="block text-sm font-medium">
-            Region
+            {t('region')}
           </label>
           <select
             // A new country starts from its whole territory.
@@ -80,7 +81,7 @@ export function HolidayPlaceSelect({
             aria-describedby={regionError ? `${regionId}-error` : `${regionId}-hint`}
             className={input}
           >
-            <option value="">The whole country</option>
+            <option value="">{t('wholeCountry')}</option>
             {regions.map(({ code, name }) => (
               <option key={code} value={code}>
                 {name}
@@ -91,7 +92,7 @@ export function HolidayPlaceSelect({
             <FieldError id={`${regionId}-error`} error={regionError} />
           ) : (
             <p id={`${regionId}-hint`} className="mt-1 text-xs text-slate-500">
-              Where some holidays are the region’s own, e.g. Epiphany in Bavaria.
+              {t('regionHint')}
             </p>
           )}
         </div>

@@ -1,15 +1,17 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { TIME_ZONES } from '@/lib/admin-validation';
 import { requireAdmin } from '@/lib/auth';
 import { listTeamsForAdmin } from '@/lib/dal/admin-teams';
 import { holidayCountries, holidayRegionsByCountry } from '@/lib/holidays';
 import { Pagination } from '../_components/pagination';
+import { ScrollTable } from '../_components/scroll-table';
+import { adminTitle } from '../_components/titles';
 import { card, input, secondaryButton, tableClass, td, th, theadClass } from '../_components/ui';
 import { CreateTeamForm } from './create-team-form';
 
-export const metadata: Metadata = { title: 'Teams · Admin' };
+export const generateMetadata = () => adminTitle('teams');
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -21,25 +23,22 @@ const querySchema = z.object({
 export default async function AdminTeamsPage({ searchParams }: Props) {
   const actor = await requireAdmin();
   const query = querySchema.parse(await searchParams);
-  const teams = await listTeamsForAdmin(actor, query);
+  const [teams, t] = await Promise.all([listTeamsForAdmin(actor, query), getTranslations('admin')]);
   const countries = holidayCountries();
   const countryName = new Map(countries.map(({ code, name }) => [code, name]));
   return (
     <>
-      <h1 className="text-2xl font-semibold tracking-tight">Teams</h1>
-      <p className="mt-1 text-sm text-slate-600">
-        Every team, who is in it and who manages it. Open a team to rename it, change its time zone,
-        its public holidays or its members.
-      </p>
+      <h1 className="text-2xl font-semibold tracking-tight">{t('teams.title')}</h1>
+      <p className="mt-1 text-sm text-slate-600">{t('teams.intro')}</p>
       <div className="mt-6 grid gap-8 lg:grid-cols-[1fr_20rem]">
-        <section aria-labelledby="teams-heading" className={`${card} overflow-hidden`}>
+        <section aria-labelledby="teams-heading" className={`${card} min-w-0 overflow-hidden`}>
           <div className="flex flex-wrap items-end justify-between gap-3 border-b border-slate-200 px-4 py-3">
             <h2 id="teams-heading" className="font-semibold">
-              All teams
+              {t('teams.all')}
             </h2>
-            <form role="search" className="flex items-end gap-2">
+            <form role="search" className="flex min-w-0 items-end gap-2">
               <label htmlFor="team-search" className="sr-only">
-                Search by name or address
+                {t('teams.searchLabel')}
               </label>
               <input
                 id="team-search"
@@ -47,87 +46,94 @@ export default async function AdminTeamsPage({ searchParams }: Props) {
                 type="search"
                 maxLength={100}
                 defaultValue={query.q}
-                placeholder="Name or address"
-                className={`${input} mt-0 w-56`}
+                placeholder={t('teams.searchPlaceholder')}
+                className={`${input} mt-0 w-full max-w-56`}
               />
               <button type="submit" className={secondaryButton}>
-                Search
+                {t('common.search')}
               </button>
             </form>
           </div>
-          <div className="overflow-x-auto">
-            <table className={tableClass}>
-              <thead className={theadClass}>
-                <tr>
-                  <th scope="col" className={th}>
-                    Team
-                  </th>
-                  <th scope="col" className={th}>
-                    Time zone
-                  </th>
-                  <th scope="col" className={`${th} text-right`}>
-                    Members
-                  </th>
-                  <th scope="col" className={`${th} text-right`}>
-                    Managers
-                  </th>
-                  <th scope="col" className={`${th} text-right`}>
-                    Active links
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {teams.rows.map((team) => (
-                  <tr key={team.id}>
-                    <td className={td}>
-                      <Link
-                        href={`/admin/teams/${team.slug}`}
-                        className="font-medium text-brand-700 hover:underline"
-                      >
-                        {team.name}
-                      </Link>
-                      <span className="block text-xs text-slate-500">/teams/{team.slug}</span>
-                    </td>
-                    <td className={td}>
-                      {team.timeZone.replaceAll('_', ' ')}
-                      {team.holidayCountry && (
-                        <span className="block text-xs text-slate-500">
-                          Holidays: {countryName.get(team.holidayCountry) ?? team.holidayCountry}
-                          {team.holidayRegion && ` (${team.holidayRegion})`}
-                        </span>
-                      )}
-                    </td>
-                    <td className={`${td} text-right tabular-nums`}>{team.memberCount}</td>
-                    <td className={`${td} text-right tabular-nums`}>
-                      {team.managerCount === 0 ? (
-                        <span className="text-amber-700">none</span>
-                      ) : (
-                        team.managerCount
-                      )}
-                    </td>
-                    <td className={`${td} text-right tabular-nums`}>
-                      <Link
-                        href={`/admin/tokens?team=${team.id}`}
-                        className="text-brand-700 hover:underline"
-                      >
-                        {team.activeTokenCount}
-                      </Link>
-                    </td>
+          {teams.total === 0 ? (
+            <p className="px-4 py-4 text-sm text-slate-600">
+              {query.q ? t('teams.noMatch', { query: query.q }) : t('teams.noTeams')}{' '}
+              {query.q && (
+                <Link href="/admin/teams" className="text-brand-700 underline">
+                  {t('teams.showAll')}
+                </Link>
+              )}
+            </p>
+          ) : (
+            <ScrollTable name={t('teams.all')}>
+              <table className={tableClass}>
+                <thead className={theadClass}>
+                  <tr>
+                    <th scope="col" className={th}>
+                      {t('teams.team')}
+                    </th>
+                    <th scope="col" className={th}>
+                      {t('teams.timeZone')}
+                    </th>
+                    <th scope="col" className={`${th} text-right`}>
+                      {t('teams.members')}
+                    </th>
+                    <th scope="col" className={`${th} text-right`}>
+                      {t('teams.managers')}
+                    </th>
+                    <th scope="col" className={`${th} text-right`}>
+                      {t('teams.activeLinks')}
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pagination
-            page={teams}
-            path="/admin/teams"
-            params={{ q: query.q }}
-            noun={['team', 'teams']}
-          />
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {teams.rows.map((team) => (
+                    <tr key={team.id}>
+                      <td className={td}>
+                        <Link
+                          href={`/admin/teams/${team.slug}`}
+                          className="font-medium text-brand-700 hover:underline"
+                        >
+                          {team.name}
+                        </Link>
+                        <span className="block text-xs text-slate-500">/teams/{team.slug}</span>
+                      </td>
+                      <td className={td}>
+                        {team.timeZone.replaceAll('_', ' ')}
+                        {team.holidayCountry && (
+                          <span className="block text-xs text-slate-500">
+                            {t('teams.holidays', {
+                              place: `${countryName.get(team.holidayCountry) ?? team.holidayCountry}${team.holidayRegion ? ` (${team.holidayRegion})` : ''}`,
+                            })}
+                          </span>
+                        )}
+                      </td>
+                      <td className={`${td} text-right tabular-nums`}>{team.memberCount}</td>
+                      <td className={`${td} text-right tabular-nums`}>
+                        {team.managerCount === 0 ? (
+                          <span className="text-amber-800">{t('teams.noManager')}</span>
+                        ) : (
+                          team.managerCount
+                        )}
+                      </td>
+                      <td className={`${td} text-right tabular-nums`}>
+                        <Link
+                          href={`/admin/tokens?team=${team.id}`}
+                          className="text-brand-700 hover:underline"
+                        >
+                          {team.activeTokenCount}
+                        </Link>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollTable>
+          )}
+          <Pagination page={teams} path="/admin/teams" params={{ q: query.q }} noun="teams" />
         </section>
         <section aria-labelledby="create-heading" className={`${card} h-fit p-5`}>
           <h2 id="create-heading" className="mb-4 font-semibold">
-            Create a team
+            {t('teams.create.heading')}
           </h2>
           <CreateTeamForm
             zones={TIME_ZONES}

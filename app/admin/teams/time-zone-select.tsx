@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import { FieldError } from '@/app/_components/form-field';
 import { input } from '../_components/ui';
 
@@ -7,7 +8,7 @@ export function TimeZoneSelect({
   zones,
   defaultValue,
   error,
-  hint = 'Half days and team events are placed in this zone in every feed.',
+  hint,
 }: {
   id: string;
   zones: readonly string[];
@@ -16,10 +17,11 @@ export function TimeZoneSelect({
   /** What the zone is used for, under the list. */
   hint?: string;
 }) {
+  const t = useTranslations('admin.teams.zone');
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-medium">
-        Time zone
+        {t('label')}
       </label>
       <select
         id={id}
@@ -39,7 +41,7 @@ export function TimeZoneSelect({
         <FieldError id={`${id}-error`} error={error} />
       ) : (
         <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
-          {hint}
+          {hint ?? t('hint')}
         </p>
       )}
     </div>

@@ -1,6 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { getTranslations } from 'next-intl/server';
 import { headers } from 'next/headers';
 import { runFormAction, type FormState } from '@/lib/action';
 import { revokeTokenSchema, revokeUserTokensSchema } from '@/lib/admin-validation';
@@ -19,7 +20,7 @@ export async function revokeTokenAction(
   return revalidated(
     await runFormAction(revokeTokenSchema, formData, async (actor, input) => {
       const { displayPrefix } = await revokeToken(actor, input, requestInfo(await headers()));
-      return `Link ${displayPrefix}… revoked: it answers 410 from its next fetch.`;
+      return (await getTranslations('admin.tokens.actions'))('revoked', { prefix: displayPrefix });
     }),
   );
 }
@@ -31,8 +32,9 @@ export async function revokeUserTokensAction(
   return revalidated(
     await runFormAction(revokeUserTokensSchema, formData, async (actor, input) => {
       const { name, revoked } = await revokeUserTokens(actor, input, requestInfo(await headers()));
-      if (revoked === 0) return `${name} had no active links.`;
-      return `${revoked} ${revoked === 1 ? 'link' : 'links'} of ${name} revoked.`;
+      const t = await getTranslations('admin.tokens.actions');
+      if (revoked === 0) return t('noneActive', { name });
+      return t('revokedAll', { count: revoked, name });
     }),
   );
 }

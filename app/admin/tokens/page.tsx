@@ -1,5 +1,6 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
+import { useLocale, useTranslations } from 'next-intl';
+import { getTranslations } from 'next-intl/server';
 import { requireAdmin } from '@/lib/auth';
 import { tokenFilterSchema, type TokenFilter } from '@/lib/admin-validation';
 import { listTokenFilterTeams, listTokens, type AdminTokenRow } from '@/lib/dal/admin-tokens';
@@ -7,17 +8,18 @@ import { getUserForAdmin } from '@/lib/dal/admin-users';
 import { describeCalendarClient } from '@/lib/user-agents';
 import { orNotFound } from '@/app/_components/or-not-found';
 import { hrefWith, Pagination } from '../_components/pagination';
-import { card, formatDateTime, formatDay, tableClass, td, th, theadClass } from '../_components/ui';
+import { dayText, whenText } from '../_components/dates';
+import { ScrollTable } from '../_components/scroll-table';
+import { adminTitle } from '../_components/titles';
+import { card, tableClass, td, th, theadClass } from '../_components/ui';
 import { RevokeTokenForm } from './revoke-token-form';
 import { RevokeUserTokensForm } from './revoke-user-tokens-form';
 import { TokenFilters } from './token-filters';
 
-export const metadata: Metadata = { title: 'Tokens · Admin' };
+export const generateMetadata = () => adminTitle('tokens');
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const KIND = { personal: 'Personal', public: 'Public', guest: 'Guest' } as const;
-const CALENDAR_KIND = { team: 'Team', person: 'Personal', resource: 'Resource' } as const;
 const STATUS_STYLE = {
   active: 'bg-green-100 text-green-800',
   expired: 'bg-slate-100 text-slate-700',
@@ -53,14 +55,17 @@ function SortHeader({
   );
 }
 
-function TokenRow({ token }: { token: AdminTokenRow }) {
+function TokenRow({ token, timeZone }: { token: AdminTokenRow; timeZone: string }) {
+  const t = useTranslations('admin.tokens');
+  const locale = useLocale();
+  const day = (at: Date | null) => dayText(at, locale, timeZone);
   const client = describeCalendarClient(token.lastUsedUserAgent);
   return (
     <tr>
       <td className={td}>
         <span className="font-mono text-xs">{token.displayPrefix}…</span>
         <span className="block text-xs text-slate-500">
-          {KIND[token.kind]}
+          {t(`kind.${token.kind}`)}
           {token.label && ` · ${token.label}`}
         </span>
       </td>
@@ -72,29 +77,31 @@ function TokenRow({ token }: { token: AdminTokenRow }) {
           {token.ownerName}
         </Link>
         {token.guestEmail && (
-          <span className="block text-xs text-slate-500">guest: {token.guestEmail}</span>
+          <span className="block text-xs text-slate-600">
+            {t('guest', { email: token.guestEmail })}
+          </span>
         )}
       </td>
       <td className={td}>
         {token.calendarName}
         <span className="block text-xs text-slate-500">
-          {CALENDAR_KIND[token.calendarKind]} · {token.privacy}
+          {t(`calendarKind.${token.calendarKind}`)} · {t(`privacy.${token.privacy}`)}
         </span>
       </td>
       <td className={`${td} whitespace-nowrap`}>
-        {formatDay(token.createdAt)}
-        <span className="block text-xs text-slate-500">
-          {token.expiresAt ? `expires ${formatDay(token.expiresAt)}` : 'never expires'}
+        {day(token.createdAt)}
+        <span className="block text-xs text-slate-600">
+          {token.expiresAt ? t('expires', { date: day(token.expiresAt) }) : t('neverExpires')}
         </span>
       </td>
       <td className={td}>
         <span className={`rounded-full px-2 py-0.5 text-xs ${STATUS_STYLE[token.status]}`}>
-          {token.status}
+          {t(`status.${token.status}`)}
         </span>
         {token.revokedAt && (
-          <span className="mt-1 block max-w-48 text-xs text-slate-500">
-            {formatDay(token.revokedAt)}
-            {token.revokedByName && ` by ${token.revokedByName}`}
+          <span className="mt-1 block max-w-48 text-xs text-slate-600">
+            {day(token.revokedAt)}
+            {token.revokedByName && ` ${t('revokedBy', { name: token.revokedByName })}`}
             {token.revokeReason && `: ${token.revokeReason}`}
           </span>
         )}
@@ -102,13 +109,15 @@ function TokenRow({ token }: { token: AdminTokenRow }) {
       <td className={td}>
         {token.lastUsedAt ? (
           <>
-            <span className="whitespace-nowrap">{formatDateTime(token.lastUsedAt)}</span>
-            <span className="block text-xs text-slate-500">
-              {token.lastUsedIp ?? 'unknown address'}
+            <span className="whitespace-nowrap">
+              {whenText(token.lastUsedAt, locale, timeZone)}
+            </span>
+            <span className="block text-xs text-slate-600">
+              {token.lastUsedIp ?? t('unknownAddress')}
             </span>
             {token.lastUsedUserAgent && (
               <span
-                className="block max-w-48 truncate text-xs text-slate-500"
+                className="block max-w-48 truncate text-xs text-slate-600"
                 title={token.lastUsedUserAgent}
               >
                 {client ?? token.lastUsedUserAgent}
@@ -116,7 +125,7 @@ function TokenRow({ token }: { token: AdminTokenRow }) {
             )}
           </>
         ) : (
-          <span className="text-slate-500">never</span>
+          <span className="text-slate-600">{t('never')}</span>
         )}
       </td>
       <td className={`${td} text-right tabular-nums`}>{token.useCount}</td>
@@ -137,12 +146,16 @@ export default async function TokensPage({ searchParams }: Props) {
     listTokenFilterTeams(actor),
     filter.owner ? orNotFound(() => getUserForAdmin(actor, filter.owner!)) : null,
   ]);
+  const t = await getTranslations('admin');
+  const filtered = Object.entries(filter).some(
+    ([key, value]) =>
+      !['sort', 'dir', 'page', 'owner'].includes(key) && value !== undefined && value !== '',
+  );
   return (
     <>
-      <h1 className="text-2xl font-semibold tracking-tight">Tokens</h1>
+      <h1 className="text-2xl font-semibold tracking-tight">{t('tokens.title')}</h1>
       <p className="mt-1 max-w-3xl text-sm text-slate-600">
-        Every calendar link: personal subscriptions, public links and guest shares, who holds them,
-        and when and from where they were last fetched. Times are UTC.
+        {t('tokens.intro')} {t('common.timesIn', { timeZone: actor.timeZone })}
       </p>
       {owner && (
         <section
@@ -151,15 +164,18 @@ export default async function TokensPage({ searchParams }: Props) {
         >
           <div>
             <h2 id="owner-heading" className="font-semibold">
-              Links of {owner.name}
+              {t('tokens.linksOf', { name: owner.name })}
             </h2>
-            <p className="text-sm text-slate-600">
-              {owner.email} · {owner.activeTokenCount} active ·{' '}
+            <p className="text-sm break-all text-slate-600">
+              {t('tokens.ownerActive', {
+                email: owner.email,
+                count: String(owner.activeTokenCount),
+              })}{' '}
               <Link
                 href={hrefWith('/admin/tokens', { ...filter, owner: undefined, page: undefined })}
-                className="text-brand-700 hover:underline"
+                className="text-brand-700 underline"
               >
-                show everyone’s
+                {t('tokens.everyone')}
               </Link>
             </p>
           </div>
@@ -170,50 +186,61 @@ export default async function TokensPage({ searchParams }: Props) {
           )}
         </section>
       )}
-      <section aria-label="Links" className={`${card} mt-6 overflow-hidden`}>
+      <section aria-label={t('tokens.links')} className={`${card} mt-6 overflow-hidden`}>
         <TokenFilters filter={filter} teams={teams} />
-        <div className="overflow-x-auto">
-          <table className={tableClass}>
-            <thead className={theadClass}>
-              <tr>
-                <th scope="col" className={th}>
-                  Link
-                </th>
-                <th scope="col" className={th}>
-                  Owner
-                </th>
-                <th scope="col" className={th}>
-                  Calendar
-                </th>
-                <SortHeader filter={filter} sort="created">
-                  Created
-                </SortHeader>
-                <th scope="col" className={th}>
-                  Status
-                </th>
-                <SortHeader filter={filter} sort="last_used">
-                  Last used
-                </SortHeader>
-                <th scope="col" className={`${th} text-right`}>
-                  Uses
-                </th>
-                <th scope="col" className={th}>
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {tokens.rows.map((token) => (
-                <TokenRow key={token.id} token={token} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        {tokens.total === 0 ? (
+          <p className="p-6 text-sm text-slate-600">
+            {filtered || filter.owner ? t('tokens.noMatch') : t('tokens.noLinks')}{' '}
+            {(filtered || filter.owner) && (
+              <Link href="/admin/tokens" className="text-brand-700 underline">
+                {t('tokens.showAll')}
+              </Link>
+            )}
+          </p>
+        ) : (
+          <ScrollTable name={t('tokens.links')}>
+            <table className={tableClass}>
+              <thead className={theadClass}>
+                <tr>
+                  <th scope="col" className={th}>
+                    {t('tokens.link')}
+                  </th>
+                  <th scope="col" className={th}>
+                    {t('tokens.owner')}
+                  </th>
+                  <th scope="col" className={th}>
+                    {t('tokens.calendar')}
+                  </th>
+                  <SortHeader filter={filter} sort="created">
+                    {t('tokens.created')}
+                  </SortHeader>
+                  <th scope="col" className={th}>
+                    {t('common.status')}
+                  </th>
+                  <SortHeader filter={filter} sort="last_used">
+                    {t('tokens.lastUsed')}
+                  </SortHeader>
+                  <th scope="col" className={`${th} text-right`}>
+                    {t('tokens.uses')}
+                  </th>
+                  <th scope="col" className={th}>
+                    <span className="sr-only">{t('common.actions')}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {tokens.rows.map((token) => (
+                  <TokenRow key={token.id} token={token} timeZone={actor.timeZone} />
+                ))}
+              </tbody>
+            </table>
+          </ScrollTable>
+        )}
         <Pagination
           page={tokens}
           path="/admin/tokens"
           params={{ ...filter, page: undefined }}
-          noun={['link', 'links']}
+          noun="links"
         />
       </section>
     </>

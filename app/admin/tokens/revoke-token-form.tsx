@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useActionState, useState } from 'react';
 import { FieldError } from '@/app/_components/form-field';
 import type { FormState } from '@/lib/action';
@@ -10,6 +11,7 @@ import { revokeTokenAction } from './actions';
 export function RevokeTokenForm({ tokenId, prefix }: { tokenId: string; prefix: string }) {
   const [open, setOpen] = useState(false);
   const [state, formAction, pending] = useActionState<FormState, FormData>(revokeTokenAction, {});
+  const t = useTranslations('admin.tokens.revoke');
   const reasonId = `reason-${tokenId}`;
   const error = state.fieldErrors?.reason?.[0];
   if (!open)
@@ -17,31 +19,26 @@ export function RevokeTokenForm({ tokenId, prefix }: { tokenId: string; prefix: 
       <button
         type="button"
         onClick={() => setOpen(true)}
-        aria-label={`Revoke ${prefix}…`}
+        aria-label={t('openLabel', { prefix })}
         className={`${smallButton} text-red-700`}
       >
-        Revoke…
+        {t('open')}
       </button>
     );
   return (
     <form
       action={formAction}
       noValidate
-      aria-label={`Revoke link ${prefix}`}
+      aria-label={t('form', { prefix })}
       className="w-56 space-y-2"
       onSubmit={(event) => {
-        if (
-          !window.confirm(
-            `Revoke ${prefix}…? Calendars using it stop updating at their next refresh; this cannot be undone.`,
-          )
-        )
-          event.preventDefault();
+        if (!window.confirm(t('confirm', { prefix }))) event.preventDefault();
       }}
     >
       <input type="hidden" name="tokenId" value={tokenId} />
       <div>
         <label htmlFor={reasonId} className="block text-xs font-medium">
-          Reason
+          {t('reason')}
         </label>
         <input
           id={reasonId}
@@ -66,10 +63,10 @@ export function RevokeTokenForm({ tokenId, prefix }: { tokenId: string; prefix: 
           disabled={pending}
           className={`${smallButton} border-red-300 text-red-700`}
         >
-          {pending ? 'Revoking…' : 'Revoke link'}
+          {pending ? t('revoking') : t('submit')}
         </button>
         <button type="button" onClick={() => setOpen(false)} className={smallButton}>
-          Keep
+          {t('keep')}
         </button>
       </div>
     </form>

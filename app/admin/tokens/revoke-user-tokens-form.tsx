@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { FormField } from '@/app/_components/form-field';
 import type { FormState } from '@/lib/action';
@@ -13,21 +14,17 @@ export function RevokeUserTokensForm({ userId, name }: { userId: string; name: s
     revokeUserTokensAction,
     {},
   );
+  const t = useTranslations('admin.tokens');
   const values = state.ok ? {} : (state.values ?? {});
   return (
     <form
       key={JSON.stringify(values)}
       action={formAction}
       noValidate
-      aria-label={`Revoke all active links of ${name}`}
+      aria-label={t('revokeAll.form', { name })}
       className="space-y-3"
       onSubmit={(event) => {
-        if (
-          !window.confirm(
-            `Revoke every active calendar link of ${name}? Calendars using them stop updating now; this cannot be undone.`,
-          )
-        )
-          event.preventDefault();
+        if (!window.confirm(t('revokeAll.confirm', { name }))) event.preventDefault();
       }}
     >
       <FormMessage state={state} />
@@ -35,14 +32,14 @@ export function RevokeUserTokensForm({ userId, name }: { userId: string; name: s
       <FormField
         id={`revoke-all-reason-${userId}`}
         name="reason"
-        label="Reason"
+        label={t('revoke.reason')}
         maxLength={500}
-        placeholder="e.g. left the company, laptop stolen"
+        placeholder={t('revokeAll.placeholder')}
         defaultValue={values.reason}
         error={state.fieldErrors?.reason?.[0]}
       />
       <button type="submit" disabled={pending} className={dangerButton}>
-        {pending ? 'Revoking…' : 'Revoke all active links'}
+        {pending ? t('revoke.revoking') : t('revokeAll.submit')}
       </button>
     </form>
   );

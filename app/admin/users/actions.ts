@@ -1,6 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { headers } from 'next/headers';
 import { runFormAction, type FormState } from '@/lib/action';
 import {
@@ -19,7 +20,7 @@ import {
   type IssuedSetupLink,
 } from '@/lib/dal/admin-users';
 import { signOutEverywhere } from '@/lib/dal/sessions';
-import { mailDeliveryNote } from '@/lib/mail/transport';
+import { isMailServerConfigured } from '@/lib/mail/transport';
 import { publicBaseUrl } from '@/lib/public-url';
 import { requestInfo } from '@/lib/request-info';
 import { describeAllowance } from '../_components/allowance-text';
@@ -29,18 +30,22 @@ export interface SetupLink {
   url: string;
   name: string;
   expiresAt: string;
+  /** The admin's time zone, to write the expiry in. */
+  timeZone: string;
   /** Where the invitation mail went. */
   delivery: string;
 }
 
 export type SetupLinkState = FormState<SetupLink>;
 
-async function present(issued: IssuedSetupLink): Promise<SetupLink> {
+async function present(issued: IssuedSetupLink, timeZone: string): Promise<SetupLink> {
+  const t = await getTranslations('admin.users.setupLink');
   return {
     url: `${publicBaseUrl(await headers())}/setup-password/${issued.secret}`,
     name: issued.name,
     expiresAt: issued.expiresAt.toISOString(),
-    delivery: mailDeliveryNote(issued.email),
+    timeZone,
+    delivery: t(isMailServerConfigured() ? 'mailing' : 'held', { email: issued.email }),
   };
 }
 
@@ -56,9 +61,10 @@ export async function createUserAction(
   return revalidated(
     await runFormAction(createUserSchema, formData, async (actor, input) => {
       const issued = await createUser(actor, input, requestInfo(await headers()));
+      const t = await getTranslations('admin.users.actions');
       return {
-        message: `${issued.name} can now choose a password with the link below.`,
-        data: await present(issued),
+        message: t('created', { name: issued.name }),
+        data: await present(issued, actor.timeZone),
       };
     }),
   );
@@ -71,10 +77,8 @@ export async function issueSetupLinkAction(
   return revalidated(
     await runFormAction(userIdSchema, formData, async (actor, { userId }) => {
       const issued = await issuePasswordSetupLink(actor, userId, requestInfo(await headers()));
-      return {
-        message: 'New setup link ready; any earlier link no longer works.',
-        data: await present(issued),
-      };
+      const t = await getTranslations('admin.users.actions');
+      return { message: t('newLink'), data: await present(issued, actor.timeZone) };
     }),
   );
 }
@@ -86,7 +90,8 @@ export async function changeUserRoleAction(
   return revalidated(
     await runFormAction(changeUserRoleSchema, formData, async (actor, input) => {
       await changeUserRole(actor, input, requestInfo(await headers()));
-      return input.role === 'admin' ? 'Now an admin.' : 'Now a member.';
+      const t = await getTranslations('admin.users.actions');
+      return t(input.role === 'admin' ? 'nowAdmin' : 'nowMember');
     }),
   );
 }
@@ -98,9 +103,8 @@ export async function setUserDisabledAction(
   return revalidated(
     await runFormAction(setUserDisabledSchema, formData, async (actor, input) => {
       await setUserDisabled(actor, input, requestInfo(await headers()));
-      return input.disabled
-        ? 'Account disabled: signed out and links stopped from the next request.'
-        : 'Account enabled again.';
+      const t = await getTranslations('admin.users.actions');
+      return t(input.disabled ? 'disabled' : 'enabled');
     }),
   );
 }
@@ -112,9 +116,8 @@ export async function signOutEverywhereAction(
   return revalidated(
     await runFormAction(userIdSchema, formData, async (actor, { userId }) => {
       const { ended } = await signOutEverywhere(actor, userId, requestInfo(await headers()));
-      return ended === 0
-        ? 'No open session: they were already signed out everywhere.'
-        : `Signed out of ${ended} ${ended === 1 ? 'session' : 'sessions'}.`;
+      const t = await getTranslations('admin.users.actions');
+      return ended === 0 ? t('noSession') : t('signedOut', { count: ended });
     }),
   );
 }
@@ -125,7 +128,8 @@ export async function setAllowanceAction(
 ): Promise<FormState> {
   const state = await runFormAction(setAllowanceSchema, formData, async (actor, input) => {
     await setAllowance(actor, input, requestInfo(await headers()));
-    return `Saved: ${describeAllowance(input)}.`;
+    const t = await getTranslations('admin.users.actions');
+    return t('allowanceSaved', { allowance: describeAllowance(input, await getLocale()) });
   });
   // Balances show on My absences and the team pages too.
   if (state.ok) revalidatePath('/', 'layout');

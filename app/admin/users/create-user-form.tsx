@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { FieldError, FormField } from '@/app/_components/form-field';
 import { FormMessage } from '../_components/form-message';
@@ -12,6 +13,7 @@ export function CreateUserForm() {
     createUserAction,
     {},
   );
+  const t = useTranslations('admin');
   const error = (field: string) => state.fieldErrors?.[field]?.[0];
   // After a success the form starts empty; after a refusal it keeps what was typed.
   const values = state.ok ? {} : (state.values ?? {});
@@ -22,13 +24,13 @@ export function CreateUserForm() {
         key={JSON.stringify(values)}
         action={formAction}
         noValidate
-        aria-label="Add a person"
+        aria-label={t('users.add.form')}
         className="space-y-4"
       >
         <FormMessage state={state} />
         <FormField
           name="email"
-          label="Email"
+          label={t('common.email')}
           type="email"
           autoComplete="off"
           defaultValue={values.email}
@@ -36,7 +38,7 @@ export function CreateUserForm() {
         />
         <FormField
           name="name"
-          label="Name"
+          label={t('common.name')}
           autoComplete="off"
           maxLength={100}
           defaultValue={values.name}
@@ -44,7 +46,7 @@ export function CreateUserForm() {
         />
         <div>
           <label htmlFor="new-user-role" className="block text-sm font-medium">
-            Role
+            {t('common.role')}
           </label>
           <select
             id="new-user-role"
@@ -54,13 +56,13 @@ export function CreateUserForm() {
             aria-describedby={error('role') ? 'new-user-role-error' : undefined}
             className={input}
           >
-            <option value="member">Member</option>
-            <option value="admin">Admin</option>
+            <option value="member">{t('common.member')}</option>
+            <option value="admin">{t('common.admin')}</option>
           </select>
           <FieldError id="new-user-role-error" error={error('role')} />
         </div>
         <button type="submit" disabled={pending} className={primaryButton}>
-          {pending ? 'Adding…' : 'Add person'}
+          {pending ? t('common.adding') : t('users.add.submit')}
         </button>
       </form>
     </div>

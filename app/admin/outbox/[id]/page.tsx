@@ -1,17 +1,24 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { requireAdmin } from '@/lib/auth';
 import { outboxMessageIdSchema } from '@/lib/admin-validation';
 import { getOutboxMessage, REMOVED_SECRET } from '@/lib/dal/outbox';
 import { orNotFound } from '@/app/_components/or-not-found';
-import { card, formatDateTime } from '../../_components/ui';
+import { whenText } from '../../_components/dates';
+import { adminTitle } from '../../_components/titles';
+import { card } from '../../_components/ui';
 import { MailStateBadge } from '../mail-state';
 import { RetryForm } from './retry-form';
 
-export const metadata: Metadata = { title: 'Message · Outbox · Admin' };
-
 type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('admin');
+  const title = await adminTitle('outbox');
+  return { title: `${t('message.title')} · ${title.title as string}` };
+}
 
 const LINK = /https?:\/\/[^\s<>"]+/g;
 
@@ -24,34 +31,36 @@ export default async function OutboxMessagePage({ params }: Props) {
   const links = [...new Set(message.textBody.match(LINK) ?? [])].filter(
     (link) => !link.includes(REMOVED_SECRET),
   );
+  const [t, locale] = await Promise.all([getTranslations('admin.message'), getLocale()]);
+  const when = (at: Date | null) => whenText(at, locale, actor.timeZone);
   return (
     <>
       <p className="text-sm">
-        <Link href="/admin/outbox" className="text-brand-700 hover:underline">
-          ← Outbox
+        <Link href="/admin/outbox" className="text-brand-700 underline">
+          {t('back')}
         </Link>
       </p>
-      <h1 className="mt-2 text-2xl font-semibold tracking-tight">{message.subject}</h1>
+      <h1 className="mt-2 text-2xl font-semibold tracking-tight break-words">{message.subject}</h1>
       <dl className="mt-4 grid max-w-3xl grid-cols-[auto_1fr] gap-x-6 gap-y-1 text-sm">
-        <dt className="font-medium text-slate-600">To</dt>
-        <dd>{message.recipient}</dd>
-        <dt className="font-medium text-slate-600">About</dt>
+        <dt className="font-medium text-slate-600">{t('to')}</dt>
+        <dd className="min-w-0 break-all">{message.recipient}</dd>
+        <dt className="font-medium text-slate-600">{t('about')}</dt>
         <dd className="font-mono text-xs leading-5">{message.kind}</dd>
-        <dt className="font-medium text-slate-600">Created</dt>
-        <dd>{formatDateTime(message.createdAt)} UTC</dd>
-        <dt className="font-medium text-slate-600">State</dt>
+        <dt className="font-medium text-slate-600">{t('created')}</dt>
+        <dd>{when(message.createdAt)}</dd>
+        <dt className="font-medium text-slate-600">{t('state')}</dt>
         <dd>
           <MailStateBadge state={message.state} />{' '}
-          {message.state === 'sent' && `on ${formatDateTime(message.sentAt)} UTC`}
+          {message.state === 'sent' && t('sentOn', { date: when(message.sentAt) })}
           {message.state === 'queued' &&
             (message.attempts > 0
-              ? `after ${message.attempts} failed attempt(s); next on ${formatDateTime(message.nextAttemptAt)} UTC`
-              : 'to be sent in a moment')}
-          {message.state === 'failed' && `after ${message.attempts} attempt(s)`}
+              ? t('queuedAfter', { count: message.attempts, date: when(message.nextAttemptAt) })
+              : t('queuedSoon'))}
+          {message.state === 'failed' && t('failedAfter', { count: message.attempts })}
         </dd>
         {message.lastResponse && (
           <>
-            <dt className="font-medium text-slate-600">Mail server</dt>
+            <dt className="font-medium text-slate-600">{t('server')}</dt>
             <dd className="font-mono text-xs leading-5">{message.lastResponse}</dd>
           </>
         )}
@@ -64,7 +73,7 @@ export default async function OutboxMessagePage({ params }: Props) {
       {links.length > 0 && (
         <section aria-labelledby="links-heading" className="mt-6">
           <h2 id="links-heading" className="font-semibold">
-            Links in this message
+            {t('links')}
           </h2>
           <ul className="mt-2 space-y-1 text-sm">
             {links.map((link) => (
@@ -80,11 +89,11 @@ export default async function OutboxMessagePage({ params }: Props) {
       <div className="mt-6 grid gap-6 xl:grid-cols-2">
         <section aria-labelledby="html-heading" className={`${card} overflow-hidden`}>
           <h2 id="html-heading" className="border-b border-slate-200 px-4 py-2 font-semibold">
-            HTML part
+            {t('html')}
           </h2>
           {/* The message's own HTML, sandboxed: no scripts, no forms, no navigation of this page. */}
           <iframe
-            title="HTML part of the message"
+            title={t('htmlFrame')}
             sandbox=""
             srcDoc={message.htmlBody}
             className="h-[32rem] w-full bg-white"
@@ -92,7 +101,7 @@ export default async function OutboxMessagePage({ params }: Props) {
         </section>
         <section aria-labelledby="text-heading" className={`${card} overflow-hidden`}>
           <h2 id="text-heading" className="border-b border-slate-200 px-4 py-2 font-semibold">
-            Text part
+            {t('text')}
           </h2>
           <pre className="p-4 text-sm whitespace-pre-wrap [overflow-wrap:anywhere]">
             {message.textBody}

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { FormField } from '@/app/_components/form-field';
 import type { FormState } from '@/lib/action';
@@ -23,6 +24,7 @@ export function TeamAllowancesForm({
     setTeamAllowancesAction,
     {},
   );
+  const t = useTranslations('admin.team.allowances');
   const error = (field: string) => state.fieldErrors?.[field]?.[0];
   const values = state.ok ? {} : (state.values ?? {});
   return (
@@ -31,14 +33,12 @@ export function TeamAllowancesForm({
       action={formAction}
       onSubmit={(event) => {
         if (
-          !window.confirm(
-            `Set this allowance for ${year} for all ${memberCount} members of ${teamName}? It replaces the values they have for ${year}.`,
-          )
+          !window.confirm(t('confirm', { year: String(year), count: memberCount, team: teamName }))
         )
           event.preventDefault();
       }}
       noValidate
-      aria-label={`Allowances of ${teamName} for ${year}`}
+      aria-label={t('form', { team: teamName, year: String(year) })}
       className="space-y-4"
     >
       <FormMessage state={state} />
@@ -47,7 +47,7 @@ export function TeamAllowancesForm({
       <FormField
         id="team-allowance-days"
         name="days"
-        label="Days"
+        label={t('days')}
         inputMode="decimal"
         autoComplete="off"
         defaultValue={values.days}
@@ -56,7 +56,7 @@ export function TeamAllowancesForm({
       <FormField
         id="team-allowance-carry-over"
         name="carryOverMax"
-        label={`Days that may carry over from ${year - 1}`}
+        label={t('carryOver', { year: String(year - 1) })}
         inputMode="decimal"
         autoComplete="off"
         defaultValue={values.carryOverMax ?? '0'}
@@ -65,7 +65,7 @@ export function TeamAllowancesForm({
       <FormField
         id="team-allowance-expiry"
         name="carryOverExpiresOn"
-        label="Carried days lapse after"
+        label={t('lapse')}
         type="date"
         min={`${year}-01-01`}
         max={`${year}-12-31`}
@@ -73,9 +73,7 @@ export function TeamAllowancesForm({
         error={error('carryOverExpiresOn')}
       />
       <button type="submit" disabled={pending || memberCount === 0} className={primaryButton}>
-        {pending
-          ? 'Setting…'
-          : `Set for ${memberCount} ${memberCount === 1 ? 'member' : 'members'}`}
+        {pending ? t('setting') : t('submit', { count: memberCount })}
       </button>
     </form>
   );

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { FieldError, FormField } from '@/app/_components/form-field';
 import type { FormState } from '@/lib/action';
@@ -32,6 +33,7 @@ export function TeamSettingsForm({
   holidayPlaces: HolidayPlaceChoices;
 }) {
   const [state, formAction, pending] = useActionState<FormState, FormData>(updateTeamAction, {});
+  const t = useTranslations('admin');
   const error = (field: string) => state.fieldErrors?.[field]?.[0];
   const values = state.ok ? {} : (state.values ?? {});
   return (
@@ -39,14 +41,14 @@ export function TeamSettingsForm({
       key={JSON.stringify(values)}
       action={formAction}
       noValidate
-      aria-label="Team settings"
+      aria-label={t('team.settingsForm')}
       className="space-y-4"
     >
       <FormMessage state={state} />
       <input type="hidden" name="teamId" value={teamId} />
       <FormField
         name="name"
-        label="Name"
+        label={t('common.name')}
         maxLength={100}
         defaultValue={values.name ?? name}
         error={error('name')}
@@ -67,7 +69,7 @@ export function TeamSettingsForm({
         regionError={error('holidayRegion')}
       />
       <button type="submit" disabled={pending} className={primaryButton}>
-        Save
+        {t('common.save')}
       </button>
     </form>
   );
@@ -75,6 +77,7 @@ export function TeamSettingsForm({
 
 export function AddMemberForm({ teamId, teamName }: { teamId: string; teamName: string }) {
   const [state, formAction, pending] = useActionState<FormState, FormData>(addMemberAction, {});
+  const t = useTranslations('admin');
   const error = (field: string) => state.fieldErrors?.[field]?.[0];
   const values = state.ok ? {} : (state.values ?? {});
   return (
@@ -82,7 +85,7 @@ export function AddMemberForm({ teamId, teamName }: { teamId: string; teamName: 
       key={JSON.stringify(values)}
       action={formAction}
       noValidate
-      aria-label={`Add a person to ${teamName}`}
+      aria-label={t('team.add.form', { team: teamName })}
       className="space-y-4"
     >
       <FormMessage state={state} />
@@ -90,7 +93,7 @@ export function AddMemberForm({ teamId, teamName }: { teamId: string; teamName: 
       <FormField
         id="member-email"
         name="email"
-        label="Their email"
+        label={t('team.add.email')}
         type="email"
         autoComplete="off"
         defaultValue={values.email}
@@ -98,22 +101,23 @@ export function AddMemberForm({ teamId, teamName }: { teamId: string; teamName: 
       />
       <div>
         <label htmlFor="member-role" className="block text-sm font-medium">
-          As
+          {t('team.add.as')}
         </label>
         <select
           id="member-role"
           name="role"
           defaultValue={values.role ?? 'member'}
           aria-invalid={error('role') ? true : undefined}
+          aria-describedby={error('role') ? 'member-role-error' : undefined}
           className={input}
         >
-          <option value="member">Member</option>
-          <option value="manager">Manager — approves absences, shares the calendar</option>
+          <option value="member">{t('common.member')}</option>
+          <option value="manager">{t('team.add.managerOption')}</option>
         </select>
         <FieldError id="member-role-error" error={error('role')} />
       </div>
       <button type="submit" disabled={pending} className={primaryButton}>
-        {pending ? 'Adding…' : 'Add to team'}
+        {pending ? t('common.adding') : t('team.add.submit')}
       </button>
     </form>
   );
@@ -141,6 +145,7 @@ export function MemberActions({
     removeMemberAction,
     {},
   );
+  const t = useTranslations('admin.team.member');
   const failure = [roleState, removeState].find((state) => state.message && !state.ok);
   return (
     <div className="flex flex-wrap justify-end gap-2">
@@ -151,21 +156,16 @@ export function MemberActions({
         <button
           type="submit"
           disabled={changing}
-          aria-label={role === 'manager' ? `Make ${name} a member` : `Make ${name} a manager`}
+          aria-label={t(role === 'manager' ? 'makeMemberLabel' : 'makeManagerLabel', { name })}
           className={smallButton}
         >
-          {role === 'manager' ? 'Make member' : 'Make manager'}
+          {t(role === 'manager' ? 'makeMember' : 'makeManager')}
         </button>
       </form>
       <form
         action={remove}
         onSubmit={(event) => {
-          if (
-            !window.confirm(
-              `Remove ${name} from ${teamName}? Their calendar links for this team stop working; their absences stay.`,
-            )
-          )
-            event.preventDefault();
+          if (!window.confirm(t('confirmRemove', { name, team: teamName }))) event.preventDefault();
         }}
       >
         <input type="hidden" name="teamId" value={teamId} />
@@ -173,10 +173,10 @@ export function MemberActions({
         <button
           type="submit"
           disabled={removing}
-          aria-label={`Remove ${name} from the team`}
+          aria-label={t('removeLabel', { name })}
           className={`${smallButton} text-red-700`}
         >
-          Remove
+          {t('remove')}
         </button>
       </form>
       {failure && (

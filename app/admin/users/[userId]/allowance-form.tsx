@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { FormField } from '@/app/_components/form-field';
 import type { FormState } from '@/lib/action';
@@ -25,6 +26,7 @@ export function AllowanceForm({
   defaults: AllowanceDefaults;
 }) {
   const [state, formAction, pending] = useActionState<FormState, FormData>(setAllowanceAction, {});
+  const t = useTranslations('admin');
   const error = (field: string) => state.fieldErrors?.[field]?.[0];
   const values = state.ok ? {} : (state.values ?? {});
   return (
@@ -33,7 +35,7 @@ export function AllowanceForm({
       id="allowance-form"
       action={formAction}
       noValidate
-      aria-label={`Allowance of ${name}`}
+      aria-label={t('user.allowances.form', { name })}
       className="space-y-4"
     >
       <FormMessage state={state} />
@@ -42,7 +44,7 @@ export function AllowanceForm({
         <FormField
           id="allowance-year"
           name="year"
-          label="Year"
+          label={t('user.allowances.year')}
           type="number"
           min={2000}
           max={2100}
@@ -52,7 +54,7 @@ export function AllowanceForm({
         <FormField
           id="allowance-days"
           name="days"
-          label="Days"
+          label={t('user.allowances.days')}
           inputMode="decimal"
           autoComplete="off"
           defaultValue={values.days ?? defaults.days ?? ''}
@@ -61,7 +63,7 @@ export function AllowanceForm({
         <FormField
           id="allowance-carry-over"
           name="carryOverMax"
-          label="Days that may carry over from the year before"
+          label={t('user.allowances.carryOver')}
           inputMode="decimal"
           autoComplete="off"
           defaultValue={values.carryOverMax ?? defaults.carryOverMax}
@@ -70,18 +72,15 @@ export function AllowanceForm({
         <FormField
           id="allowance-expiry"
           name="carryOverExpiresOn"
-          label="Carried days lapse after"
+          label={t('user.allowances.lapse')}
           type="date"
           defaultValue={values.carryOverExpiresOn ?? defaults.carryOverExpiresOn ?? ''}
           error={error('carryOverExpiresOn')}
         />
       </div>
-      <p className="text-xs text-slate-600">
-        Half days allowed. Unused days of the year before carry over up to the limit (0: none);
-        those not taken by the date lapse — leave it empty and they never do.
-      </p>
+      <p className="text-xs text-slate-600">{t('user.allowances.hint')}</p>
       <button type="submit" disabled={pending} className={primaryButton}>
-        {pending ? 'Saving…' : 'Save allowance'}
+        {pending ? t('common.saving') : t('user.allowances.submit')}
       </button>
     </form>
   );

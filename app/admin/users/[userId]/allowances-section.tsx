@@ -1,8 +1,10 @@
 import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { formatDate, formatDays } from '@/lib/i18n/format';
 import type { Actor } from '@/lib/dal/actor';
 import { listAllowancesOfUser } from '@/lib/dal/admin-allowances';
 import { isCalendarDate } from '@/lib/workdays';
+import { ScrollTable } from '../../_components/scroll-table';
 import { card, tableClass, td, th, theadClass } from '../../_components/ui';
 import { AllowanceForm } from './allowance-form';
 
@@ -19,7 +21,12 @@ export async function AllowancesSection({
   /** The year the form starts with. */
   year: number;
 }) {
-  const rows = await listAllowancesOfUser(actor, userId);
+  const [rows, t, locale] = await Promise.all([
+    listAllowancesOfUser(actor, userId),
+    getTranslations('admin.user.allowances'),
+    getLocale(),
+  ]);
+  const days = (value: number) => formatDays(value, locale);
   // A year without values starts from the latest year before it, its expiry moved along.
   const chosen = rows.find((row) => row.year === year);
   const template = chosen ?? rows.find((row) => row.year < year);
@@ -27,73 +34,75 @@ export async function AllowancesSection({
   return (
     <section aria-labelledby="allowances-heading" className={`${card} p-5 lg:col-span-2`}>
       <h2 id="allowances-heading" className="mb-3 font-semibold">
-        Allowances
+        {t('heading')}
       </h2>
       {rows.length === 0 ? (
-        <p className="mb-4 text-sm text-slate-600">No allowance yet: no days left to show.</p>
+        <p className="mb-4 text-sm text-slate-600">{t('none')}</p>
       ) : (
-        <div className="mb-5 overflow-x-auto">
-          <table className={tableClass}>
-            <thead className={theadClass}>
-              <tr>
-                <th scope="col" className={th}>
-                  Year
-                </th>
-                <th scope="col" className={`${th} text-right`}>
-                  Days
-                </th>
-                <th scope="col" className={`${th} text-right`}>
-                  Carry-over limit
-                </th>
-                <th scope="col" className={th}>
-                  Carried days lapse after
-                </th>
-                <th scope="col" className={`${th} text-right`}>
-                  Carried in
-                </th>
-                <th scope="col" className={`${th} text-right`}>
-                  Days left
-                </th>
-                <th scope="col" className={th}>
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {rows.map((row) => (
-                <tr key={row.year}>
-                  <th scope="row" className={`${td} font-medium`}>
-                    {row.year}
+        <div className="mb-5">
+          <ScrollTable name={t('heading')}>
+            <table className={tableClass}>
+              <thead className={theadClass}>
+                <tr>
+                  <th scope="col" className={th}>
+                    {t('year')}
                   </th>
-                  <td className={`${td} text-right tabular-nums`}>{formatDays(row.days)}</td>
-                  <td className={`${td} text-right tabular-nums`}>
-                    {formatDays(row.carryOverMax)}
-                  </td>
-                  <td className={td}>
-                    {row.carryOverExpiresOn ? formatDate(row.carryOverExpiresOn) : 'Never'}
-                  </td>
-                  <td className={`${td} text-right tabular-nums`}>
-                    {formatDays(row.balance.carriedIn)}
-                  </td>
-                  <td className={`${td} text-right tabular-nums`}>
-                    {row.balance.daysLeft === null ? '–' : formatDays(row.balance.daysLeft)}
-                  </td>
-                  <td className={`${td} text-right`}>
-                    <Link
-                      href={`?year=${row.year}#allowance-form`}
-                      aria-label={`Change ${row.year}`}
-                      className="text-brand-700 hover:underline"
-                    >
-                      Change
-                    </Link>
-                  </td>
+                  <th scope="col" className={`${th} text-right`}>
+                    {t('days')}
+                  </th>
+                  <th scope="col" className={`${th} text-right`}>
+                    {t('carryLimit')}
+                  </th>
+                  <th scope="col" className={th}>
+                    {t('lapse')}
+                  </th>
+                  <th scope="col" className={`${th} text-right`}>
+                    {t('carriedIn')}
+                  </th>
+                  <th scope="col" className={`${th} text-right`}>
+                    {t('daysLeft')}
+                  </th>
+                  <th scope="col" className={th}>
+                    <span className="sr-only">{t('change')}</span>
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {rows.map((row) => (
+                  <tr key={row.year}>
+                    <th scope="row" className={`${td} font-medium`}>
+                      {row.year}
+                    </th>
+                    <td className={`${td} text-right tabular-nums`}>{days(row.days)}</td>
+                    <td className={`${td} text-right tabular-nums`}>{days(row.carryOverMax)}</td>
+                    <td className={td}>
+                      {row.carryOverExpiresOn
+                        ? formatDate(row.carryOverExpiresOn, locale)
+                        : t('never')}
+                    </td>
+                    <td className={`${td} text-right tabular-nums`}>
+                      {days(row.balance.carriedIn)}
+                    </td>
+                    <td className={`${td} text-right tabular-nums`}>
+                      {row.balance.daysLeft === null ? '–' : days(row.balance.daysLeft)}
+                    </td>
+                    <td className={`${td} text-right`}>
+                      <Link
+                        href={`?year=${row.year}#allowance-form`}
+                        aria-label={t('changeYear', { year: String(row.year) })}
+                        className="text-brand-700 underline"
+                      >
+                        {t('change')}
+                      </Link>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollTable>
         </div>
       )}
-      <h3 className="mb-3 text-sm font-semibold">Set a year’s allowance</h3>
+      <h3 className="mb-3 text-sm font-semibold">{t('setHeading')}</h3>
       <div className="max-w-xl">
         <AllowanceForm
           userId={userId}

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import type { FormState } from '@/lib/action';
 import { FormMessage } from '../../_components/form-message';
@@ -23,21 +24,22 @@ export function RoleForm({ userId, name, role }: Person & { role: 'admin' | 'mem
     changeUserRoleAction,
     {},
   );
+  const t = useTranslations('admin');
   return (
-    <form action={formAction} aria-label={`Role of ${name}`} className="space-y-3">
+    <form action={formAction} aria-label={t('user.role.form', { name })} className="space-y-3">
       <FormMessage state={state} />
       <input type="hidden" name="userId" value={userId} />
       <div>
         <label htmlFor="role" className="block text-sm font-medium">
-          Role
+          {t('common.role')}
         </label>
         <select id="role" name="role" defaultValue={role} className={`${input} max-w-xs`}>
-          <option value="member">Member — their teams only</option>
-          <option value="admin">Admin — every team and these settings</option>
+          <option value="member">{t('user.role.memberOption')}</option>
+          <option value="admin">{t('user.role.adminOption')}</option>
         </select>
       </div>
       <button type="submit" disabled={pending} className={primaryButton}>
-        Save role
+        {t('user.role.save')}
       </button>
     </form>
   );
@@ -48,17 +50,12 @@ export function DisableForm({ userId, name, disabled }: Person & { disabled: boo
     setUserDisabledAction,
     {},
   );
+  const t = useTranslations('admin.user.account');
   return (
     <form
       action={formAction}
       onSubmit={(event) => {
-        if (
-          !disabled &&
-          !window.confirm(
-            `Disable ${name}? They are signed out at their next click and their calendar links stop working until you enable them again.`,
-          )
-        )
-          event.preventDefault();
+        if (!disabled && !window.confirm(t('confirmDisable', { name }))) event.preventDefault();
       }}
       className="space-y-3"
     >
@@ -70,7 +67,7 @@ export function DisableForm({ userId, name, disabled }: Person & { disabled: boo
         disabled={pending}
         className={disabled ? secondaryButton : dangerButton}
       >
-        {disabled ? 'Enable account' : 'Disable account'}
+        {t(disabled ? 'enable' : 'disable')}
       </button>
     </form>
   );
@@ -81,19 +78,19 @@ export function SignOutEverywhereForm({ userId, name }: Person) {
     signOutEverywhereAction,
     {},
   );
+  const t = useTranslations('admin.user.sessions');
   return (
     <form
       action={formAction}
       onSubmit={(event) => {
-        if (!window.confirm(`Sign ${name} out of every browser and device now?`))
-          event.preventDefault();
+        if (!window.confirm(t('confirm', { name }))) event.preventDefault();
       }}
       className="space-y-3"
     >
       <FormMessage state={state} />
       <input type="hidden" name="userId" value={userId} />
       <button type="submit" disabled={pending} className={secondaryButton}>
-        Sign out everywhere
+        {t('submit')}
       </button>
     </form>
   );
@@ -104,25 +101,20 @@ export function SetupLinkForm({ userId, name, passwordSet }: Person & { password
     issueSetupLinkAction,
     {},
   );
+  const t = useTranslations('admin.user.password');
   return (
     <div className="space-y-3">
       <form
         action={formAction}
         onSubmit={(event) => {
-          if (
-            passwordSet &&
-            !window.confirm(
-              `Issue a setup link for ${name}? Whoever opens it can choose a new password for this account.`,
-            )
-          )
-            event.preventDefault();
+          if (passwordSet && !window.confirm(t('confirm', { name }))) event.preventDefault();
         }}
         className="space-y-3"
       >
         <FormMessage state={state} />
         <input type="hidden" name="userId" value={userId} />
         <button type="submit" disabled={pending} className={secondaryButton}>
-          {pending ? 'Issuing…' : 'Issue a new setup link'}
+          {pending ? t('issuing') : t('issue')}
         </button>
       </form>
       {state.ok && state.data && <SetupLinkNotice link={state.data} />}

@@ -9,7 +9,8 @@ import profile from './profile.json';
 import teams from './teams.json';
 import guest from './guest.json';
 import share from './share.json';
+import admin from './admin.json';
 
-const messages = { calendar, common, errors, feed, mail, profile, teams, guest, share };
+const messages = { admin, calendar, common, errors, feed, mail, profile, teams, guest, share };
 
 export default messages;

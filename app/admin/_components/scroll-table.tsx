@@ -1,0 +1,19 @@
+import { useTranslations } from 'next-intl';
+
+/**
+ * A wide table's own sideways scroller, so the page never scrolls sideways on a phone: a named
+ * region that keyboard users can focus and scroll with the arrow keys.
+ */
+export function ScrollTable({ name, children }: { name: string; children: React.ReactNode }) {
+  const t = useTranslations('admin.common');
+  return (
+    <div
+      role="region"
+      aria-label={t('scrollTable', { name })}
+      tabIndex={0}
+      className="overflow-x-auto focus-visible:outline-2 focus-visible:outline-offset-[-2px] focus-visible:outline-brand-600"
+    >
+      {children}
+    </div>
+  );
+}
