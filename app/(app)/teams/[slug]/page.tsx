@@ -165,6 +165,7 @@ export default async function TeamPage({ params, searchParams }: Props) {
         calendar={calendar}
         heading={t('eventsHeading')}
         subheading={t('eventsSubheading')}
+        emptyHint={calendar.rights.canEditEvents ? t('noEvents.canEdit') : t('noEvents.other')}
         kind={{
           noun: 'event',
           rooms: calendar.rights.canEditEvents
