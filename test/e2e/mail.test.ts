@@ -57,6 +57,7 @@ async function shareWithGuest(email: string, clientAddress: string): Promise<str
   await page.getByRole('button', { name: 'Calendar', exact: true }).click();
   await page.getByRole('button', { name: /^Share externally/ }).click();
   const dialog = page.getByRole('dialog', { name: 'Share Engineering outside TeamCal' });
+  await dialog.getByRole('tab', { name: 'Guest with a password' }).click();
   const form = dialog.getByRole('form', { name: 'New guest share' });
   await form.getByLabel('Guest’s email').fill(email);
   await form.getByLabel('Label (e.g. their company)').fill('Partner');

@@ -40,13 +40,14 @@ describe('sharing a team calendar outside TeamCal', () => {
 
     await page.reload();
     const again = await openShareDialog(page);
-    await again.getByRole('row', { name: /Mileage app/ }).waitFor();
+    await again.getByRole('listitem').filter({ hasText: 'Mileage app' }).first().waitFor();
   });
 
   it('a guest completes the setup and reads the calendar with their email and password', async () => {
     const page = await browser.newPage({ clientAddress: '198.51.100.71' });
     await signInAs(page, 'camille@example.com');
     const dialog = await openShareDialog(page);
+    await dialog.getByRole('tab', { name: 'Guest with a password' }).click();
     const form = dialog.getByRole('form', { name: 'New guest share' });
     await form.getByLabel('Guest’s email').fill('auditor@partner.example');
     await form.getByLabel('Label (e.g. their company)').fill('Partner audit');
