@@ -274,22 +274,25 @@ export const EVENT_TITLE_MAX_LENGTH = 200;
 export const EVENT_LOCATION_MAX_LENGTH = 500;
 export const EVENT_DESCRIPTION_MAX_LENGTH = 4000;
 
-const eventDateSchema = (label: string) =>
+const eventDateSchema = (field: 'startDate' | 'endDate') =>
   z
-    .string({ error: `Enter the ${label}.` })
+    .string({ error: message(`calendar.events.errors.${field}Missing`) })
     .trim()
-    .min(1, { error: `Enter the ${label}.`, abort: true })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `Enter the ${label} as a date.`, abort: true })
-    .refine(isCalendarDate, `The ${label} is not a real date.`);
+    .min(1, { error: message(`calendar.events.errors.${field}Missing`), abort: true })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, {
+      error: message(`calendar.events.errors.${field}Format`),
+      abort: true,
+    })
+    .refine(isCalendarDate, message(`calendar.events.errors.${field}Invalid`));
 
 /** 'HH:MM' (a browser may add seconds), or nothing: an all-day event has no times. */
-const eventTimeSchema = (label: string) =>
+const eventTimeSchema = (field: 'startTime' | 'endTime') =>
   z
     .string()
     .trim()
     .regex(
       /^(?:(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d)?)?$/,
-      `Enter the ${label} as hours and minutes, like 09:30.`,
+      message(`calendar.events.errors.${field}Format`),
     )
     .optional()
     .transform((time) => (time ? time.slice(0, 5) : null));
@@ -304,17 +307,17 @@ export const optionalText = (max: number, what: string) =>
     .transform((text) => text || null);
 
 const eventFields = z.object({
-  calendarId: z.uuid('Unknown calendar.'),
+  calendarId: z.uuid(message('calendar.errors.unknownCalendar')),
   title: z
-    .string({ error: 'Enter a title.' })
+    .string({ error: message('calendar.events.errors.titleMissing') })
     .trim()
-    .min(1, 'Enter a title.')
-    .max(EVENT_TITLE_MAX_LENGTH, `Keep the title under ${EVENT_TITLE_MAX_LENGTH} characters.`),
+    .min(1, message('calendar.events.errors.titleMissing'))
+    .max(EVENT_TITLE_MAX_LENGTH, message('calendar.events.errors.titleTooLong')),
   allDay: checkboxSchema,
-  startDate: eventDateSchema('start date'),
-  startTime: eventTimeSchema('start time'),
-  endDate: eventDateSchema('end date'),
-  endTime: eventTimeSchema('end time'),
+  startDate: eventDateSchema('startDate'),
+  startTime: eventTimeSchema('startTime'),
+  endDate: eventDateSchema('endDate'),
+  endTime: eventTimeSchema('endTime'),
   location: optionalText(EVENT_LOCATION_MAX_LENGTH, 'location'),
   description: optionalText(EVENT_DESCRIPTION_MAX_LENGTH, 'description'),
 });
@@ -339,15 +342,16 @@ const issueOn =
 const eventTimesRequired = z.superRefine<EventTiming>(
   (event, ctx) => {
     if (event.allDay) return;
-    if (!event.startTime) issueOn(ctx)('startTime', 'Enter the start time, or tick “All day”.');
-    if (!event.endTime) issueOn(ctx)('endTime', 'Enter the end time, or tick “All day”.');
+    if (!event.startTime)
+      issueOn(ctx)('startTime', message('calendar.events.errors.startTimeMissing'));
+    if (!event.endTime) issueOn(ctx)('endTime', message('calendar.events.errors.endTimeMissing'));
   },
   { when: (payload) => !hasIssueOn('allDay', 'startTime', 'endTime')(payload) },
 );
 const eventEndsAfterStart = z.superRefine<EventTiming>(
   (event, ctx) => {
     if (event.endDate < event.startDate)
-      issueOn(ctx)('endDate', 'The end date cannot be before the start date.');
+      issueOn(ctx)('endDate', message('calendar.events.errors.endBeforeStart'));
     else if (
       !event.allDay &&
       event.startTime &&
@@ -355,7 +359,7 @@ const eventEndsAfterStart = z.superRefine<EventTiming>(
       event.endDate === event.startDate &&
       event.endTime <= event.startTime
     )
-      issueOn(ctx)('endTime', 'The event must end after it starts.');
+      issueOn(ctx)('endTime', message('calendar.events.errors.endsBeforeStarts'));
   },
   {
     when: (payload) =>
@@ -369,10 +373,10 @@ const dropTimesOfAllDay = <T extends EventTiming>(event: T): T =>
 export const calendarEventSchema = eventFields
   .extend({
     // Made by the form each time it is shown: the same key twice is the same submission.
-    submissionKey: z.uuid('This form has expired: close it and add the event again.'),
+    submissionKey: z.uuid(message('calendar.events.errors.formExpired')),
     // A room (or other resource) the event books; its location becomes the event's.
     resourceId: z
-      .union([z.literal(''), z.uuid('Choose a room from the list.')])
+      .union([z.literal(''), z.uuid(message('calendar.events.errors.unknownRoom'))])
       .optional()
       .transform((id) => id || null),
   })
@@ -381,14 +385,14 @@ export const calendarEventSchema = eventFields
 export type CalendarEventInput = z.infer<typeof calendarEventSchema>;
 
 export const calendarEventUpdateSchema = eventFields
-  .extend({ eventId: z.uuid('Unknown event.') })
+  .extend({ eventId: z.uuid(message('calendar.events.errors.unknownEvent')) })
   .check(eventTimesRequired, eventEndsAfterStart)
   .transform(dropTimesOfAllDay);
 export type CalendarEventUpdateInput = z.infer<typeof calendarEventUpdateSchema>;
 
 export const calendarEventCancelSchema = z.object({
-  calendarId: z.uuid('Unknown calendar.'),
-  eventId: z.uuid('Unknown event.'),
+  calendarId: z.uuid(message('calendar.errors.unknownCalendar')),
+  eventId: z.uuid(message('calendar.events.errors.unknownEvent')),
 });
 export type CalendarEventCancelInput = z.infer<typeof calendarEventCancelSchema>;
 
