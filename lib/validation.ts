@@ -179,23 +179,6 @@ export const calendarExportSchema = z
   });
 export type CalendarExportInput = z.infer<typeof calendarExportSchema>;
 
-const exportDate = (key: 'fromMissing' | 'toMissing') =>
-  z
-    .string({ error: message(`calendar.export.errors.${key}`) })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, message(`calendar.export.errors.${key}`))
-    .refine(isCalendarDate, message(`calendar.export.errors.${key}`));
-
-/** Export ICS's choices, from its query string: what a link would show, and a span of dates. */
-export const calendarExportSchema = z
-  .object({ ...feedOptionsShape, from: exportDate('fromMissing'), to: exportDate('toMissing') })
-  .refine(...showsSomething)
-  .refine((o) => o.to >= o.from, { path: ['to'], message: message('calendar.export.errors.order') })
-  .refine((o) => Date.parse(o.to) - Date.parse(o.from) <= 3660 * 86_400_000, {
-    path: ['to'],
-    message: message('calendar.export.errors.tooLong'),
-  });
-export type CalendarExportInput = z.infer<typeof calendarExportSchema>;
-
 /** A public link's settings; `expiresInDays` is a number of days or "never". */
 export const publicLinkSchema = z
   .object({
