@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { languages } from '@/lib/i18n/locales';
+import { message } from '@/lib/i18n/translate';
 import { CALENDAR_KINDS } from '@/lib/dal/calendars/source';
 import { holidayRegions, isKnownHolidayPlace } from '@/lib/holidays';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@/lib/passwords';
@@ -62,18 +63,19 @@ export const setupSecretSchema = z.string().refine(isWellFormedSetupSecret);
 export const choosePasswordSchema = z
   .object({
     password: z
-      .string({ error: 'Choose a password.' })
-      .min(1, 'Choose a password.')
-      .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
-      .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters.`),
+      .string({ error: message('auth.errors.choosePassword') })
+      .min(1, message('auth.errors.choosePassword'))
+      // The messages say 10 and 200: PASSWORD_MIN_LENGTH and PASSWORD_MAX_LENGTH.
+      .min(PASSWORD_MIN_LENGTH, message('auth.errors.passwordTooShort'))
+      .max(PASSWORD_MAX_LENGTH, message('auth.errors.passwordTooLongMax')),
     confirmation: z
-      .string({ error: 'Type the password again.' })
-      .min(1, 'Type the password again.')
-      .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters.`),
+      .string({ error: message('auth.errors.typeAgain') })
+      .min(1, message('auth.errors.typeAgain'))
+      .max(PASSWORD_MAX_LENGTH, message('auth.errors.passwordTooLongMax')),
   })
   .refine((input) => input.password === input.confirmation, {
     path: ['confirmation'],
-    message: 'The two passwords differ: type the same one twice.',
+    message: message('auth.errors.passwordsDiffer'),
     when: (payload) => payload.issues.length === 0,
   });
 export type ChoosePasswordInput = z.infer<typeof choosePasswordSchema>;

@@ -10,21 +10,21 @@ import { isCalendarDate } from '@/lib/workdays';
 // The zod schemas of every boundary, with messages written for the person filling the form.
 
 export const emailSchema = z
-  .string({ error: 'Enter your email address.' })
+  .string({ error: message('auth.errors.emailMissing') })
   .trim()
   .toLowerCase()
-  .min(1, 'Enter your email address.')
-  .max(254, 'This email address is too long.')
-  .pipe(z.email('Enter a valid email address, like name@example.com.'));
+  .min(1, message('auth.errors.emailMissing'))
+  .max(254, message('auth.errors.emailTooLong'))
+  .pipe(z.email(message('auth.errors.emailInvalid')));
 
 export const passwordResetRequestSchema = z.object({ email: emailSchema });
 
 export const signInSchema = z.object({
   email: emailSchema,
   password: z
-    .string({ error: 'Enter your password.' })
-    .min(1, 'Enter your password.')
-    .max(PASSWORD_MAX_LENGTH, 'This password is too long.'),
+    .string({ error: message('auth.errors.passwordMissing') })
+    .min(1, message('auth.errors.passwordMissing'))
+    .max(PASSWORD_MAX_LENGTH, message('auth.errors.passwordTooLong')),
 });
 export type SignInInput = z.infer<typeof signInSchema>;
 
@@ -54,11 +54,12 @@ export const callbackPathSchema = z
   .regex(/^\/(?![/\\])[^\s]*$/)
   .catch('/teams');
 
-const isoDateSchema = (label: string) =>
+/** An absence's first or last day; `day` names its messages (absences.errors.firstDay…). */
+const isoDateSchema = (day: 'firstDay' | 'lastDay') =>
   z
-    .string({ error: `Enter the ${label}.` })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `Enter the ${label} as a date.`)
-    .refine(isCalendarDate, `The ${label} is not a real date.`);
+    .string({ error: message(`absences.errors.${day}Missing`) })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, message(`absences.errors.${day}Format`))
+    .refine(isCalendarDate, message(`absences.errors.${day}Invalid`));
 
 /** Form checkboxes arrive as "on" or not at all. */
 export const checkboxSchema = z.preprocess(
@@ -70,25 +71,25 @@ export const ABSENCE_NOTE_MAX_LENGTH = 500;
 
 export const absenceRequestSchema = z
   .object({
-    typeId: z.uuid('Choose a type of absence.'),
-    startDate: isoDateSchema('first day'),
-    endDate: isoDateSchema('last day'),
+    typeId: z.uuid(message('absences.errors.chooseType')),
+    startDate: isoDateSchema('firstDay'),
+    endDate: isoDateSchema('lastDay'),
     halfDayStart: checkboxSchema,
     halfDayEnd: checkboxSchema,
     note: z
       .string()
       .trim()
-      .max(ABSENCE_NOTE_MAX_LENGTH, `Keep the note under ${ABSENCE_NOTE_MAX_LENGTH} characters.`)
+      .max(ABSENCE_NOTE_MAX_LENGTH, message('absences.errors.noteTooLong'))
       .optional()
       .transform((note) => note || null),
   })
   .refine((a) => a.endDate >= a.startDate, {
     path: ['endDate'],
-    message: 'The last day cannot be before the first day.',
+    message: message('absences.errors.lastBeforeFirst'),
   })
   .refine((a) => !(a.startDate === a.endDate && a.halfDayStart && a.halfDayEnd), {
     path: ['halfDayEnd'],
-    message: 'A single day cannot have both halves off: leave both unticked for the whole day.',
+    message: message('absences.errors.bothHalves'),
   });
 export type AbsenceRequestInput = z.infer<typeof absenceRequestSchema>;
 
@@ -383,35 +384,60 @@ export type CalendarEventCancelInput = z.infer<typeof calendarEventCancelSchema>
 
 export const BOOKING_NOTE_MAX_LENGTH = 1000;
 
-const requiredTime = (label: string) =>
-  eventTimeSchema(label).refine((time) => time !== null, `Enter the ${label}.`);
+/** A booking's date; `field` names its messages (resources.errors.startDate…). */
+const bookingDateSchema = (field: 'startDate' | 'endDate') =>
+  z
+    .string({ error: message(`resources.errors.${field}Missing`) })
+    .trim()
+    .min(1, { error: message(`resources.errors.${field}Missing`), abort: true })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, {
+      error: message(`resources.errors.${field}Format`),
+      abort: true,
+    })
+    .refine(isCalendarDate, message(`resources.errors.${field}Invalid`));
+
+/** A booking's 'HH:MM' (a browser may add seconds); required. */
+const bookingTimeSchema = (field: 'startTime' | 'endTime') =>
+  z
+    .string({ error: message(`resources.errors.${field}Missing`) })
+    .trim()
+    .min(1, { error: message(`resources.errors.${field}Missing`), abort: true })
+    .regex(/^(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d)?$/, message(`resources.errors.${field}Format`))
+    .transform((time) => time.slice(0, 5));
 
 export const bookingSchema = z
   .object({
-    resourceId: z.uuid('Unknown resource.'),
+    resourceId: z.uuid(message('resources.errors.unknownResource')),
     title: z
-      .string({ error: 'Enter what the booking is for.' })
+      .string({ error: message('resources.errors.titleMissing') })
       .trim()
-      .min(1, 'Enter what the booking is for.')
-      .max(EVENT_TITLE_MAX_LENGTH, `Keep the title under ${EVENT_TITLE_MAX_LENGTH} characters.`),
-    note: optionalText(BOOKING_NOTE_MAX_LENGTH, 'note'),
-    startDate: eventDateSchema('start date'),
-    startTime: requiredTime('start time'),
-    endDate: eventDateSchema('end date'),
-    endTime: requiredTime('end time'),
-    submissionKey: z.uuid('This form has expired: reload the page and book again.'),
+      .min(1, message('resources.errors.titleMissing'))
+      .max(EVENT_TITLE_MAX_LENGTH, message('resources.errors.titleTooLong')),
+    note: z
+      .string()
+      .trim()
+      .max(BOOKING_NOTE_MAX_LENGTH, message('resources.errors.noteTooLong'))
+      .optional()
+      .transform((text) => text || null),
+    startDate: bookingDateSchema('startDate'),
+    startTime: bookingTimeSchema('startTime'),
+    endDate: bookingDateSchema('endDate'),
+    endTime: bookingTimeSchema('endTime'),
+    submissionKey: z.uuid(message('resources.errors.expired')),
   })
   .refine(
     (booking) =>
       `${booking.endDate}T${booking.endTime}` > `${booking.startDate}T${booking.startTime}`,
-    { path: ['endTime'], message: 'The booking must end after it starts.' },
+    { path: ['endTime'], message: message('resources.errors.endsBeforeStart') },
   );
 export type BookingInput = z.infer<typeof bookingSchema>;
 
-export const bookingIdSchema = z.object({ bookingId: z.uuid('Unknown booking.') });
+export const bookingIdSchema = z.object({
+  bookingId: z.uuid(message('resources.errors.unknownBooking')),
+});
 
 export const bookingDecisionSchema = bookingIdSchema.extend({
-  decision: z.enum(['confirm', 'decline'], { error: 'Choose confirm or decline.' }),
+  decision: z.enum(['confirm', 'decline'], { error: message('resources.errors.chooseDecision') }),
 });
 export type BookingDecisionInput = z.infer<typeof bookingDecisionSchema>;
 

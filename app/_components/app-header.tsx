@@ -14,7 +14,7 @@ export async function AppHeader({ user, signOutAction }: AppHeaderProps) {
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex h-14 max-w-6xl items-center gap-3 px-4 sm:gap-6">
         <Link href="/teams" className="shrink-0 rounded" aria-label={t('home')}>
-          <Logo />
+          <Logo compact />
         </Link>
         <nav
           aria-label={t('label')}

@@ -1,5 +1,6 @@
 import type { Balance } from '@/lib/allowance';
 import { formatDate, formatDays } from '@/lib/i18n/format';
+import { translatorFor } from '@/lib/i18n/translate';
 
 // How a balance's days left include days carried over from the year before, in words.
 
@@ -8,27 +9,38 @@ type CarryOver = Pick<
   'carriedIn' | 'carriedUsable' | 'carriedLapsed' | 'carryOverExpiresOn' | 'carryOverExpired'
 >;
 
-const days = (count: number) => `${formatDays(count)} ${count === 1 ? 'day' : 'days'}`;
-
 /**
  * "incl. 3 days carried over from 2026, usable until 31 Mar 2027", or what became of them once
- * that date passed; null when nothing carried over into `year`.
+ * that date passed, in the reader's locale; null when nothing carried over into `year`.
  */
-export function carryOverNote(balance: CarryOver, year: number): string | null {
+export function carryOverNote(balance: CarryOver, year: number, locale: string): string | null {
   const { carriedIn, carriedUsable, carriedLapsed, carryOverExpiresOn: expiresOn } = balance;
   if (carriedIn === 0) return null;
-  const carried = `carried over from ${year - 1}`;
-  if (!expiresOn) return `incl. ${days(carriedIn)} ${carried}`;
-  const on = formatDate(expiresOn);
-  if (!balance.carryOverExpired) return `incl. ${days(carriedIn)} ${carried}, usable until ${on}`;
-  if (carriedUsable === 0) return `${days(carriedIn)} ${carried} lapsed on ${on}`;
-  if (carriedLapsed === 0) return `incl. ${days(carriedUsable)} ${carried}, taken by ${on}`;
-  return `incl. ${days(carriedUsable)} ${carried}, taken by ${on}; ${formatDays(carriedLapsed)} lapsed`;
+  const t = translatorFor(locale, 'absences');
+  const days = (count: number) =>
+    t('carryOver.days', { count, formatted: formatDays(count, locale) });
+  const from = String(year - 1);
+  if (!expiresOn) return t('carryOver.included', { days: days(carriedIn), year: from });
+  const date = formatDate(expiresOn, locale);
+  if (!balance.carryOverExpired)
+    return t('carryOver.usableUntil', { days: days(carriedIn), year: from, date });
+  if (carriedUsable === 0)
+    return t('carryOver.lapsed', { days: days(carriedIn), year: from, date });
+  if (carriedLapsed === 0)
+    return t('carryOver.takenBy', { days: days(carriedUsable), year: from, date });
+  return t('carryOver.takenByPartLapsed', {
+    days: days(carriedUsable),
+    year: from,
+    date,
+    lapsed: formatDays(carriedLapsed, locale),
+  });
 }
 
 /** The same in a table cell: "incl. 3 carried over", or null. */
-export function carryOverShortNote(balance: CarryOver): string | null {
+export function carryOverShortNote(balance: CarryOver, locale = 'en-GB'): string | null {
   return balance.carriedUsable > 0
-    ? `incl. ${formatDays(balance.carriedUsable)} carried over`
+    ? translatorFor(locale, 'absences')('carryOver.short', {
+        days: formatDays(balance.carriedUsable, locale),
+      })
     : null;
 }

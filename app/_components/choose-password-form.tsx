@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { FormField } from '@/app/_components/form-field';
 import { FormMessage } from '@/app/admin/_components/form-message';
@@ -17,6 +18,7 @@ export function ChoosePasswordForm({
   /** Shown by the page; here only a hint to the browser. */
   minLength: number;
 }) {
+  const t = useTranslations('auth.choosePassword');
   const [state, formAction, pending] = useActionState<FormState, FormData>(action, {});
   if (state.ok)
     return (
@@ -31,7 +33,7 @@ export function ChoosePasswordForm({
           href="/sign-in"
           className="block w-full rounded-md bg-brand-600 px-4 py-2 text-center text-sm font-medium text-white shadow-sm hover:bg-brand-700"
         >
-          Sign in
+          {t('signIn')}
         </Link>
       </div>
     );
@@ -42,7 +44,7 @@ export function ChoosePasswordForm({
       <input type="hidden" name="username" autoComplete="username" value={email} readOnly />
       <FormField
         name="password"
-        label="New password"
+        label={t('newPassword')}
         type="password"
         autoComplete="new-password"
         minLength={minLength}
@@ -50,7 +52,7 @@ export function ChoosePasswordForm({
       />
       <FormField
         name="confirmation"
-        label="Type it again"
+        label={t('again')}
         type="password"
         autoComplete="new-password"
         error={state.fieldErrors?.confirmation?.[0]}
@@ -60,7 +62,7 @@ export function ChoosePasswordForm({
         disabled={pending}
         className="w-full rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700 disabled:opacity-60"
       >
-        {pending ? 'Saving…' : 'Save password'}
+        {pending ? t('pending') : t('submit')}
       </button>
     </form>
   );

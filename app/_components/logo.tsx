@@ -1,4 +1,5 @@
-export function Logo() {
+/** The mark and the name; `compact` keeps only the mark on a phone (the link names it). */
+export function Logo({ compact = false }: { compact?: boolean }) {
   return (
     <span className="flex items-center gap-2 font-semibold tracking-tight text-slate-900">
       <svg aria-hidden="true" viewBox="0 0 24 24" className="h-6 w-6 text-brand-600" fill="none">
@@ -16,7 +17,7 @@ export function Logo() {
           strokeLinecap="round"
         />
       </svg>
-      TeamCal
+      <span className={compact ? 'max-sm:sr-only' : undefined}>TeamCal</span>
     </span>
   );
 }

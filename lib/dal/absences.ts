@@ -4,10 +4,13 @@ import { alias } from 'drizzle-orm/pg-core';
 import { getDb, type Transaction } from '@/db';
 import { absences, absenceTypes, memberships, users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
+import { DatedText } from '@/lib/i18n/dated-text';
+import { formatSpan } from '@/lib/i18n/format';
+import { TranslatableText } from '@/lib/i18n/translate';
 import type { RequestInfo } from '@/lib/request-info';
 import type { AbsenceDecisionInput, AbsenceRequestInput } from '@/lib/validation';
 import { holidayDatesBetween } from '@/lib/holidays';
-import { describeWorkingDays, workingDays, workingDaysWithin } from '@/lib/workdays';
+import { workingDays, workingDaysWithin } from '@/lib/workdays';
 import { todayIn } from '@/lib/zoned-time';
 import { isAdmin, type Actor } from './actor';
 import { queueAbsenceDecidedNotice, queueAbsenceRequestedNotices } from './absence-notices';
@@ -82,6 +85,8 @@ export interface RequestedAbsence extends AbsenceDto {
   workingDays: number;
   /** Set when the type allows going beyond the days left and this request does. */
   warning?: string;
+  /** The same warning, one text per year, to show in the reader's language. */
+  warningTexts?: TranslatableText[];
 }
 
 const YEAR_DAYS = (year: number) => [`${year}-01-01`, `${year}-12-31`] as const;
@@ -97,8 +102,8 @@ async function checkAllowance(
   input: AbsenceRequestInput,
   holidays: ReadonlySet<string>,
   type: { overAllowance: 'refuse' | 'warn' },
-): Promise<string | undefined> {
-  const warnings: string[] = [];
+): Promise<TranslatableText[]> {
+  const warnings: TranslatableText[] = [];
   for (
     let year = Number(input.startDate.slice(0, 4));
     year <= Number(input.endDate.slice(0, 4));
@@ -109,19 +114,26 @@ async function checkAllowance(
     if (balance.daysLeft === null || days === 0) continue;
     const left = balance.daysLeft - balance.pending;
     if (days <= left) continue;
-    const pendingNote =
-      balance.pending > 0
-        ? ` once your ${describeWorkingDays(balance.pending)} awaiting a decision are counted`
-        : '';
-    const shortfall = `This request takes ${describeWorkingDays(days)} in ${year}, but your allowance has ${describeWorkingDays(Math.max(0, left))} left${pendingNote}`;
+    const pending = balance.pending > 0 ? 'Pending' : '';
+    const values = {
+      days: halfDays(days),
+      year: String(year),
+      left: halfDays(Math.max(0, left)),
+      pending: halfDays(balance.pending),
+    };
     if (type.overAllowance === 'refuse')
-      throw new AppError('bad_request', `${shortfall}. Choose fewer days or another type.`, {
-        field: 'endDate',
-      });
-    warnings.push(`${shortfall}: it goes beyond your allowance, which your manager will see.`);
+      throw new AppError(
+        'bad_request',
+        new TranslatableText(`absences.errors.refuse${pending}`, values),
+        { field: 'endDate' },
+      );
+    warnings.push(new TranslatableText(`absences.errors.warn${pending}`, values));
   }
-  return warnings.length > 0 ? warnings.join(' ') : undefined;
+  return warnings;
 }
+
+/** Working days as the messages count them: whole or half days. */
+const halfDays = (days: number) => Math.round(days * 2) / 2;
 
 /** The actor requests an absence for themselves; types that need no approval are approved at once. */
 export async function requestAbsence(
@@ -137,10 +149,8 @@ export async function requestAbsence(
   ) {
     throw new AppError(
       'bad_request',
-      `Choose dates within ${ABSENCE_WINDOW_YEARS} years of today.`,
-      {
-        field: 'startDate',
-      },
+      new TranslatableText('absences.errors.window', { years: ABSENCE_WINDOW_YEARS }),
+      { field: 'startDate' },
     );
   }
   return getDb().transaction(async (tx) => {
@@ -156,7 +166,7 @@ export async function requestAbsence(
       .from(absenceTypes)
       .where(and(eq(absenceTypes.id, input.typeId), eq(absenceTypes.active, true)));
     if (!type)
-      throw new AppError('bad_request', 'Choose a type of absence from the list.', {
+      throw new AppError('bad_request', new TranslatableText('absences.errors.typeNotInList'), {
         field: 'typeId',
       });
     const holidays = holidayDatesBetween(
@@ -166,20 +176,21 @@ export async function requestAbsence(
     );
     const days = workingDays(input, holidays);
     if (days === 0)
-      throw new AppError(
-        'bad_request',
-        'These dates hold no working day (weekends and public holidays don’t count): choose at least one working day.',
-        { field: 'startDate' },
-      );
-    const warning = type.countsAgainstAllowance
+      throw new AppError('bad_request', new TranslatableText('absences.errors.noWorkingDay'), {
+        field: 'startDate',
+      });
+    const warningTexts = type.countsAgainstAllowance
       ? await checkAllowance(tx, actor, input, holidays, type)
-      : undefined;
+      : [];
+    const warning = warningTexts.length > 0 ? warningTexts.join(' ') : undefined;
 
     const overlap = await findOverlap(tx, actor.id, input);
     if (overlap) {
       throw new AppError(
         'conflict',
-        `You are already away from ${overlap.startDate} to ${overlap.endDate}: change or cancel that absence first.`,
+        new DatedText('absences.errors.overlap', {}, (locale) => ({
+          dates: formatSpan(overlap, locale),
+        })),
         { field: 'startDate' },
       );
     }
@@ -205,7 +216,7 @@ export async function requestAbsence(
       },
       request,
     });
-    return { ...absence!, workingDays: days, warning };
+    return { ...absence!, workingDays: days, warning, warningTexts };
   });
 }
 
@@ -243,15 +254,12 @@ export async function decideAbsence(
         ),
       )
       .for('update');
-    if (!absence) throw new AppError('not_found', 'Absence not found.');
+    if (!absence) throw new AppError('not_found', new TranslatableText('absences.errors.notFound'));
     if (absence.userId === actor.id && !isAdmin(actor)) {
-      throw new AppError(
-        'forbidden',
-        'You cannot decide on your own request: another manager or an admin will.',
-      );
+      throw new AppError('forbidden', new TranslatableText('absences.errors.ownRequest'));
     }
     if (absence.status !== 'pending')
-      throw new AppError('conflict', 'This request has already been decided.');
+      throw new AppError('conflict', new TranslatableText('absences.errors.alreadyDecided'));
 
     const [decided] = await tx
       .update(absences)
@@ -308,12 +316,9 @@ export async function cancelAbsence(
       .from(absences)
       .where(and(eq(absences.id, absenceId), eq(absences.userId, actor.id)))
       .for('update');
-    if (!absence) throw new AppError('not_found', 'Absence not found.');
+    if (!absence) throw new AppError('not_found', new TranslatableText('absences.errors.notFound'));
     if (!isCancellable(absence, todayIn(actor.timeZone)))
-      throw new AppError(
-        'conflict',
-        'Only pending requests and absences still to come can be cancelled.',
-      );
+      throw new AppError('conflict', new TranslatableText('absences.errors.notCancellable'));
 
     const [cancelled] = await tx
       .update(absences)

@@ -3,9 +3,12 @@ import { and, asc, eq, gt, inArray, lt, ne, sql } from 'drizzle-orm';
 import { getDb, isExclusionViolation, type Transaction } from '@/db';
 import { bookings, resources, users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
+import { DatedText } from '@/lib/i18n/dated-text';
+import { formatTime } from '@/lib/i18n/format';
+import { TranslatableText } from '@/lib/i18n/translate';
 import type { RequestInfo } from '@/lib/request-info';
 import type { BookingDecisionInput, BookingInput } from '@/lib/validation';
-import { localDateTime, localInstant } from '@/lib/zoned-time';
+import { localInstant } from '@/lib/zoned-time';
 import type { Actor } from './actor';
 import { recordAuditEvent } from './audit';
 import { bumpResourceCalendarVersion } from './calendar-version';
@@ -58,16 +61,17 @@ async function bookableResource(db: Transaction, actor: Actor, resourceId: strin
     })
     .from(resources)
     .where(eq(resources.id, resourceId));
-  if (!resource) throw new AppError('not_found', 'Resource not found.');
+  if (!resource)
+    throw new AppError('not_found', new TranslatableText('resources.errors.resourceNotFound'));
   return { ...resource, calendar: await findResourceCalendar(actor, resourceId, db) };
 }
 
 const findResourceCalendar = (actor: Actor, resourceId: string, db?: Transaction) =>
   findCalendarForActor(actor, { resourceId }, db);
 
-/** How a time reads on the resource's page: "Tue 8 Dec 2026, 10:00". */
-function describeInstant(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
+/** How a time reads in a refusal: "Tue 8 Dec 2026, 10:00" (en-GB), in the reader's locale. */
+function describeInstant(instant: Date, timeZone: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, {
     weekday: 'short',
     day: 'numeric',
     month: 'short',
@@ -77,8 +81,6 @@ function describeInstant(instant: Date, timeZone: string): string {
     timeZone,
   }).format(instant);
 }
-
-const timeOnly = (instant: Date, timeZone: string) => localDateTime(instant, timeZone).time;
 
 /**
  * The earliest start at or after `from` where a span of `durationMs` fits between the resource's
@@ -147,10 +149,21 @@ async function overlapError(
     exceptBookingId,
   );
   const freeEnd = new Date(free.getTime() + endsAt.getTime() - startsAt.getTime());
-  const suggestion = `The next free slot of that length starts ${describeInstant(free, zone)} (until ${timeOnly(freeEnd, zone)}).`;
+  const written = (locale: string) => ({
+    free: describeInstant(free, zone, locale),
+    freeEnd: formatTime(freeEnd, locale, zone),
+    ...(clash && {
+      start: describeInstant(clash.startsAt, zone, locale),
+      end: formatTime(clash.endsAt, locale, zone),
+    }),
+  });
   const message = clash
-    ? `${resource.name} is already booked from ${describeInstant(clash.startsAt, zone)} to ${timeOnly(clash.endsAt, zone)} by ${clash.bookedByName} (“${clash.title}”). ${suggestion}`
-    : `${resource.name} was just booked for part of that time. ${suggestion}`;
+    ? new DatedText(
+        'resources.errors.clash',
+        { resource: resource.name, person: clash.bookedByName, title: clash.title },
+        written,
+      )
+    : new DatedText('resources.errors.justBooked', { resource: resource.name }, written);
   return new AppError('conflict', message);
 }
 
@@ -244,7 +257,8 @@ export async function createBooking(
       .select({ timeZone: resources.timeZone })
       .from(resources)
       .where(eq(resources.id, input.resourceId));
-    if (!resource) throw new AppError('not_found', 'Resource not found.');
+    if (!resource)
+      throw new AppError('not_found', new TranslatableText('resources.errors.resourceNotFound'));
     const startsAt = localInstant(
       input.startDate,
       input.startTime!,
@@ -253,7 +267,7 @@ export async function createBooking(
     );
     const endsAt = localInstant(input.endDate, input.endTime!, resource.timeZone, 'endTime');
     if (endsAt <= startsAt)
-      throw new AppError('bad_request', 'The booking must end after it starts.', {
+      throw new AppError('bad_request', new TranslatableText('resources.errors.endsBeforeStart'), {
         field: 'endTime',
       });
     const { booking, alreadyAdded } = await holdResource(
@@ -330,7 +344,8 @@ async function findLiveBooking(tx: Transaction, actor: Actor, bookingId: string)
     .from(bookings)
     .where(eq(bookings.id, bookingId))
     .for('update');
-  if (!booking) throw new AppError('not_found', 'Booking not found.');
+  if (!booking)
+    throw new AppError('not_found', new TranslatableText('resources.errors.bookingNotFound'));
   const calendar = await findResourceCalendar(actor, booking.resourceId, tx);
   return { booking, calendar };
 }
@@ -374,11 +389,14 @@ export async function cancelBooking(
   return getDb().transaction(async (tx) => {
     const { booking, calendar } = await findLiveBooking(tx, actor, bookingId);
     if (booking.bookedById !== actor.id && !calendar.rights.canShare)
-      throw new AppError('not_found', 'Booking not found.');
+      throw new AppError('not_found', new TranslatableText('resources.errors.bookingNotFound'));
     if (booking.eventId)
-      throw new AppError('conflict', 'A team event holds this booking: cancel or edit the event.');
+      throw new AppError('conflict', new TranslatableText('resources.errors.heldByEvent'));
     if (!LIVE.includes(booking.status))
-      throw new AppError('conflict', `This booking is already ${booking.status}.`);
+      throw new AppError(
+        'conflict',
+        new TranslatableText('resources.errors.alreadyStatus', { status: booking.status }),
+      );
     await setStatus(tx, actor, booking, 'cancelled', request);
     return { title: booking.title };
   });
@@ -392,9 +410,13 @@ export async function decideBooking(
 ): Promise<{ title: string; status: BookingStatus }> {
   return getDb().transaction(async (tx) => {
     const { booking, calendar } = await findLiveBooking(tx, actor, input.bookingId);
-    if (!calendar.rights.canShare) throw new AppError('not_found', 'Booking not found.');
+    if (!calendar.rights.canShare)
+      throw new AppError('not_found', new TranslatableText('resources.errors.bookingNotFound'));
     if (booking.status !== 'requested')
-      throw new AppError('conflict', `This booking is already ${booking.status}.`);
+      throw new AppError(
+        'conflict',
+        new TranslatableText('resources.errors.alreadyStatus', { status: booking.status }),
+      );
     const status = input.decision === 'confirm' ? 'confirmed' : 'declined';
     await setStatus(tx, actor, booking, status, request);
     return { title: booking.title, status };
@@ -409,7 +431,10 @@ export async function resourcePlace(tx: Transaction, resourceId: string): Promis
     .select({ name: resources.name, location: resources.location })
     .from(resources)
     .where(eq(resources.id, resourceId));
-  if (!resource) throw new AppError('not_found', 'Resource not found.', { field: 'resourceId' });
+  if (!resource)
+    throw new AppError('not_found', new TranslatableText('resources.errors.resourceNotFound'), {
+      field: 'resourceId',
+    });
   return resource.location ? `${resource.name}, ${resource.location}` : resource.name;
 }
 

@@ -3,6 +3,7 @@ import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { passwordResets, policy, users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
+import { TranslatableText } from '@/lib/i18n/translate';
 import { storedLocale } from '@/lib/i18n/locales';
 import { appUrl, passwordResetMail } from '@/lib/mail/messages';
 import { hashPassword } from '@/lib/passwords';
@@ -28,7 +29,7 @@ export const RESET_LINK_LIFETIME_MINUTES = 60;
 export const RESET_LIMIT_PER_ADDRESS: RateLimitRule = { limit: 10, windowSeconds: 15 * 60 };
 export const RESET_LIMIT_PER_ACCOUNT: RateLimitRule = { limit: 3, windowSeconds: 60 * 60 };
 
-const TOO_MANY = 'Too many reset requests. Please wait a few minutes and try again.';
+const TOO_MANY = new TranslatableText('auth.errors.resetTooMany');
 
 /**
  * Mails a reset link to the account of `email`, if there is one that may use a password. Says
@@ -96,8 +97,7 @@ export async function requestPasswordReset(email: string, request: RequestInfo):
   });
 }
 
-const UNUSABLE_LINK =
-  'This reset link has expired or was already used. Ask for a new one on the sign-in page.';
+const UNUSABLE_LINK = new TranslatableText('auth.errors.resetUnusable');
 
 /** Whose a reset link is, for the page; `gone` once used, replaced or expired. */
 export async function findPasswordReset(secret: string): Promise<{ name: string; email: string }> {

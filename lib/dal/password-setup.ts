@@ -3,6 +3,9 @@ import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
+import { DatedText } from '@/lib/i18n/dated-text';
+import { formatDate } from '@/lib/i18n/format';
+import { TranslatableText } from '@/lib/i18n/translate';
 import { hashPassword } from '@/lib/passwords';
 import { hashSetupSecret, isWellFormedSetupSecret } from '@/lib/password-setup';
 import type { RequestInfo } from '@/lib/request-info';
@@ -18,8 +21,7 @@ export interface PasswordSetup {
   expiresAt: Date;
 }
 
-const UNKNOWN_LINK =
-  'This link has already been used or is not valid. Ask an admin of TeamCal for a new one.';
+const UNKNOWN_LINK = new TranslatableText('auth.errors.setupUnknown');
 
 /** Who a setup link is for, or `gone` with a message that says what to do. */
 export async function findPasswordSetup(secret: string): Promise<PasswordSetup> {
@@ -36,10 +38,12 @@ export async function findPasswordSetup(secret: string): Promise<PasswordSetup> 
     .where(eq(users.passwordSetupHash, hashSetupSecret(secret)));
   if (!user || user.disabledAt) throw new AppError('gone', UNKNOWN_LINK);
   if (user.expired) {
-    const day = user.expiresAt!.toISOString().slice(0, 10);
+    const expiredAt = user.expiresAt!;
     throw new AppError(
       'gone',
-      `This link expired on ${day}. Ask an admin of TeamCal for a new one.`,
+      new DatedText('auth.errors.setupExpired', {}, (locale) => ({
+        date: formatDate(expiredAt.toISOString().slice(0, 10), locale),
+      })),
     );
   }
   return { name: user.name, email: user.email, expiresAt: user.expiresAt! };

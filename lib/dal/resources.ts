@@ -8,6 +8,7 @@ import type {
   UpdateResourceInput,
 } from '@/lib/admin-validation';
 import { AppError } from '@/lib/errors';
+import { TranslatableText } from '@/lib/i18n/translate';
 import type { RequestInfo } from '@/lib/request-info';
 import type { Actor } from './actor';
 import { assertActiveAdmin } from './admin-access';
@@ -92,7 +93,8 @@ async function resourceDetail(where: SQL): Promise<Omit<ResourceDetail, 'calenda
     .select({ ...summaryColumns, description: resources.description })
     .from(resources)
     .where(where);
-  if (!row) throw new AppError('not_found', 'Resource not found.');
+  if (!row)
+    throw new AppError('not_found', new TranslatableText('resources.errors.resourceNotFound'));
   return { ...toSummary(row), description: row.description, managers: await managersOf(row.id) };
 }
 
@@ -128,9 +130,11 @@ async function managerIds(tx: Transaction, emails: string[]): Promise<string[]> 
     .where(and(inArray(users.email, emails), isNull(users.disabledAt)));
   const unknown = emails.find((email) => !found.some((user) => user.email === email));
   if (unknown)
-    throw new AppError('bad_request', `Nobody with an active account has the address ${unknown}.`, {
-      field: 'managerEmails',
-    });
+    throw new AppError(
+      'bad_request',
+      new TranslatableText('resources.errors.unknownManagers', { addresses: unknown }),
+      { field: 'managerEmails' },
+    );
   return found.map((user) => user.id);
 }
 
@@ -166,9 +170,11 @@ export async function createResource(
       .returning({ id: resources.id, slug: resources.slug })
       .catch((error: unknown) => {
         if (isUniqueViolation(error, 'resources_slug_key'))
-          throw new AppError('conflict', `The address ${input.slug} is already taken.`, {
-            field: 'slug',
-          });
+          throw new AppError(
+            'conflict',
+            new TranslatableText('resources.errors.slugTaken', { slug: input.slug }),
+            { field: 'slug' },
+          );
         throw error;
       });
     await setManagers(tx, row!.id, await managerIds(tx, input.managerEmails));
@@ -197,7 +203,8 @@ export async function updateResource(
       .set({ ...resourceValues(input), updatedAt: sql`now()` })
       .where(eq(resources.id, input.resourceId))
       .returning({ id: resources.id });
-    if (!row) throw new AppError('not_found', 'Resource not found.');
+    if (!row)
+      throw new AppError('not_found', new TranslatableText('resources.errors.resourceNotFound'));
     await setManagers(tx, row.id, await managerIds(tx, input.managerEmails));
     // Every booking's LOCATION and zone come from the resource.
     await bumpResourceCalendarVersion(tx, row.id, { presentation: true });
@@ -228,7 +235,8 @@ export async function setResourceEnabled(
       .set({ disabledAt: input.enabled ? null : sql`now()`, updatedAt: sql`now()` })
       .where(eq(resources.id, input.resourceId))
       .returning({ id: resources.id });
-    if (!row) throw new AppError('not_found', 'Resource not found.');
+    if (!row)
+      throw new AppError('not_found', new TranslatableText('resources.errors.resourceNotFound'));
     await bumpResourceCalendarVersion(tx, row.id);
     await recordAuditEvent(tx, {
       actorId: actor.id,

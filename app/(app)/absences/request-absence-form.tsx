@@ -1,17 +1,40 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
 import { useActionState } from 'react';
 import { FieldError, FormField } from '@/app/_components/form-field';
 import type { FormState } from '@/lib/action';
 import type { AbsenceTypeOption } from '@/lib/dal/my-absences';
-import { requestAbsenceAction } from './actions';
+import { requestAbsenceAction, type RequestOutcome } from './actions';
+import { FlashMessage, useFlash } from './flash';
 
 const fieldClass =
   'mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm';
 
-export function RequestAbsenceForm({ types }: { types: AbsenceTypeOption[] }) {
-  const [state, formAction, pending] = useActionState<FormState, FormData>(
-    requestAbsenceAction,
+export function RequestAbsenceForm({
+  types,
+  year,
+  noteMaxLength,
+}: {
+  types: AbsenceTypeOption[];
+  /** The year the page shows: a request for another year takes the page there. */
+  year: number;
+  noteMaxLength: number;
+}) {
+  const t = useTranslations('absences.form');
+  const router = useRouter();
+  const { setFlash } = useFlash();
+  const [state, formAction, pending] = useActionState<FormState<RequestOutcome>, FormData>(
+    async (previous, formData) => {
+      setFlash(null);
+      const next = await requestAbsenceAction(previous, formData);
+      if (next.ok) {
+        setFlash({ from: 'request', message: next.message ?? '' });
+        if (next.data && next.data.year !== year) router.push(`/absences?year=${next.data.year}`);
+      }
+      return next;
+    },
     {},
   );
   const error = (field: string) => state.fieldErrors?.[field]?.[0];
@@ -24,13 +47,14 @@ export function RequestAbsenceForm({ types }: { types: AbsenceTypeOption[] }) {
       action={formAction}
       noValidate
       className="space-y-4"
-      aria-label="Request an absence"
+      aria-labelledby="request-heading"
     >
+      <FlashMessage from="request" />
       <div aria-live="polite">
-        {state.message && (
+        {state.message && !state.ok && (
           <p
-            role={state.ok ? 'status' : 'alert'}
-            className={`rounded-md border px-3 py-2 text-sm ${state.ok ? 'border-green-200 bg-green-50 text-green-800' : 'border-red-200 bg-red-50 text-red-800'}`}
+            role="alert"
+            className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
           >
             {state.message}
           </p>
@@ -38,7 +62,7 @@ export function RequestAbsenceForm({ types }: { types: AbsenceTypeOption[] }) {
       </div>
       <div>
         <label htmlFor="typeId" className="block text-sm font-medium">
-          Type
+          {t('type')}
         </label>
         <select
           id="typeId"
@@ -49,63 +73,66 @@ export function RequestAbsenceForm({ types }: { types: AbsenceTypeOption[] }) {
           className={fieldClass}
         >
           <option value="" disabled>
-            Choose…
+            {t('choose')}
           </option>
           {types.map((type) => (
             <option key={type.id} value={type.id}>
-              {type.label}
-              {type.requiresApproval ? ' (needs approval)' : ''}
+              {type.requiresApproval ? t('needsApproval', { label: type.label }) : type.label}
             </option>
           ))}
         </select>
         <FieldError id="typeId-error" error={error('typeId')} />
       </div>
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-1 xl:grid-cols-2">
         <FormField
           name="startDate"
-          label="First day"
+          label={t('firstDay')}
           type="date"
           defaultValue={values.startDate}
           error={error('startDate')}
         />
         <FormField
           name="endDate"
-          label="Last day"
+          label={t('lastDay')}
           type="date"
           defaultValue={values.endDate}
           error={error('endDate')}
         />
       </div>
       <fieldset>
-        <legend className="text-sm font-medium">Half days</legend>
+        <legend className="text-sm font-medium">{t('halfDays')}</legend>
         <label className="mt-1 flex items-center gap-2 text-sm">
           <input
             type="checkbox"
             name="halfDayStart"
             defaultChecked={values.halfDayStart === 'on'}
           />
-          Afternoon only on the first day
+          {t('afternoonFirst')}
         </label>
         <label className="mt-1 flex items-center gap-2 text-sm">
           <input
             type="checkbox"
             name="halfDayEnd"
             defaultChecked={values.halfDayEnd === 'on'}
+            aria-invalid={error('halfDayEnd') ? true : undefined}
             aria-describedby={error('halfDayEnd') ? 'halfDayEnd-error' : undefined}
           />
-          Morning only on the last day
+          {t('morningLast')}
         </label>
         <FieldError id="halfDayEnd-error" error={error('halfDayEnd')} />
       </fieldset>
       <div>
         <label htmlFor="note" className="block text-sm font-medium">
-          Note <span className="font-normal text-slate-500">(optional, up to 500 characters)</span>
+          {t('note')}{' '}
+          <span className="font-normal text-slate-500">
+            {t('noteHint', { max: noteMaxLength })}
+          </span>
         </label>
         <textarea
           id="note"
           name="note"
           rows={2}
-          maxLength={500}
+          maxLength={noteMaxLength}
           defaultValue={values.note}
           aria-invalid={error('note') ? true : undefined}
           aria-describedby={error('note') ? 'note-error' : undefined}
@@ -118,7 +145,7 @@ export function RequestAbsenceForm({ types }: { types: AbsenceTypeOption[] }) {
         disabled={pending}
         className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700 disabled:opacity-60"
       >
-        {pending ? 'Sending…' : 'Request absence'}
+        {pending ? t('sending') : t('submit')}
       </button>
     </form>
   );

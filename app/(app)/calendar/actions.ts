@@ -2,6 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
+import { getTranslations } from 'next-intl/server';
 import { runFormAction, type FormState } from '@/lib/action';
 import { ownAbsencesSchema } from '@/lib/admin-validation';
 import { setOwnAbsencesShown } from '@/lib/dal/profile';
@@ -13,9 +14,8 @@ export async function setOwnAbsencesShownAction(
 ): Promise<FormState> {
   const state = await runFormAction(ownAbsencesSchema, formData, async (actor, input) => {
     await setOwnAbsencesShown(actor, input.includesOwnAbsences, requestInfo(await headers()));
-    return input.includesOwnAbsences
-      ? 'Your approved absences now show in your calendar and its links.'
-      : 'Your absences no longer show in your calendar and its links.';
+    const t = await getTranslations('myCalendar');
+    return input.includesOwnAbsences ? t('shown') : t('hidden');
   });
   if (state.ok) revalidatePath('/calendar');
   return state;

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { FormMessage } from '@/app/admin/_components/form-message';
 import type { FormState } from '@/lib/action';
@@ -7,6 +8,7 @@ import { setOwnAbsencesShownAction } from './actions';
 
 /** Whether the person's own calendar, and every link to it, also shows their approved absences. */
 export function OwnAbsencesForm({ shown }: { shown: boolean }) {
+  const t = useTranslations('myCalendar');
   const [state, action, pending] = useActionState<FormState, FormData>(
     setOwnAbsencesShownAction,
     {},
@@ -17,10 +19,8 @@ export function OwnAbsencesForm({ shown }: { shown: boolean }) {
       <label className="flex items-start gap-2 text-sm">
         <input type="checkbox" name="includesOwnAbsences" defaultChecked={shown} className="mt-1" />
         <span>
-          Also show my approved absences
-          <span className="block text-xs text-slate-500">
-            In this calendar and every link to it, e.g. so that your team sees when you are away.
-          </span>
+          {t('ownAbsences')}
+          <span className="block text-xs text-slate-600">{t('ownAbsencesHint')}</span>
         </span>
       </label>
       <button
@@ -28,7 +28,7 @@ export function OwnAbsencesForm({ shown }: { shown: boolean }) {
         disabled={pending}
         className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 disabled:opacity-60"
       >
-        Save
+        {t('save')}
       </button>
     </form>
   );

@@ -10,6 +10,7 @@ import {
   startOfWeek,
 } from 'date-fns';
 import type { Metadata } from 'next';
+import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { z } from 'zod';
 import { formatDate, formatMonth } from '@/lib/i18n/format';
@@ -20,7 +21,11 @@ import { CalendarMenuFor } from '../_calendar/calendar-menu-loader';
 import { EventsSection, type ListedRange } from '../_calendar/events-section';
 import { OwnAbsencesForm } from './own-absences-form';
 
-export const metadata: Metadata = { title: 'My calendar' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('myCalendar'))('title') };
+}
+
+type Translator = Awaited<ReturnType<typeof getTranslations<'myCalendar'>>>;
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -33,7 +38,12 @@ const viewSchema = (today: string) =>
 const day = (date: Date) => format(date, 'yyyy-MM-dd');
 
 /** The week (Monday first) or month around `at`, with links to move and to switch views. */
-function listedRange(view: 'week' | 'month', at: string): ListedRange {
+function listedRange(
+  view: 'week' | 'month',
+  at: string,
+  t: Translator,
+  locale: string,
+): ListedRange {
   const date = parseISO(at);
   const [from, to, previous, next] =
     view === 'week'
@@ -47,24 +57,26 @@ function listedRange(view: 'week' | 'month', at: string): ListedRange {
   const href = (v: string, d: Date | string) =>
     `/calendar?view=${v}&at=${typeof d === 'string' ? d : day(d)}`;
   const label =
-    view === 'week' ? `the week of ${formatDate(day(from))}` : formatMonth(day(from).slice(0, 7));
+    view === 'week'
+      ? t('theWeekOf', { date: formatDate(day(from), locale) })
+      : formatMonth(day(from).slice(0, 7), locale);
   const link = 'rounded-md border border-slate-300 px-2 py-1 hover:bg-slate-100';
   return {
     from: day(from),
     to: day(to),
     label,
     navigation: (
-      <nav aria-label="Period" className="flex flex-wrap items-center gap-2 text-sm">
+      <nav aria-label={t('period')} className="flex flex-wrap items-center gap-2 text-sm">
         <Link href={href(view, previous)} className={link}>
-          ← Previous {view}
+          {view === 'week' ? t('previousWeek') : t('previousMonth')}
         </Link>
         <span className="font-medium" aria-current="page">
-          {view === 'week' ? `Week of ${formatDate(day(from))}` : label}
+          {view === 'week' ? t('weekOf', { date: formatDate(day(from), locale) }) : label}
         </span>
         <Link href={href(view, next)} className={link}>
-          Next {view} →
+          {view === 'week' ? t('nextWeek') : t('nextMonth')}
         </Link>
-        <span className="ml-auto flex gap-1" role="group" aria-label="View">
+        <span className="ml-auto flex gap-1" role="group" aria-label={t('view')}>
           {(['week', 'month'] as const).map((v) => (
             <Link
               key={v}
@@ -72,7 +84,7 @@ function listedRange(view: 'week' | 'month', at: string): ListedRange {
               aria-current={v === view ? 'true' : undefined}
               className={`${link} aria-[current=true]:bg-brand-50 aria-[current=true]:font-medium`}
             >
-              {v === 'week' ? 'Week' : 'Month'}
+              {v === 'week' ? t('week') : t('month')}
             </Link>
           ))}
         </span>
@@ -90,35 +102,38 @@ export default async function MyCalendarPage({ searchParams }: Props) {
   const calendar = await findCalendarForActor(actor, { kind: 'person' });
   const today = day(TZDate.tz(calendar.timeZone));
   const { view, at } = viewSchema(today).parse(await searchParams);
+  const [t, locale] = await Promise.all([getTranslations('myCalendar'), getLocale()]);
   return (
     <div className="space-y-6">
       <header className="flex flex-wrap items-end justify-between gap-4">
-        <div>
-          <h1 className="text-2xl font-semibold tracking-tight">My calendar</h1>
+        <div className="min-w-0">
+          <h1 className="text-2xl font-semibold tracking-tight">{t('title')}</h1>
           <p className="mt-1 text-sm text-slate-600">
-            Your professional appointments. Only you see them here; share them with a link when an
-            app or a colleague needs them. Times in {calendar.timeZone} (
-            <Link href="/profile" className="text-brand-700 underline">
-              change
-            </Link>
-            ).
+            {t.rich('intro', {
+              timeZone: calendar.timeZone,
+              link: (chunks) => (
+                <Link href="/profile" className="text-brand-700 underline">
+                  {chunks}
+                </Link>
+              ),
+            })}
           </p>
         </div>
         <CalendarMenuFor actor={actor} calendar={calendar} />
       </header>
       <EventsSection
         calendar={calendar}
-        heading="Appointments"
-        subheading="Client visits, trips, meetings"
+        heading={t('appointments')}
+        subheading={t('appointmentsSub')}
         kind={{ noun: 'appointment', rooms: [] }}
-        range={listedRange(view, at)}
+        range={listedRange(view, at, t, locale)}
       />
       <section
         aria-labelledby="calendar-settings-heading"
         className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
       >
         <h2 id="calendar-settings-heading" className="mb-3 font-semibold">
-          What your calendar shows
+          {t('settingsHeading')}
         </h2>
         <OwnAbsencesForm shown={calendar.includesOwnAbsences} />
       </section>

@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { FormField } from '@/app/_components/form-field';
 import { FormMessage } from '@/app/admin/_components/form-message';
@@ -8,6 +9,7 @@ import type { FormState } from '@/lib/action';
 import { requestPasswordResetAction } from './actions';
 
 export function ForgotPasswordForm() {
+  const t = useTranslations('auth.forgot');
   const [state, formAction, pending] = useActionState<FormState, FormData>(
     requestPasswordResetAction,
     {},
@@ -21,8 +23,8 @@ export function ForgotPasswordForm() {
         >
           {state.message}
         </p>
-        <Link href="/sign-in" className="block text-sm font-medium text-brand-700 hover:underline">
-          Back to sign-in
+        <Link href="/sign-in" className="block text-sm font-medium text-brand-700 underline">
+          {t('back')}
         </Link>
       </div>
     );
@@ -31,7 +33,7 @@ export function ForgotPasswordForm() {
       <FormMessage state={state} />
       <FormField
         name="email"
-        label="Email"
+        label={t('email')}
         type="email"
         autoComplete="username"
         required
@@ -44,10 +46,10 @@ export function ForgotPasswordForm() {
         disabled={pending}
         className="w-full rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700 disabled:opacity-60"
       >
-        {pending ? 'Sending…' : 'Send me a reset link'}
+        {pending ? t('pending') : t('submit')}
       </button>
-      <Link href="/sign-in" className="block text-sm font-medium text-brand-700 hover:underline">
-        Back to sign-in
+      <Link href="/sign-in" className="block text-sm font-medium text-brand-700 underline">
+        {t('back')}
       </Link>
     </form>
   );

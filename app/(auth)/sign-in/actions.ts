@@ -3,6 +3,10 @@
 import { redirect, unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
 import { signIn, signInErrorMessage } from '@/lib/auth';
+import { requestLocale } from '@/lib/i18n/request-locale';
+import { translateText } from '@/lib/i18n/translate';
+import { getTranslations } from 'next-intl/server';
+import { DEFAULT_OIDC_NAME, oidcConfig } from '@/lib/oidc-config';
 import { oidcErrorPath } from '@/lib/sign-in-messages';
 import { callbackPathSchema, signInSchema } from '@/lib/validation';
 
@@ -20,7 +24,14 @@ export async function signInAction(
   const email = String(formData.get('email') ?? '').slice(0, 300);
   const parsed = signInSchema.safeParse({ email, password: formData.get('password') });
   if (!parsed.success) {
-    return { fieldErrors: z.flattenError(parsed.error).fieldErrors, email };
+    const locale = await requestLocale();
+    const fieldErrors = Object.fromEntries(
+      Object.entries(z.flattenError(parsed.error).fieldErrors).map(([field, messages]) => [
+        field,
+        messages?.map((text) => translateText(text, locale)),
+      ]),
+    );
+    return { fieldErrors, email };
   }
   const redirectTo = callbackPathSchema.parse(formData.get('callbackUrl') ?? '/teams');
   try {
@@ -29,7 +40,7 @@ export async function signInAction(
     const message = signInErrorMessage(error);
     // Not a refused sign-in: either the success redirect, which must propagate, or a bug.
     if (!message) throw error;
-    return { message, email };
+    return { message: await signInRefusal(message), email };
   }
   return {};
 }
@@ -46,4 +57,21 @@ export async function signInWithOidcAction(formData: FormData): Promise<void> {
     console.warn(`[auth] OpenID sign-in not started: ${(error as Error).name}`);
     redirect(`${oidcErrorPath('unreachable')}&${new URLSearchParams({ callbackUrl: redirectTo })}`);
   }
+}
+
+/** lib/auth's English refusal in the reader's language (a rate limit's own detail stays as it is). */
+async function signInRefusal(english: string): Promise<string> {
+  const t = await getTranslations('auth');
+  const known: Record<string, string> = {
+    'Wrong email or password.': t('signInErrors.wrongPassword'),
+    'Sign-in failed. Please try again.': t('signInErrors.failed'),
+    'Too many failed sign-in attempts. Please wait a few minutes.': t('pageErrors.rateLimited'),
+    'TeamCal can’t reach its database right now. Please try again in a moment.':
+      t('pageErrors.unavailable'),
+  };
+  const wait = /^Too many failed sign-in attempts\. Try again in (\d+) minute/.exec(english);
+  if (wait) return t('signInErrors.tryAgainIn', { minutes: Number(wait[1]) });
+  if (english.startsWith('Password sign-in is for admins only.'))
+    return t('signInErrors.passwordOff', { provider: oidcConfig()?.name ?? DEFAULT_OIDC_NAME });
+  return known[english] ?? translateText(english, await requestLocale());
 }

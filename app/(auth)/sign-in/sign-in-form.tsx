@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { FormField } from '@/app/_components/form-field';
 import { signInAction, type SignInState } from './actions';
@@ -11,6 +12,7 @@ export function SignInForm({
   callbackUrl: string;
   initialMessage?: string;
 }) {
+  const t = useTranslations('auth.signIn');
   const [state, formAction, pending] = useActionState<SignInState, FormData>(signInAction, {
     message: initialMessage,
   });
@@ -29,7 +31,7 @@ export function SignInForm({
       </div>
       <FormField
         name="email"
-        label="Email"
+        label={t('email')}
         type="email"
         autoComplete="username"
         required
@@ -40,7 +42,7 @@ export function SignInForm({
       />
       <FormField
         name="password"
-        label="Password"
+        label={t('password')}
         type="password"
         autoComplete="current-password"
         required
@@ -51,7 +53,7 @@ export function SignInForm({
         disabled={pending}
         className="w-full rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700 disabled:opacity-60"
       >
-        {pending ? 'Signing in…' : 'Sign in'}
+        {pending ? t('pending') : t('submit')}
       </button>
     </form>
   );

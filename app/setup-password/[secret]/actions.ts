@@ -1,11 +1,14 @@
 'use server';
 
 import { headers } from 'next/headers';
+import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import type { FormState } from '@/lib/action';
 import { asExpectedFailure } from '@/lib/expected-failure';
 import { choosePasswordSchema, setupSecretSchema } from '@/lib/admin-validation';
 import { completePasswordSetup } from '@/lib/dal/password-setup';
+import { requestLocale } from '@/lib/i18n/request-locale';
+import { translateText } from '@/lib/i18n/translate';
 import { requestInfo } from '@/lib/request-info';
 import { formDataToObject } from '@/lib/validation';
 
@@ -16,17 +19,23 @@ export async function choosePasswordAction(
   _previous: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  if (!setupSecretSchema.safeParse(secret).success)
-    return { message: 'This link is not valid. Ask an admin of TeamCal for a new one.' };
+  const t = await getTranslations('auth.setup');
+  if (!setupSecretSchema.safeParse(secret).success) return { message: t('invalidLink') };
   const parsed = choosePasswordSchema.safeParse(formDataToObject(formData));
   // Passwords are never sent back to the form.
-  if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors };
+  if (!parsed.success) {
+    const locale = await requestLocale();
+    const fieldErrors = Object.entries(z.flattenError(parsed.error).fieldErrors).map(
+      ([field, messages]) => [field, messages?.map((text) => translateText(text, locale))],
+    );
+    return { fieldErrors: Object.fromEntries(fieldErrors) };
+  }
   try {
     await completePasswordSetup(secret, parsed.data.password, requestInfo(await headers()));
   } catch (error) {
     const failure = asExpectedFailure(error);
-    if (failure) return { message: failure.message };
+    if (failure) return { message: translateText(failure.text, await requestLocale()) };
     throw error;
   }
-  return { ok: true, message: 'Your password is saved. You can sign in now.' };
+  return { ok: true, message: t('saved') };
 }

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
+import { getTranslations } from 'next-intl/server';
 import { runFormAction, type FormState } from '@/lib/action';
 import { cancelBooking, createBooking, decideBooking } from '@/lib/dal/bookings';
 import { requestInfo } from '@/lib/request-info';
@@ -21,10 +22,10 @@ export async function createBookingAction(
 ): Promise<FormState> {
   const state = await runFormAction(bookingSchema, formData, async (actor, input) => {
     const booking = await createBooking(actor, input, requestInfo(await headers()));
-    if (booking.alreadyAdded) return `“${booking.title}” was already booked.`;
-    return booking.status === 'requested'
-      ? `“${booking.title}” is held as requested until a manager confirms it.`
-      : `Booked: “${booking.title}”.`;
+    const t = await getTranslations('resources.outcome');
+    const title = booking.title;
+    if (booking.alreadyAdded) return t('alreadyBooked', { title });
+    return booking.status === 'requested' ? t('held', { title }) : t('booked', { title });
   });
   return revalidateResourcePages(state);
 }
@@ -35,7 +36,7 @@ export async function cancelBookingAction(
 ): Promise<FormState> {
   const state = await runFormAction(bookingIdSchema, formData, async (actor, input) => {
     const { title } = await cancelBooking(actor, input.bookingId, requestInfo(await headers()));
-    return `“${title}” cancelled.`;
+    return (await getTranslations('resources.outcome'))('cancelled', { title });
   });
   return revalidateResourcePages(state);
 }
@@ -46,7 +47,8 @@ export async function decideBookingAction(
 ): Promise<FormState> {
   const state = await runFormAction(bookingDecisionSchema, formData, async (actor, input) => {
     const { title, status } = await decideBooking(actor, input, requestInfo(await headers()));
-    return `“${title}” ${status}.`;
+    const t = await getTranslations('resources.outcome');
+    return status === 'confirmed' ? t('confirmed', { title }) : t('declined', { title });
   });
   return revalidateResourcePages(state);
 }

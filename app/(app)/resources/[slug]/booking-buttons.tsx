@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import type { FormState } from '@/lib/action';
 import { cancelBookingAction, decideBookingAction } from './actions';
@@ -16,18 +17,23 @@ function Refusal({ state }: { state: FormState }) {
 }
 
 export function CancelBookingButton({ bookingId, title }: { bookingId: string; title: string }) {
+  const t = useTranslations('resources.buttons');
   const [state, action, pending] = useActionState<FormState, FormData>(cancelBookingAction, {});
   return (
     <form
       action={action}
       onSubmit={(event) => {
-        if (!window.confirm(`Cancel “${title}”? Subscribed calendars show it as cancelled.`))
-          event.preventDefault();
+        if (!window.confirm(t('cancelConfirm', { title }))) event.preventDefault();
       }}
     >
       <input type="hidden" name="bookingId" value={bookingId} />
-      <button type="submit" disabled={pending} aria-label={`Cancel ${title}`} className={button}>
-        Cancel
+      <button
+        type="submit"
+        disabled={pending}
+        aria-label={t('cancelLabel', { title })}
+        className={button}
+      >
+        {t('cancel')}
       </button>
       <Refusal state={state} />
     </form>
@@ -35,6 +41,7 @@ export function CancelBookingButton({ bookingId, title }: { bookingId: string; t
 }
 
 export function DecideBookingButtons({ bookingId, title }: { bookingId: string; title: string }) {
+  const t = useTranslations('resources.buttons');
   const [state, action, pending] = useActionState<FormState, FormData>(decideBookingAction, {});
   return (
     <form action={action} className="flex flex-wrap items-center gap-2">
@@ -44,20 +51,20 @@ export function DecideBookingButtons({ bookingId, title }: { bookingId: string; 
         name="decision"
         value="confirm"
         disabled={pending}
-        aria-label={`Confirm ${title}`}
+        aria-label={t('confirmLabel', { title })}
         className={button}
       >
-        Confirm
+        {t('confirm')}
       </button>
       <button
         type="submit"
         name="decision"
         value="decline"
         disabled={pending}
-        aria-label={`Decline ${title}`}
+        aria-label={t('declineLabel', { title })}
         className={button}
       >
-        Decline
+        {t('decline')}
       </button>
       <Refusal state={state} />
     </form>

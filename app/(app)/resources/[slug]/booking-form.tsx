@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useActionState, useState } from 'react';
 import { FieldError, FormField } from '@/app/_components/form-field';
 import { FormMessage } from '@/app/admin/_components/form-message';
@@ -10,18 +11,17 @@ import { createBookingAction } from './actions';
 /** Book the resource for a span, in its time zone; an overlap comes back naming the booking in the way. */
 export function BookingForm({
   resourceId,
-  resourceName,
   timeZone,
   today,
   noteMaxLength,
 }: {
   resourceId: string;
-  resourceName: string;
   timeZone: string;
   today: string;
   /** Passed down: the validation module is server code (it knows password hashing limits). */
   noteMaxLength: number;
 }) {
+  const t = useTranslations('resources.form');
   const [submissionKey, setSubmissionKey] = useState(newSubmissionKey);
   const [state, action, pending] = useActionState<FormState, FormData>(
     async (previous, formData) => {
@@ -41,7 +41,7 @@ export function BookingForm({
       action={action}
       noValidate
       className="space-y-4"
-      aria-label={`Book ${resourceName}`}
+      aria-labelledby="book-heading"
     >
       <input type="hidden" name="resourceId" value={resourceId} />
       <input type="hidden" name="submissionKey" value={submissionKey} />
@@ -49,20 +49,21 @@ export function BookingForm({
       <FormField
         id="booking-title"
         name="title"
-        label="What for"
+        label={t('whatFor')}
         maxLength={200}
         defaultValue={value('title')}
         error={error('title')}
       />
       <fieldset>
         <legend className="text-sm font-medium">
-          When <span className="font-normal text-slate-500">(in {timeZone})</span>
+          {t('when')}{' '}
+          <span className="font-normal text-slate-600">{t('inZone', { timeZone })}</span>
         </legend>
-        <div className="mt-2 grid gap-4 sm:grid-cols-2">
+        <div className="mt-2 grid grid-cols-2 gap-x-3 gap-y-4">
           <FormField
             id="booking-start-date"
             name="startDate"
-            label="Start date"
+            label={t('startDate')}
             type="date"
             defaultValue={value('startDate', today)}
             error={error('startDate')}
@@ -70,7 +71,7 @@ export function BookingForm({
           <FormField
             id="booking-start-time"
             name="startTime"
-            label="Start time"
+            label={t('startTime')}
             type="time"
             defaultValue={value('startTime')}
             error={error('startTime')}
@@ -78,7 +79,7 @@ export function BookingForm({
           <FormField
             id="booking-end-date"
             name="endDate"
-            label="End date"
+            label={t('endDate')}
             type="date"
             defaultValue={value('endDate', today)}
             error={error('endDate')}
@@ -86,7 +87,7 @@ export function BookingForm({
           <FormField
             id="booking-end-time"
             name="endTime"
-            label="End time"
+            label={t('endTime')}
             type="time"
             defaultValue={value('endTime')}
             error={error('endTime')}
@@ -95,7 +96,7 @@ export function BookingForm({
       </fieldset>
       <div>
         <label htmlFor="booking-note" className="block text-sm font-medium">
-          Note <span className="font-normal text-slate-500">(optional)</span>
+          {t('note')} <span className="font-normal text-slate-600">{t('optional')}</span>
         </label>
         <textarea
           id="booking-note"
@@ -114,7 +115,7 @@ export function BookingForm({
         disabled={pending}
         className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
       >
-        {pending ? 'Booking…' : 'Book'}
+        {pending ? t('pending') : t('submit')}
       </button>
     </form>
   );

@@ -1,13 +1,14 @@
 import { TZDate } from '@date-fns/tz';
 import { addDays, format, parseISO, startOfWeek } from 'date-fns';
 import type { Metadata } from 'next';
+import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { formatDate } from '@/lib/i18n/format';
+import { formatDate, formatDateTimeRange, formatShortDay } from '@/lib/i18n/format';
 import { orNotFound } from '@/app/_components/or-not-found';
 import { requireActor } from '@/lib/auth';
 import { listBookings, listBookingsToDecide } from '@/lib/dal/bookings';
-import { getResourceBySlug, type ResourceDetail } from '@/lib/dal/resources';
+import { getResourceBySlug } from '@/lib/dal/resources';
 import { BOOKING_NOTE_MAX_LENGTH, teamSlugSchema, weekParamSchema } from '@/lib/validation';
 import { localDateTime, localInstant } from '@/lib/zoned-time';
 import { CalendarMenuFor } from '../../_calendar/calendar-menu-loader';
@@ -18,13 +19,6 @@ import { WeekBookings, type WeekDay } from './week-bookings';
 type Props = {
   params: Promise<{ slug: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
-};
-
-const KIND_LABEL: Record<ResourceDetail['kind'], string> = {
-  room: 'Room',
-  equipment: 'Equipment',
-  vehicle: 'Vehicle',
-  other: 'Resource',
 };
 
 /** The resource as the actor may see it, or a 404 for a bad slug, a disabled or unknown one. */
@@ -41,14 +35,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 /** Monday to Sunday around `anyDay`, each day's span as instants in the resource's zone. */
-function weekOf(anyDay: string, timeZone: string): WeekDay[] {
+function weekOf(anyDay: string, timeZone: string, locale: string): WeekDay[] {
   const monday = startOfWeek(parseISO(anyDay), { weekStartsOn: 1 });
   return Array.from({ length: 7 }, (_, i) => {
     const date = format(addDays(monday, i), 'yyyy-MM-dd');
     const next = format(addDays(monday, i + 1), 'yyyy-MM-dd');
     return {
       date,
-      label: `${format(addDays(monday, i), 'EEE')} ${formatDate(date)}`,
+      label: formatShortDay(date, locale),
       start: localInstant(date, '00:00', timeZone, 'week'),
       end: localInstant(next, '00:00', timeZone, 'week'),
     };
@@ -60,7 +54,8 @@ export default async function ResourcePage({ params, searchParams }: Props) {
   const zone = resource.timeZone;
   const today = localDateTime(TZDate.tz(zone), zone).date;
   const { week } = weekParamSchema(today).parse(await searchParams);
-  const days = weekOf(week, zone);
+  const [t, locale] = await Promise.all([getTranslations('resources'), getLocale()]);
+  const days = weekOf(week, zone, locale);
   const canManage = resource.calendar.rights.canShare;
   const [bookings, toDecide] = await Promise.all([
     listBookings(actor, resource.id, { from: days[0]!.start, to: days[6]!.end }),
@@ -70,33 +65,33 @@ export default async function ResourcePage({ params, searchParams }: Props) {
     `/resources/${resource.slug}?week=${format(addDays(parseISO(days[0]!.date), offset), 'yyyy-MM-dd')}`;
   const link = 'rounded-md border border-slate-300 px-2 py-1 hover:bg-slate-100';
   const facts = [
-    KIND_LABEL[resource.kind],
-    resource.capacity ? `${resource.capacity} people` : null,
-    resource.bookingPolicy === 'approval'
-      ? 'Held as requested until a manager confirms'
-      : 'Booked at once when free',
+    t(`kind.${resource.kind}`),
+    resource.capacity ? t('capacity', { count: resource.capacity }) : null,
+    resource.bookingPolicy === 'approval' ? t('policyApproval') : t('policyInstant'),
   ].filter(Boolean);
 
   return (
     <div className="space-y-6">
       <div>
-        <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
-          <Link href="/resources" className="hover:text-slate-900">
-            Resources
+        <nav aria-label={t('breadcrumb')} className="mb-2 text-sm text-slate-600">
+          <Link href="/resources" className="underline hover:text-slate-900">
+            {t('title')}
           </Link>{' '}
           / <span aria-current="page">{resource.name}</span>
         </nav>
         <header className="flex flex-wrap items-end justify-between gap-4">
-          <div>
-            <h1 className="text-2xl font-semibold tracking-tight">{resource.name}</h1>
+          <div className="min-w-0">
+            <h1 className="text-2xl font-semibold tracking-tight break-words">{resource.name}</h1>
             <p className="mt-1 text-sm text-slate-600">{facts.join(' · ')}</p>
             {resource.location && <p className="text-sm text-slate-600">{resource.location}</p>}
-            <p className="text-xs text-slate-500">
-              Managed by{' '}
-              {resource.managers.length > 0
-                ? resource.managers.map((m) => m.name).join(', ')
-                : 'the admins'}{' '}
-              · Times in {zone}
+            <p className="text-xs text-slate-600">
+              {t('managedBy', {
+                names:
+                  resource.managers.length > 0
+                    ? new Intl.ListFormat(locale).format(resource.managers.map((m) => m.name))
+                    : t('theAdmins'),
+              })}{' '}
+              · {t('timesIn', { timeZone: zone })}
             </p>
             {resource.description && (
               <p className="mt-2 max-w-2xl text-sm whitespace-pre-line text-slate-700">
@@ -114,19 +109,15 @@ export default async function ResourcePage({ params, searchParams }: Props) {
           className="rounded-xl border border-amber-200 bg-amber-50 p-5"
         >
           <h2 id="to-decide-heading" className="mb-2 font-semibold">
-            Requests awaiting your confirmation
+            {t('toDecide')}
           </h2>
           <ul className="space-y-2">
             {toDecide.map((booking) => {
-              const start = localDateTime(booking.startsAt, zone);
-              const end = localDateTime(booking.endsAt, zone);
               return (
                 <li key={booking.id} className="flex flex-wrap items-center gap-3 text-sm">
-                  <span className="flex-1">
+                  <span className="min-w-0 flex-1 break-words">
                     <strong>{booking.title}</strong> — {booking.bookedByName},{' '}
-                    {formatDate(start.date)} {start.time}–
-                    {end.date === start.date ? '' : `${formatDate(end.date)} `}
-                    {end.time}
+                    {formatDateTimeRange(booking.startsAt, booking.endsAt, locale, zone)}
                   </span>
                   <DecideBookingButtons bookingId={booking.id} title={booking.title} />
                 </li>
@@ -136,21 +127,21 @@ export default async function ResourcePage({ params, searchParams }: Props) {
         </section>
       )}
 
-      <div className="grid gap-6 lg:grid-cols-[3fr_2fr]">
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <section
           aria-labelledby="week-heading"
-          className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
+          className="min-w-0 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-5"
         >
           <div className="mb-4 flex flex-wrap items-center justify-between gap-2">
             <h2 id="week-heading" className="font-semibold">
-              Week of {formatDate(days[0]!.date)}
+              {t('weekOf', { date: formatDate(days[0]!.date, locale) })}
             </h2>
-            <nav aria-label="Week" className="flex gap-2 text-sm">
+            <nav aria-label={t('weekNav')} className="flex gap-2 text-sm">
               <Link href={weekHref(-7)} className={link}>
-                ← Previous week
+                {t('previousWeek')}
               </Link>
               <Link href={weekHref(7)} className={link}>
-                Next week →
+                {t('nextWeek')}
               </Link>
             </nav>
           </div>
@@ -160,18 +151,18 @@ export default async function ResourcePage({ params, searchParams }: Props) {
             timeZone={zone}
             actorId={actor.id}
             canManage={canManage}
+            resourceName={resource.name}
           />
         </section>
         <section
           aria-labelledby="book-heading"
-          className="h-fit rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
+          className="h-fit min-w-0 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-5"
         >
-          <h2 id="book-heading" className="mb-3 font-semibold">
-            Book {resource.name}
+          <h2 id="book-heading" className="mb-3 font-semibold break-words">
+            {t('book', { name: resource.name })}
           </h2>
           <BookingForm
             resourceId={resource.id}
-            resourceName={resource.name}
             timeZone={zone}
             today={today}
             noteMaxLength={BOOKING_NOTE_MAX_LENGTH}

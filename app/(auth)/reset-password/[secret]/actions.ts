@@ -1,11 +1,14 @@
 'use server';
 
 import { headers } from 'next/headers';
+import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import type { FormState } from '@/lib/action';
 import { choosePasswordSchema, setupSecretSchema } from '@/lib/admin-validation';
 import { completePasswordReset } from '@/lib/dal/password-reset';
 import { asExpectedFailure } from '@/lib/expected-failure';
+import { requestLocale } from '@/lib/i18n/request-locale';
+import { translateText } from '@/lib/i18n/translate';
 import { requestInfo } from '@/lib/request-info';
 import { formDataToObject } from '@/lib/validation';
 
@@ -16,19 +19,22 @@ export async function resetPasswordAction(
   _previous: FormState,
   formData: FormData,
 ): Promise<FormState> {
-  if (!setupSecretSchema.safeParse(secret).success)
-    return { message: 'This link is not valid. Ask for a new one on the sign-in page.' };
+  const t = await getTranslations('auth.reset');
+  if (!setupSecretSchema.safeParse(secret).success) return { message: t('invalidLink') };
   const parsed = choosePasswordSchema.safeParse(formDataToObject(formData));
-  if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors };
+  if (!parsed.success) {
+    const locale = await requestLocale();
+    const fieldErrors = Object.entries(z.flattenError(parsed.error).fieldErrors).map(
+      ([field, messages]) => [field, messages?.map((text) => translateText(text, locale))],
+    );
+    return { fieldErrors: Object.fromEntries(fieldErrors) };
+  }
   try {
     await completePasswordReset(secret, parsed.data.password, requestInfo(await headers()));
   } catch (error) {
     const failure = asExpectedFailure(error);
-    if (failure) return { message: failure.message };
+    if (failure) return { message: translateText(failure.text, await requestLocale()) };
     throw error;
   }
-  return {
-    ok: true,
-    message: 'Your new password is saved, and you were signed out everywhere. Sign in with it now.',
-  };
+  return { ok: true, message: t('saved') };
 }
