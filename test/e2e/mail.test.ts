@@ -55,7 +55,7 @@ async function shareWithGuest(email: string, clientAddress: string): Promise<str
   await signInAs(page, 'camille@example.com');
   await page.goto('/teams/engineering');
   await page.getByRole('button', { name: 'Calendar', exact: true }).click();
-  await page.getByRole('button', { name: /^Share externally/ }).click();
+  await page.getByRole('menuitem', { name: /^Share externally/ }).click();
   const dialog = page.getByRole('dialog', { name: 'Share Engineering outside TeamCal' });
   await dialog.getByRole('tab', { name: 'Guest with a password' }).click();
   const form = dialog.getByRole('form', { name: 'New guest share' });

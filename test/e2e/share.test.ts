@@ -8,7 +8,7 @@ const browser = setupBrowser();
 async function openShareDialog(page: Page) {
   await page.goto('/teams/engineering');
   await page.getByRole('button', { name: 'Calendar', exact: true }).click();
-  await page.getByRole('button', { name: /^Share externally/ }).click();
+  await page.getByRole('menuitem', { name: /^Share externally/ }).click();
   return page.getByRole('dialog', { name: 'Share Engineering outside TeamCal' });
 }
 
@@ -23,7 +23,7 @@ describe('sharing a team calendar outside TeamCal', () => {
     );
     // The mileage app reads event locations: standard privacy, team events only.
     await form.getByLabel('Label (who or what it is for)').fill('Mileage app');
-    await form.getByRole('radio', { name: /^Standard/ }).check();
+    await form.getByRole('radio', { name: /^Names and types/ }).check();
     for (const box of await form
       .getByRole('group', { name: 'Types of absence' })
       .getByRole('checkbox')
@@ -83,7 +83,7 @@ describe('sharing a team calendar outside TeamCal', () => {
     await signInAs(page, 'hugo@example.com');
     await page.goto('/teams/engineering');
     await page.getByRole('button', { name: 'Calendar', exact: true }).click();
-    await page.getByRole('button', { name: /^Subscribe/ }).waitFor();
-    expect(await page.getByRole('button', { name: /^Share externally/ }).count()).toBe(0);
+    await page.getByRole('menuitem', { name: /^Subscribe/ }).waitFor();
+    expect(await page.getByRole('menuitem', { name: /^Share externally/ }).count()).toBe(0);
   });
 });

@@ -28,6 +28,7 @@ import {
   ContentChoices,
   HolidaysChoice,
   PrivacyRadios,
+  usePrivacyWords,
   type CalendarChoices,
 } from './feed-choices';
 import type { IssuedLink as IssuedLinkData } from './subscription-actions';
@@ -97,7 +98,7 @@ function useFocusOnErrors(state: FormState<unknown>, form: RefObject<HTMLFormEle
   useEffect(() => {
     if (state.ok || !(state.fieldErrors || state.message)) return;
     const target = form.current?.querySelector<HTMLElement>(
-      '[aria-invalid="true"], [data-form-message]',
+      '[aria-invalid="true"], fieldset[aria-describedby] input, [data-form-message]',
     );
     target?.focus();
   }, [state, form]);
@@ -329,7 +330,7 @@ function LinkItem({
   onSetup: (state: GuestSetupState) => void;
 }) {
   const t = useTranslations('share.links');
-  const tPrivacy = useTranslations('share.privacy');
+  const privacy = usePrivacyWords();
   const locale = useLocale();
   const statusRef = useRef<HTMLParagraphElement>(null);
   const [revoked, revoke, revoking] = useActionState(
@@ -375,7 +376,8 @@ function LinkItem({
       <dl className="grid grid-cols-[max-content_1fr] gap-x-3 gap-y-1 text-xs">
         <dt className="text-slate-600">{t('shows')}</dt>
         <dd>
-          {tPrivacy(`${kind}.${link.privacy}`)}
+          <span className="font-medium">{privacy.label(kind, link.privacy)}</span>
+          <span className="block text-slate-600">{privacy.hint(kind, link.privacy)}</span>
           {link.includeHolidays && <span className="block text-slate-600">{t('holidays')}</span>}
         </dd>
         <dt className="text-slate-600">{t('valid')}</dt>
