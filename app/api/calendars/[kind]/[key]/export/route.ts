@@ -64,6 +64,8 @@ export async function GET(request: Request, { params }: Context) {
       options,
       privateTypes,
       expiryNotice: null,
+      // A download is read by the person in front of the page: in the page's language.
+      locale: await requestLocale(),
       rows: source.readRows(calendar, selection),
     });
     const fileName = `${source.fileName(calendar)}-${now.toISOString().slice(0, 10)}.ics`;
