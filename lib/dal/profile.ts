@@ -28,6 +28,9 @@ export async function updateProfile(
       .returning({ id: users.id });
     if (!row) throw new AppError('not_found');
     // Their calendar's feed is written in this zone and language, their own half days with it.
+    // The links they own on other calendars (a team's) follow their language without a write
+    // here: the owner's language is part of each link's ETag (lib/feed-server.ts feedVersionOf),
+    // so exactly their links change — a team calendar's version would change every subscriber's.
     const calendar = await findCalendarForActor(actor, { kind: 'person' }, tx);
     await bumpCalendarVersion(tx, calendar.id, { presentation: true });
     await recordAuditEvent(tx, {
