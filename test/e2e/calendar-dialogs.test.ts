@@ -38,11 +38,21 @@ async function expectFocus(page: Page, locator: Locator, step: string) {
     .toBe('focused');
 }
 
-/** Tabs (keyboard only) until `locator` has the focus, never leaving `within` when given. */
-async function tabTo(page: Page, locator: Locator, step: string, within?: Locator) {
-  for (let presses = 0; presses < 60; presses += 1) {
+/**
+ * Tabs (keyboard only) until `locator` has the focus, never leaving `within` when given;
+ * backwards with `key` 'Shift+Tab'.
+ */
+async function tabTo(
+  page: Page,
+  locator: Locator,
+  step: string,
+  within?: Locator,
+  key: 'Tab' | 'Shift+Tab' = 'Tab',
+) {
+  await locator.waitFor();
+  for (let presses = 0; presses < 200; presses += 1) {
     if (await locator.evaluate((element) => element === document.activeElement)) return;
-    await page.keyboard.press('Tab');
+    await page.keyboard.press(key);
     if (within)
       expect(
         await within.evaluate((element) => element.contains(document.activeElement)),
@@ -126,7 +136,7 @@ describe('the Calendar menu', () => {
       .toBe('false');
 
     // A dialog opened from the menu gives the focus back to the menu's button when it closes.
-    await tabTo(page, button, 'back to the button');
+    await tabTo(page, button, 'Shift+Tab back to the button', undefined, 'Shift+Tab');
     await page.keyboard.press('Enter');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
