@@ -162,13 +162,13 @@ describe('mails in their recipient’s language', () => {
 
     const fr = await receive(frenchManager.email);
     const frenchSpan = formatDateSpan(monday, friday, 'fr-FR');
-    expect(fr.subject).toBe(`Rita Requester demande : Congés payés, ${frenchSpan}`);
+    expect(fr.subject).toBe(`Demande d’absence de Rita Requester : Congés payés, ${frenchSpan}`);
     for (const line of [
       'Bonjour Mona Manager,',
       'Rita Requester demande une absence (Congés payés) et attend une décision.',
       `Quand: ${frenchSpan}`,
       'Décompte: 5 jours ouvrés',
-      'Solde restant si acceptée: 20',
+      'Solde si la demande est acceptée: 20',
       'Également absents dans Support Paris pendant ces jours :',
       `- Colin Colleague — Congés payés, ${formatDateSpan(plusDays(monday, 2), plusDays(monday, 2), 'fr-FR')} (en attente de décision)`,
       'Accepter ou refuser:',
