@@ -44,12 +44,8 @@ export interface SharedLinkSummary {
   createdAt: string;
   expiresAt: string | null;
   revoked: boolean;
-  /** When and by which client it was last read, already written for the reader. */
+  /** When and by which client it was last read, already written in the reader's words. */
   lastUsed: string | null;
-  /** The instant it was last read (ISO), written here in the reader's language when given. */
-  lastUsedAt?: string | null;
-  /** The calendar client that last read it, e.g. "Thunderbird". */
-  lastUsedBy?: string | null;
   guest: { shareId: string; email: string; status: 'awaiting_setup' | 'active' | 'revoked' } | null;
 }
 
@@ -355,14 +351,7 @@ function LinkItem({
   const valid = link.expiresAt
     ? formatSpan({ startDate: created, endDate: dateOf(link.expiresAt) }, locale)
     : t('validFrom', { from: formatDate(created, locale) });
-  const lastUsed =
-    link.lastUsedAt !== undefined
-      ? link.lastUsedAt
-        ? link.lastUsedBy
-          ? `${formatDate(dateOf(link.lastUsedAt), locale)} · ${link.lastUsedBy}`
-          : formatDate(dateOf(link.lastUsedAt), locale)
-        : t('never')
-      : (link.lastUsed ?? t('never'));
+  const lastUsed = link.lastUsed ?? t('never');
   const failure = [revoked, reissued].find((answer) => answer.message && !answer.ok)?.message;
   return (
     <li className="space-y-2 px-3 py-3 text-sm">
