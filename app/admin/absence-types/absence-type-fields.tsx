@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState, type ReactNode } from 'react';
 import { FieldError, FormField } from '@/app/_components/form-field';
 import { input } from '../_components/ui';
@@ -31,11 +32,6 @@ export function submittedTypeValues(
   };
 }
 
-export const OVER_ALLOWANCE_LABELS = {
-  refuse: 'Refuse a request beyond the days left',
-  warn: 'Accept it, with a warning to the person and the approver',
-} as const;
-
 const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
 
 const describedBy = (...ids: Array<string | false | undefined>) =>
@@ -51,15 +47,16 @@ function ColorField({
   error?: string;
 }) {
   const [color, setColor] = useState(defaultValue);
+  const t = useTranslations('admin.absenceTypes.fields');
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-medium">
-        Colour
+        {t('colour')}
       </label>
       <div className="mt-1 flex items-center gap-2">
         <input
           type="color"
-          aria-label="Colour picker"
+          aria-label={t('picker')}
           value={HEX_COLOR.test(color) ? color.toLowerCase() : '#94a3b8'}
           onChange={(event) => setColor(event.currentTarget.value)}
           className="h-9 w-12 shrink-0 cursor-pointer rounded-md border border-slate-300 bg-white p-1"
@@ -77,7 +74,7 @@ function ColorField({
         />
       </div>
       <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
-        As #rrggbb: the team grid, the charts and calendar clients show the type in it.
+        {t('colourHint')}
       </p>
       <FieldError id={`${id}-error`} error={error} />
     </div>
@@ -143,6 +140,7 @@ export function AbsenceTypeFields({
   // The rule beyond the allowance only applies to types that count against it: off (and not
   // sent, so the type keeps its rule) otherwise.
   const [counts, setCounts] = useState(values.countsAgainstAllowance);
+  const t = useTranslations('admin');
   const error = (field: string) => errors?.[field]?.[0];
   const id = (field: string) => `${idPrefix}-${field}`;
   return (
@@ -150,9 +148,9 @@ export function AbsenceTypeFields({
       <FormField
         id={id('label')}
         name="label"
-        label="Name"
+        label={t('common.name')}
         maxLength={60}
-        placeholder="Jury duty"
+        placeholder={t('absenceTypes.fields.namePlaceholder')}
         defaultValue={values.label}
         error={error('label')}
       />
@@ -161,22 +159,22 @@ export function AbsenceTypeFields({
       <Checkbox
         id={id('private')}
         name="isPrivate"
-        label="Private (health data)"
-        hint="Only the person, their managers and admins see the type; everyone else, and every shared link, sees “Away”."
+        label={t('absenceTypes.rule.private')}
+        hint={t('absenceTypes.fields.privateHint')}
         defaultChecked={values.isPrivate}
       />
       <Checkbox
         id={id('approval')}
         name="requiresApproval"
-        label="Needs approval"
-        hint="Requests wait for a manager’s decision; otherwise they are approved at once."
+        label={t('absenceTypes.rule.approval')}
+        hint={t('absenceTypes.fields.approvalHint')}
         defaultChecked={values.requiresApproval}
       />
       <Checkbox
         id={id('counts')}
         name="countsAgainstAllowance"
-        label="Counts against the allowance"
-        hint="Its working days come off the person’s yearly allowance."
+        label={t('absenceTypes.fields.counts')}
+        hint={t('absenceTypes.fields.countsHint')}
         checked={counts}
         onChange={setCounts}
       />
@@ -188,7 +186,7 @@ export function AbsenceTypeFields({
         )}
         className="ml-6 disabled:opacity-60"
       >
-        <legend className="text-sm font-medium">Beyond the days left</legend>
+        <legend className="text-sm font-medium">{t('absenceTypes.fields.beyond')}</legend>
         <div className="mt-1 space-y-1">
           {(['refuse', 'warn'] as const).map((rule) => (
             <label key={rule} className="flex items-start gap-2 text-sm">
@@ -199,18 +197,18 @@ export function AbsenceTypeFields({
                 defaultChecked={values.overAllowance === rule}
                 className="mt-0.5"
               />
-              {OVER_ALLOWANCE_LABELS[rule]}
+              {t(`absenceTypes.fields.${rule}`)}
             </label>
           ))}
         </div>
         <p id={`${id('rule')}-hint`} className="mt-1 text-xs text-slate-500">
-          Pending requests count as taken.
+          {t('absenceTypes.fields.beyondHint')}
         </p>
         <FieldError id={`${id('rule')}-error`} error={error('overAllowance')} />
       </fieldset>
       <div>
         <label htmlFor={id('position')} className="block text-sm font-medium">
-          Position in lists (optional)
+          {t('absenceTypes.fields.position')}
         </label>
         <input
           id={id('position')}
@@ -226,7 +224,7 @@ export function AbsenceTypeFields({
           className={input}
         />
         <p id={`${id('position')}-hint`} className="mt-1 text-xs text-slate-500">
-          0 to 999, lowest first. Left empty, a new type comes last.
+          {t('absenceTypes.fields.positionHint')}
         </p>
         <FieldError id={`${id('position')}-error`} error={error('sortOrder')} />
       </div>

@@ -1,6 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { getTranslations } from 'next-intl/server';
 import { headers } from 'next/headers';
 import { runFormAction, type FormState } from '@/lib/action';
 import {
@@ -32,7 +33,9 @@ export async function createAbsenceTypeAction(
     await runFormAction(createAbsenceTypeSchema, formData, async (actor, input) => {
       const type = await createAbsenceType(actor, input, requestInfo(await headers()));
       return {
-        message: `${input.label} created: people can request it now.`,
+        message: (await getTranslations('admin.absenceTypes.actions'))('created', {
+          label: input.label,
+        }),
         data: { key: type.key, label: input.label },
       };
     }),
@@ -46,9 +49,8 @@ export async function updateAbsenceTypeAction(
   return revalidated(
     await runFormAction(updateAbsenceTypeSchema, formData, async (actor, input) => {
       const { changed } = await updateAbsenceType(actor, input, requestInfo(await headers()));
-      return changed.length === 0
-        ? 'Nothing to save: the type already reads like this.'
-        : 'Saved. Subscribed calendars pick up the change at their next refresh.';
+      const t = await getTranslations('admin');
+      return changed.length === 0 ? t('absenceTypes.actions.unchanged') : t('common.savedRefresh');
     }),
   );
 }
@@ -61,9 +63,8 @@ export async function setAbsenceTypeActiveAction(
     await runFormAction(setAbsenceTypeActiveSchema, formData, async (actor, input) => {
       const change = input.active ? restoreAbsenceType : retireAbsenceType;
       await change(actor, input, requestInfo(await headers()));
-      return input.active
-        ? 'Restored: people can request it again.'
-        : 'Retired: nobody can request it any more; its absences keep showing with it.';
+      const t = await getTranslations('admin.absenceTypes.actions');
+      return t(input.active ? 'restored' : 'retired');
     }),
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { FormField } from '@/app/_components/form-field';
 import { FormMessage } from '../_components/form-message';
@@ -27,6 +28,7 @@ export function CreateAbsenceTypeForm() {
     createAbsenceTypeAction,
     {},
   );
+  const t = useTranslations('admin');
   const error = (field: string) => state.fieldErrors?.[field]?.[0];
   const submitted = state.ok ? undefined : state.values;
   return (
@@ -35,7 +37,7 @@ export function CreateAbsenceTypeForm() {
       key={state.ok ? `created-${state.data?.key}` : JSON.stringify(submitted ?? {})}
       action={formAction}
       noValidate
-      aria-label="Create an absence type"
+      aria-label={t('absenceTypes.createForm')}
       className="space-y-4"
     >
       <FormMessage state={state} />
@@ -45,7 +47,7 @@ export function CreateAbsenceTypeForm() {
             href={`/admin/absence-types/${state.data.key}`}
             className="font-medium text-brand-700 hover:underline"
           >
-            Open {state.data.label} →
+            {t('common.open', { name: state.data.label })}
           </Link>
         </p>
       )}
@@ -58,22 +60,21 @@ export function CreateAbsenceTypeForm() {
             <FormField
               id="new-type-key"
               name="key"
-              label="Key (optional)"
+              label={t('absenceTypes.fields.keyOptional')}
               maxLength={40}
-              placeholder="made from the name: jury_duty"
+              placeholder={t('absenceTypes.fields.keyPlaceholder')}
               defaultValue={submitted?.key}
               error={error('key')}
               aria-describedby={`new-type-key-hint${error('key') ? ' new-type-key-error' : ''}`}
             />
             <p id="new-type-key-hint" className="mt-1 text-xs text-slate-500">
-              A fixed name for exports and integrations: lowercase letters, digits and underscores.
-              It never changes afterwards.
+              {t('absenceTypes.fields.keyHint')}
             </p>
           </div>
         }
       />
       <button type="submit" disabled={pending} className={primaryButton}>
-        {pending ? 'Creating…' : 'Create type'}
+        {pending ? t('common.creating') : t('absenceTypes.createSubmit')}
       </button>
     </form>
   );

@@ -1,52 +1,48 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { requireAdmin } from '@/lib/auth';
 import { listAbsenceTypesForAdmin } from '@/lib/dal/admin-absence-types';
+import { ScrollTable } from '../_components/scroll-table';
+import { adminTitle } from '../_components/titles';
 import { card, tableClass, td, th, theadClass } from '../_components/ui';
 import { CreateAbsenceTypeForm } from './create-absence-type-form';
 import { ColorSwatch, typeRules, typeStatus } from './type-summary';
 
-export const metadata: Metadata = { title: 'Absence types · Admin' };
+export const generateMetadata = () => adminTitle('absenceTypes');
 
 export default async function AdminAbsenceTypesPage() {
   const actor = await requireAdmin();
-  const types = await listAbsenceTypesForAdmin(actor);
+  const [types, t] = await Promise.all([listAbsenceTypesForAdmin(actor), getTranslations('admin')]);
   return (
     <>
-      <h1 className="text-2xl font-semibold tracking-tight">Absence types</h1>
-      <p className="mt-1 max-w-3xl text-sm text-slate-600">
-        What people can request, in the order of their lists. Open a type to rename it, recolour it
-        or change its rules, or to retire it: a retired type can no longer be requested, and the
-        absences already taken keep showing with it.
-      </p>
-      <div className="mt-6 grid gap-8 lg:grid-cols-[1fr_22rem]">
+      <h1 className="text-2xl font-semibold tracking-tight">{t('absenceTypes.title')}</h1>
+      <p className="mt-1 max-w-3xl text-sm text-slate-600">{t('absenceTypes.intro')}</p>
+      <div className="mt-6 grid gap-8 *:min-w-0 lg:grid-cols-[1fr_22rem]">
         <section aria-labelledby="types-heading" className={`${card} h-fit overflow-hidden`}>
           <h2 id="types-heading" className="border-b border-slate-200 px-4 py-3 font-semibold">
-            All types
+            {t('absenceTypes.all')}
           </h2>
           {types.length === 0 ? (
-            <p className="px-4 py-4 text-sm text-slate-600">
-              No types yet: nobody can request an absence. Create the first one with the form.
-            </p>
+            <p className="px-4 py-4 text-sm text-slate-600">{t('absenceTypes.empty')}</p>
           ) : (
-            <div className="overflow-x-auto">
+            <ScrollTable name={t('absenceTypes.all')}>
               <table className={tableClass}>
                 <thead className={theadClass}>
                   <tr>
                     <th scope="col" className={th}>
-                      Type
+                      {t('absenceTypes.type')}
                     </th>
                     <th scope="col" className={th}>
-                      Rules
+                      {t('absenceTypes.rules')}
                     </th>
                     <th scope="col" className={`${th} text-right`}>
-                      Position
+                      {t('absenceTypes.position')}
                     </th>
                     <th scope="col" className={`${th} text-right`}>
-                      Absences
+                      {t('absenceTypes.absences')}
                     </th>
                     <th scope="col" className={th}>
-                      Status
+                      {t('common.status')}
                     </th>
                   </tr>
                 </thead>
@@ -63,12 +59,12 @@ export default async function AdminAbsenceTypesPage() {
                             {type.label}
                           </Link>
                         </span>
-                        <span className="block font-mono text-xs text-slate-500">{type.key}</span>
+                        <span className="block font-mono text-xs text-slate-600">{type.key}</span>
                       </td>
                       <td className={`${td} text-slate-600`}>
                         <ul>
                           {typeRules(type).map((rule) => (
-                            <li key={rule}>{rule}</li>
+                            <li key={rule}>{t(`absenceTypes.rule.${rule}`)}</li>
                           ))}
                         </ul>
                       </td>
@@ -78,19 +74,19 @@ export default async function AdminAbsenceTypesPage() {
                         <span
                           className={`rounded-full px-2 py-0.5 text-xs ${typeStatus(type).style}`}
                         >
-                          {typeStatus(type).label}
+                          {t(`absenceTypes.status.${typeStatus(type).key}`)}
                         </span>
                       </td>
                     </tr>
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollTable>
           )}
         </section>
         <section aria-labelledby="create-heading" className={`${card} h-fit p-5`}>
           <h2 id="create-heading" className="mb-4 font-semibold">
-            New absence type
+            {t('absenceTypes.new')}
           </h2>
           <CreateAbsenceTypeForm />
         </section>

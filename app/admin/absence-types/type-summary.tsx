@@ -13,20 +13,23 @@ export function ColorSwatch({ color }: { color: string }) {
   );
 }
 
-/** The type's rules as short phrases, for the list. */
-export function typeRules(type: AdminAbsenceType): string[] {
-  return [
-    type.isPrivate ? 'Private (health data)' : null,
-    type.requiresApproval ? 'Needs approval' : 'Approved at once',
-    type.countsAgainstAllowance
-      ? type.overAllowance === 'refuse'
-        ? 'Counts against the allowance, never beyond'
-        : 'Counts against the allowance, beyond it with a warning'
-      : null,
-  ].filter((rule) => rule !== null);
+/** The type's rules as keys of admin.absenceTypes.rule, for the list. */
+export function typeRules(type: AdminAbsenceType) {
+  return (
+    [
+      type.isPrivate ? 'private' : null,
+      type.requiresApproval ? 'approval' : 'atOnce',
+      type.countsAgainstAllowance
+        ? type.overAllowance === 'refuse'
+          ? 'neverBeyond'
+          : 'beyondWarn'
+        : null,
+    ] as const
+  ).filter((rule) => rule !== null);
 }
 
+/** Active or retired, as a key of admin.absenceTypes.status, with its badge colours. */
 export const typeStatus = (type: { active: boolean }) =>
   type.active
-    ? { label: 'Active', style: 'bg-green-100 text-green-800' }
-    : { label: 'Retired', style: 'bg-slate-200 text-slate-700' };
+    ? ({ key: 'active', style: 'bg-green-100 text-green-800' } as const)
+    : ({ key: 'retired', style: 'bg-slate-200 text-slate-700' } as const);

@@ -1,11 +1,13 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { getTranslations } from 'next-intl/server';
 import { headers } from 'next/headers';
 import { runFormAction, type FormState } from '@/lib/action';
 import { policySchema } from '@/lib/admin-validation';
 import { updatePolicy } from '@/lib/dal/admin-policy';
 import { AppError } from '@/lib/errors';
+import { TranslatableText } from '@/lib/i18n/translate';
 import { oidcConfig } from '@/lib/oidc-config';
 import { requestInfo } from '@/lib/request-info';
 
@@ -16,13 +18,11 @@ export async function updatePolicyAction(
   const state = await runFormAction(policySchema, formData, async (actor, input) => {
     // Without a provider, members would have no way left to sign in.
     if (!input.passwordSignInAllowed && !oidcConfig())
-      throw new AppError(
-        'bad_request',
-        'Configure OpenID Connect sign-in first: without it, members could not sign in.',
-        { field: 'passwordSignInAllowed' },
-      );
+      throw new AppError('bad_request', new TranslatableText('admin.policy.errors.oidcFirst'), {
+        field: 'passwordSignInAllowed',
+      });
     await updatePolicy(actor, input, requestInfo(await headers()));
-    return 'Policy saved. Link settings apply to links created from now on, sign-in settings from the next sign-in.';
+    return (await getTranslations('admin.policy'))('saved');
   });
   if (state.ok) revalidatePath('/admin', 'layout');
   return state;

@@ -1,6 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { getTranslations } from 'next-intl/server';
 import { headers } from 'next/headers';
 import { runFormAction, type FormState } from '@/lib/action';
 import {
@@ -29,7 +30,9 @@ export async function createResourceAction(
     await runFormAction(createResourceSchema, formData, async (actor, input) => {
       const resource = await createResource(actor, input, requestInfo(await headers()));
       return {
-        message: `${input.name} created: it is in the list, and members can book it now.`,
+        message: (await getTranslations('admin.resources.actions'))('created', {
+          name: input.name,
+        }),
         data: { slug: resource.slug, name: input.name },
       };
     }),
@@ -43,7 +46,7 @@ export async function updateResourceAction(
   return revalidated(
     await runFormAction(updateResourceSchema, formData, async (actor, input) => {
       await updateResource(actor, input, requestInfo(await headers()));
-      return 'Saved. Subscribed calendars pick up the change at their next refresh.';
+      return (await getTranslations('admin.common'))('savedRefresh');
     }),
   );
 }
@@ -55,7 +58,8 @@ export async function setResourceEnabledAction(
   return revalidated(
     await runFormAction(setResourceEnabledSchema, formData, async (actor, input) => {
       await setResourceEnabled(actor, input, requestInfo(await headers()));
-      return input.enabled ? 'Enabled again.' : 'Disabled.';
+      const t = await getTranslations('admin.resources.actions');
+      return t(input.enabled ? 'enabled' : 'disabled');
     }),
   );
 }

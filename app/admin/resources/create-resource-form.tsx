@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { FormField } from '@/app/_components/form-field';
 import { FormMessage } from '../_components/form-message';
@@ -24,6 +25,7 @@ export function CreateResourceForm({ zones }: { zones: readonly string[] }) {
     createResourceAction,
     {},
   );
+  const t = useTranslations('admin');
   const error = (field: string) => state.fieldErrors?.[field]?.[0];
   const values = state.ok ? {} : (state.values ?? {});
   return (
@@ -32,7 +34,7 @@ export function CreateResourceForm({ zones }: { zones: readonly string[] }) {
       key={state.ok ? `created-${state.data?.slug}` : JSON.stringify(values)}
       action={formAction}
       noValidate
-      aria-label="Create a resource"
+      aria-label={t('resources.createForm')}
       className="space-y-4"
     >
       <FormMessage state={state} />
@@ -42,7 +44,7 @@ export function CreateResourceForm({ zones }: { zones: readonly string[] }) {
             href={`/admin/resources/${state.data.slug}`}
             className="font-medium text-brand-700 hover:underline"
           >
-            Open {state.data.name} →
+            {t('common.open', { name: state.data.name })}
           </Link>
         </p>
       )}
@@ -55,7 +57,7 @@ export function CreateResourceForm({ zones }: { zones: readonly string[] }) {
           <FormField
             id="new-resource-slug"
             name="slug"
-            label="Address"
+            label={t('common.address')}
             maxLength={60}
             placeholder="meeting-room-2"
             defaultValue={values.slug}
@@ -64,7 +66,7 @@ export function CreateResourceForm({ zones }: { zones: readonly string[] }) {
         }
       />
       <button type="submit" disabled={pending} className={primaryButton}>
-        {pending ? 'Creating…' : 'Create resource'}
+        {pending ? t('common.creating') : t('resources.createSubmit')}
       </button>
     </form>
   );

@@ -1,10 +1,11 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState, type ReactNode } from 'react';
 import { FieldError, FormField } from '@/app/_components/form-field';
 import { input } from '../_components/ui';
 import { TimeZoneSelect } from '../teams/time-zone-select';
-import { KIND_LABELS, POLICY_LABELS, RESOURCE_KIND_OPTIONS } from './resource-labels';
+import { RESOURCE_KIND_OPTIONS } from './resource-labels';
 
 /** A resource's form fields as text, the way a form holds them. */
 export interface ResourceFormValues {
@@ -81,6 +82,7 @@ export function ResourceFields({
 }) {
   // Only rooms hold people: the capacity is off (and not sent) for the other kinds.
   const [kind, setKind] = useState(values.kind);
+  const t = useTranslations('admin');
   const error = (field: string) => errors?.[field]?.[0];
   const id = (field: string) => `${idPrefix}-${field}`;
   const capacityError = kind === 'room' ? error('capacity') : undefined;
@@ -89,7 +91,7 @@ export function ResourceFields({
       <FormField
         id={id('name')}
         name="name"
-        label="Name"
+        label={t('common.name')}
         maxLength={100}
         defaultValue={values.name}
         error={error('name')}
@@ -97,7 +99,7 @@ export function ResourceFields({
       {address}
       <div>
         <label htmlFor={id('kind')} className="block text-sm font-medium">
-          Kind
+          {t('resources.kind')}
         </label>
         <select
           id={id('kind')}
@@ -110,7 +112,7 @@ export function ResourceFields({
         >
           {RESOURCE_KIND_OPTIONS.map((option) => (
             <option key={option} value={option}>
-              {KIND_LABELS[option]}
+              {t(`resources.kinds.${option}`)}
             </option>
           ))}
         </select>
@@ -119,15 +121,15 @@ export function ResourceFields({
       <FormField
         id={id('location')}
         name="location"
-        label="Location (optional)"
+        label={t('resources.fields.locationOptional')}
         maxLength={500}
-        placeholder="Building B, 2nd floor"
+        placeholder={t('resources.fields.locationPlaceholder')}
         defaultValue={values.location}
         error={error('location')}
       />
       <div>
         <label htmlFor={id('capacity')} className="block text-sm font-medium">
-          Capacity (optional)
+          {t('resources.fields.capacityOptional')}
         </label>
         <input
           id={id('capacity')}
@@ -144,14 +146,14 @@ export function ResourceFields({
           className={`${input} disabled:bg-slate-50 disabled:text-slate-400`}
         />
         <p id={`${id('capacity')}-hint`} className="mt-1 text-xs text-slate-500">
-          {kind === 'room' ? 'How many people the room holds.' : 'Only rooms have a capacity.'}
+          {t(kind === 'room' ? 'resources.fields.capacityRoom' : 'resources.fields.capacityOther')}
         </p>
         <FieldError id={`${id('capacity')}-error`} error={capacityError} />
       </div>
       <TextArea
         id={id('description')}
         name="description"
-        label="Description (optional)"
+        label={t('resources.fields.descriptionOptional')}
         rows={3}
         maxLength={2000}
         defaultValue={values.description}
@@ -162,13 +164,13 @@ export function ResourceFields({
         zones={zones}
         defaultValue={values.timeZone}
         error={error('timeZone')}
-        hint="Bookings are entered and shown in this zone."
+        hint={t('resources.fields.zoneHint')}
       />
       <fieldset
         aria-describedby={error('bookingPolicy') ? `${id('policy')}-error` : undefined}
         aria-invalid={error('bookingPolicy') ? true : undefined}
       >
-        <legend className="text-sm font-medium">Bookings</legend>
+        <legend className="text-sm font-medium">{t('resources.bookings')}</legend>
         <div className="mt-1 space-y-1">
           {(['instant', 'approval'] as const).map((policy) => (
             <label key={policy} className="flex items-start gap-2 text-sm">
@@ -179,7 +181,7 @@ export function ResourceFields({
                 defaultChecked={values.bookingPolicy === policy}
                 className="mt-0.5"
               />
-              {POLICY_LABELS[policy]}
+              {t(`resources.policies.${policy}`)}
             </label>
           ))}
         </div>
@@ -188,10 +190,10 @@ export function ResourceFields({
       <TextArea
         id={id('managers')}
         name="managerEmails"
-        label="Managers (optional)"
+        label={t('resources.fields.managersOptional')}
         rows={3}
         placeholder={'lea@example.com\nsam@example.com'}
-        hint="Their email addresses, one per line. Managers confirm requests and share the calendar."
+        hint={t('resources.fields.managersHint')}
         defaultValue={values.managerEmails}
         error={error('managerEmails')}
       />

@@ -1,26 +1,14 @@
 import type { RESOURCE_KINDS } from '@/lib/admin-validation';
 
-// The words the admin pages use for a resource's kind and booking policy. (No value import from
-// lib/admin-validation: the forms are client code, and that module pulls in server code.)
+// A resource's kinds and booking policies, named in admin.resources.kinds / .policies. (No value
+// import from lib/admin-validation: the forms are client code, and that module pulls in server code.)
 
 type ResourceKind = (typeof RESOURCE_KINDS)[number];
 
-export const KIND_LABELS: Record<ResourceKind, string> = {
-  room: 'Room',
-  equipment: 'Equipment',
-  vehicle: 'Vehicle',
-  other: 'Other',
-};
+export const RESOURCE_KIND_OPTIONS: ResourceKind[] = ['room', 'equipment', 'vehicle', 'other'];
 
-export const RESOURCE_KIND_OPTIONS = Object.keys(KIND_LABELS) as ResourceKind[];
-
-export const POLICY_LABELS: Record<'instant' | 'approval', string> = {
-  instant: 'Booked at once when free',
-  approval: 'Held as requested until a manager confirms',
-};
-
-/** Enabled or disabled, in the badge colours of the users' standing. */
+/** Enabled or disabled (a key of admin.resources.status), in the badge colours of the users' standing. */
 export const resourceStatus = (resource: { disabled: boolean }) =>
   resource.disabled
-    ? { label: 'Disabled', style: 'bg-red-100 text-red-800' }
-    : { label: 'Enabled', style: 'bg-green-100 text-green-800' };
+    ? ({ key: 'disabled', style: 'bg-red-100 text-red-800' } as const)
+    : ({ key: 'enabled', style: 'bg-green-100 text-green-800' } as const);

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useActionState, type ReactNode } from 'react';
 import type { FormState } from '@/lib/action';
 import { FormMessage } from '../../_components/form-message';
@@ -27,6 +28,7 @@ export function AbsenceTypeSettingsForm({
   );
   const submitted = state.ok ? undefined : state.values;
   const values = submitted ? submittedTypeValues(submitted, saved) : saved;
+  const t = useTranslations('admin');
   return (
     <form
       // A new key when what is shown changes: saved values after a save, the sent ones after a
@@ -34,7 +36,7 @@ export function AbsenceTypeSettingsForm({
       key={JSON.stringify(values)}
       action={formAction}
       noValidate
-      aria-label="Absence type settings"
+      aria-label={t('absenceType.settingsForm')}
       className="space-y-4"
     >
       <FormMessage state={state} />
@@ -45,12 +47,9 @@ export function AbsenceTypeSettingsForm({
         errors={state.fieldErrors}
         keyField={keyField}
       />
-      <p className="text-xs text-slate-500">
-        A new name, colour or privacy changes how every calendar showing this type’s absences reads
-        them: subscribed calendars pick it up at their next refresh.
-      </p>
+      <p className="text-xs text-slate-600">{t('absenceType.settingsNote')}</p>
       <button type="submit" disabled={pending} className={primaryButton}>
-        {pending ? 'Saving…' : 'Save'}
+        {pending ? t('common.saving') : t('common.save')}
       </button>
     </form>
   );
@@ -70,17 +69,12 @@ export function AbsenceTypeActiveForm({
     setAbsenceTypeActiveAction,
     {},
   );
+  const t = useTranslations('admin.absenceType');
   return (
     <form
       action={formAction}
       onSubmit={(event) => {
-        if (
-          active &&
-          !window.confirm(
-            `Retire ${label}? Nobody can request it any more; the absences already taken keep showing with it.`,
-          )
-        )
-          event.preventDefault();
+        if (active && !window.confirm(t('confirmRetire', { label }))) event.preventDefault();
       }}
       className="space-y-3"
     >
@@ -88,7 +82,7 @@ export function AbsenceTypeActiveForm({
       <input type="hidden" name="typeId" value={typeId} />
       <input type="hidden" name="active" value={active ? 'false' : 'true'} />
       <button type="submit" disabled={pending} className={active ? dangerButton : secondaryButton}>
-        {active ? 'Retire' : 'Restore'}
+        {t(active ? 'retire' : 'restore')}
       </button>
     </form>
   );

@@ -1,17 +1,24 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { absenceTypeKeySchema } from '@/lib/admin-validation';
 import { requireAdmin } from '@/lib/auth';
 import { getAbsenceTypeForAdmin } from '@/lib/dal/admin-absence-types';
 import { orNotFound } from '@/app/_components/or-not-found';
+import { adminTitle } from '../../_components/titles';
 import { card, input } from '../../_components/ui';
 import { ColorSwatch, typeStatus } from '../type-summary';
 import { AbsenceTypeActiveForm, AbsenceTypeSettingsForm } from './absence-type-forms';
 
-export const metadata: Metadata = { title: 'Absence type · Admin' };
-
 type Props = { params: Promise<{ key: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const actor = await requireAdmin();
+  const key = absenceTypeKeySchema.safeParse((await params).key);
+  const type = key.success ? await getAbsenceTypeForAdmin(actor, key.data).catch(() => null) : null;
+  return adminTitle('absenceType', type?.label);
+}
 
 export default async function AdminAbsenceTypePage({ params }: Props) {
   const actor = await requireAdmin();
@@ -19,13 +26,13 @@ export default async function AdminAbsenceTypePage({ params }: Props) {
   if (!key.success) notFound();
   const type = await orNotFound(() => getAbsenceTypeForAdmin(actor, key.data));
   const status = typeStatus(type);
-  const absences = `${type.absenceCount} ${type.absenceCount === 1 ? 'absence' : 'absences'}`;
+  const t = await getTranslations('admin');
   return (
     <div className="space-y-6">
       <div>
-        <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
-          <Link href="/admin/absence-types" className="hover:text-slate-900">
-            Absence types
+        <nav aria-label={t('common.breadcrumb')} className="mb-2 text-sm text-slate-600">
+          <Link href="/admin/absence-types" className="underline hover:text-slate-900">
+            {t('absenceTypes.title')}
           </Link>{' '}
           / <span aria-current="page">{type.label}</span>
         </nav>
@@ -34,14 +41,16 @@ export default async function AdminAbsenceTypePage({ params }: Props) {
           {type.label}
         </h1>
         <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-600">
-          <span className={`rounded-full px-2 py-0.5 text-xs ${status.style}`}>{status.label}</span>
-          {absences} of this type, in any state.
+          <span className={`rounded-full px-2 py-0.5 text-xs ${status.style}`}>
+            {t(`absenceTypes.status.${status.key}`)}
+          </span>
+          {t('absenceType.count', { count: type.absenceCount })}
         </p>
       </div>
-      <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
+      <div className="grid gap-6 *:min-w-0 lg:grid-cols-[1fr_20rem]">
         <section aria-labelledby="settings-heading" className={`${card} p-5`}>
           <h2 id="settings-heading" className="mb-4 font-semibold">
-            Settings
+            {t('common.settings')}
           </h2>
           <div className="max-w-xl">
             <AbsenceTypeSettingsForm
@@ -58,7 +67,7 @@ export default async function AdminAbsenceTypePage({ params }: Props) {
               keyField={
                 <div>
                   <label htmlFor="type-key" className="block text-sm font-medium">
-                    Key
+                    {t('absenceTypes.fields.key')}
                   </label>
                   <input
                     id="type-key"
@@ -68,7 +77,7 @@ export default async function AdminAbsenceTypePage({ params }: Props) {
                     className={`${input} bg-slate-50 font-mono text-xs`}
                   />
                   <p id="type-key-hint" className="mt-1 text-xs text-slate-500">
-                    Fixed when the type was created: exports and integrations use it.
+                    {t('absenceTypes.fields.keyFixed')}
                   </p>
                 </div>
               }
@@ -77,12 +86,10 @@ export default async function AdminAbsenceTypePage({ params }: Props) {
         </section>
         <section aria-labelledby="status-heading" className={`${card} h-fit p-5`}>
           <h2 id="status-heading" className="mb-3 font-semibold">
-            Status
+            {t('common.status')}
           </h2>
           <p className="mb-3 text-sm text-slate-600">
-            {type.active
-              ? 'Retiring it: nobody can request it any more; the absences already taken keep showing with it, in the team pages and in calendars.'
-              : 'Retired: nobody can request it; its absences keep showing with it. Restoring it lets people request it again.'}
+            {t(type.active ? 'absenceType.activeNote' : 'absenceType.retiredNote')}
           </p>
           <AbsenceTypeActiveForm typeId={type.id} label={type.label} active={type.active} />
         </section>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import type { FormState } from '@/lib/action';
 import { FormMessage } from '../../_components/form-message';
@@ -24,12 +25,13 @@ export function ResourceSettingsForm({
     {},
   );
   const values = state.ok ? {} : (state.values ?? {});
+  const t = useTranslations('admin');
   return (
     <form
       key={JSON.stringify(values)}
       action={formAction}
       noValidate
-      aria-label="Resource settings"
+      aria-label={t('resource.settingsForm')}
       className="space-y-4"
     >
       <FormMessage state={state} />
@@ -42,7 +44,7 @@ export function ResourceSettingsForm({
         address={
           <div>
             <label htmlFor="resource-address" className="block text-sm font-medium">
-              Page address
+              {t('resources.fields.pageAddress')}
             </label>
             <input
               id="resource-address"
@@ -52,13 +54,13 @@ export function ResourceSettingsForm({
               className={`${input} bg-slate-50 font-mono text-xs`}
             />
             <p id="resource-address-hint" className="mt-1 text-xs text-slate-500">
-              Fixed when the resource was created: bookmarks and links use it.
+              {t('resources.fields.pageAddressHint')}
             </p>
           </div>
         }
       />
       <button type="submit" disabled={pending} className={primaryButton}>
-        {pending ? 'Saving…' : 'Save'}
+        {pending ? t('common.saving') : t('common.save')}
       </button>
     </form>
   );
@@ -78,17 +80,12 @@ export function ResourceEnabledForm({
     setResourceEnabledAction,
     {},
   );
+  const t = useTranslations('admin.resource');
   return (
     <form
       action={formAction}
       onSubmit={(event) => {
-        if (
-          !disabled &&
-          !window.confirm(
-            `Disable ${name}? No new bookings; its links stop working; its history stays.`,
-          )
-        )
-          event.preventDefault();
+        if (!disabled && !window.confirm(t('confirmDisable', { name }))) event.preventDefault();
       }}
       className="space-y-3"
     >
@@ -100,7 +97,7 @@ export function ResourceEnabledForm({
         disabled={pending}
         className={disabled ? secondaryButton : dangerButton}
       >
-        {disabled ? 'Enable' : 'Disable'}
+        {t(disabled ? 'enable' : 'disable')}
       </button>
     </form>
   );
