@@ -12,6 +12,7 @@ import { todayIn } from '@/lib/zoned-time';
 import { CancelAbsenceButton } from './cancel-absence-button';
 import { FlashMessage } from './flash';
 import { RequestAbsenceForm } from './request-absence-form';
+import { ToFormLink } from './to-form-link';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('absences'))('title') };
@@ -111,10 +112,7 @@ export default async function MyAbsencesPage({ searchParams }: Props) {
           <FlashMessage from="list" className="px-3 sm:px-5 [&:has(p)]:py-3" />
           {my.absences.length === 0 ? (
             <p className="px-5 py-4 text-sm text-slate-600">
-              {t('list.empty', { year })}{' '}
-              <a href="#typeId" className="font-medium text-brand-700 underline">
-                {t('list.emptyAction')}
-              </a>
+              {t('list.empty', { year })} <ToFormLink>{t('list.emptyAction')}</ToFormLink>
             </p>
           ) : (
             <table className="w-full text-left text-sm">
