@@ -3,7 +3,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import en from '@/lib/i18n/messages/en/calendar.json';
 import { expectNoAxeViolations } from '@/test/helpers/axe';
-import { DESKTOP, PHONE, setupBrowser, signInAs } from '@/test/helpers/browser';
+import { DEMO_PASSWORD, DESKTOP, PHONE, setupBrowser, signInAs } from '@/test/helpers/browser';
 import { parseFeed } from '@/test/helpers/feeds';
 
 // The Calendar menu and its dialogs as people meet them: with the keyboard only (where focus is
@@ -408,7 +408,7 @@ describe('Export', () => {
 
 describe('axe-core', () => {
   for (const [width, viewport, email, team, name] of [
-    ['desktop', DESKTOP, 'amelia@example.com', 'support', 'Support'],
+    ['desktop', DESKTOP, 'amelia@example.com', 'support', 'Customer Support'],
     ['phone', PHONE, 'maya@example.com', 'sales', 'Sales'],
   ] as const)
     it(`finds nothing with the menu and each dialog open, at ${width} width`, async () => {
@@ -475,7 +475,12 @@ function englishTexts(...parts: unknown[]): string[] {
 describe('in French', () => {
   it('the menu and the Subscribe dialog, before and after Generate, have no English left', async () => {
     const page = await browser.newPage({ clientAddress: '198.51.100.157', locale: 'fr-FR' });
-    await signInAs(page, 'liam@example.com');
+    // Signed in on the French page, by its fields' names.
+    await page.goto('/sign-in');
+    await page.locator('input[name="email"]').fill('liam@example.com');
+    await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
+    await page.locator('form:has(input[name="password"]) button[type="submit"]').click();
+    await page.waitForURL(/\/teams$/);
     await page.goto('/teams/sales');
     expect(await page.locator('html').getAttribute('lang')).toMatch(/^fr/);
     const english = [
