@@ -78,7 +78,7 @@ export function CoverageChart({
           tabIndex={0}
           role="region"
           aria-label={t('scroller', { title })}
-          className="overflow-x-auto"
+          className="relative overflow-x-auto"
         >
           <svg
             viewBox={`0 0 ${WIDTH} ${HEIGHT}`}

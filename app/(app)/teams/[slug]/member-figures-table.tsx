@@ -41,7 +41,7 @@ export function MemberFiguresTable({ year, columns, members }: MemberFiguresTabl
           tabIndex={0}
           role="region"
           aria-label={t('scroller', { year: String(year) })}
-          className="overflow-x-auto"
+          className="relative overflow-x-auto"
         >
           <table className="w-full text-left text-sm" aria-describedby="figures-note">
             <thead className="bg-slate-50 text-slate-600">

@@ -116,7 +116,7 @@ export function MonthGrid({
           tabIndex={0}
           role="region"
           aria-label={t('scroller', { month: monthName })}
-          className="overflow-x-auto"
+          className="relative overflow-x-auto"
         >
           <table className="w-full border-collapse text-xs" aria-describedby="grid-legend">
             <thead>
