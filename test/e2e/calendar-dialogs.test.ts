@@ -489,7 +489,12 @@ describe('in French', () => {
       'Generate',
       'Calendar',
     ];
-    const leftovers = (text: string) => english.filter((phrase) => text.includes(phrase));
+    // Whole words: “iCalendar (ICS)”, a format's name, is not the English “Calendar”.
+    const escape = (phrase: string) => phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const leftovers = (text: string) =>
+      english.filter((phrase) =>
+        new RegExp(`(?<![\\p{L}])${escape(phrase)}(?![\\p{L}])`, 'u').test(text),
+      );
 
     const button = page.getByRole('button', { name: 'Agenda', exact: true });
     await button.click();
