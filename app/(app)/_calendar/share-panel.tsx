@@ -66,7 +66,8 @@ const dateOf = (iso: string) => iso.slice(0, 10);
 
 /** The first field of the open tab, else the selected tab (a tab whose form is turned off). */
 const FIRST_FIELD =
-  '[role="tabpanel"]:not([hidden]) :is(input:not([type="hidden"]), select, textarea), [role="tab"][aria-selected="true"]';
+  '[role="tabpanel"]:not([hidden]) :is(input:not([type="hidden"]), select, textarea)';
+const SELECTED_TAB = '[role="tab"][aria-selected="true"]';
 
 /**
  * Focuses the container's first field once it is shown: the dialog around it may open (showModal)
@@ -75,7 +76,9 @@ const FIRST_FIELD =
  */
 function useFocusFirstFieldOnMount(container: RefObject<HTMLElement | null>) {
   useEffect(() => {
-    const element = container.current?.querySelector<HTMLElement>(FIRST_FIELD);
+    const element =
+      container.current?.querySelector<HTMLElement>(FIRST_FIELD) ??
+      container.current?.querySelector<HTMLElement>(SELECTED_TAB);
     if (!element) return;
     element.setAttribute('autofocus', '');
     element.focus();
