@@ -5,6 +5,7 @@ import { and, asc, desc, eq, gte, lte, sql } from 'drizzle-orm';
 import { getDb, type Database, type Transaction } from '@/db';
 import { calendarEvents } from '@/db/schema';
 import { AppError } from '@/lib/errors';
+import { TranslatableText } from '@/lib/i18n/translate';
 import type { RequestInfo } from '@/lib/request-info';
 import type {
   CalendarEventCancelInput,
@@ -111,7 +112,9 @@ function shiftYears(date: string, years: number): string {
 /** Dates within EVENT_WINDOW_YEARS of today, where the calendar is. */
 function checkWindow(input: EventFields, timeZone: string): void {
   const today = todayIn(timeZone);
-  const message = `Choose dates within ${EVENT_WINDOW_YEARS} years of today.`;
+  const message = new TranslatableText('calendar.events.errors.window', {
+    years: EVENT_WINDOW_YEARS,
+  });
   if (input.startDate < shiftYears(today, -EVENT_WINDOW_YEARS))
     throw new AppError('bad_request', message, { field: 'startDate' });
   if (input.endDate > shiftYears(today, EVENT_WINDOW_YEARS))
@@ -135,13 +138,31 @@ function timingOf(input: EventFields, timeZone: string) {
   const dates = { startDate: input.startDate, endDate: input.endDate, timeZone };
   if (input.allDay) return { ...dates, allDay: true, startsAt: null, endsAt: null };
   if (!input.startTime)
-    throw new AppError('bad_request', 'Enter the start time.', { field: 'startTime' });
+    throw new AppError(
+      'bad_request',
+      new TranslatableText('calendar.events.errors.startTimeMissing'),
+      {
+        field: 'startTime',
+      },
+    );
   if (!input.endTime)
-    throw new AppError('bad_request', 'Enter the end time.', { field: 'endTime' });
+    throw new AppError(
+      'bad_request',
+      new TranslatableText('calendar.events.errors.endTimeMissing'),
+      {
+        field: 'endTime',
+      },
+    );
   const startsAt = localInstant(input.startDate, input.startTime, timeZone, 'startTime');
   const endsAt = localInstant(input.endDate, input.endTime, timeZone, 'endTime');
   if (endsAt <= startsAt)
-    throw new AppError('bad_request', 'The event must end after it starts.', { field: 'endTime' });
+    throw new AppError(
+      'bad_request',
+      new TranslatableText('calendar.events.errors.endsBeforeStarts'),
+      {
+        field: 'endTime',
+      },
+    );
   return { ...dates, allDay: false, startsAt, endsAt };
 }
 
@@ -194,7 +215,13 @@ export async function createCalendarEvent(
     const calendar = await editableCalendar(tx, actor, input.calendarId);
     checkWindow(input, calendar.timeZone);
     if (input.resourceId && calendar.kind !== 'team')
-      throw new AppError('bad_request', 'Only team events book rooms.', { field: 'resourceId' });
+      throw new AppError(
+        'bad_request',
+        new TranslatableText('calendar.events.errors.roomsForTeams'),
+        {
+          field: 'resourceId',
+        },
+      );
     const timing = timingOf(input, calendar.timeZone);
     const [event] = await tx
       .insert(calendarEvents)
@@ -287,7 +314,7 @@ export async function updateCalendarEvent(
     );
     checkWindow(input, calendar.timeZone);
     if (current.status === 'cancelled')
-      throw new AppError('conflict', 'This event is cancelled: add a new one instead.');
+      throw new AppError('conflict', new TranslatableText('calendar.events.errors.editCancelled'));
     // The form shows the event's times in its own zone (its zone when it was added): read the
     // edit in that zone too, or a calendar that moved zone would shift the event on any save.
     const timing = timingOf(input, current.timeZone);
@@ -338,7 +365,10 @@ export async function cancelCalendarEvent(
       input.eventId,
     );
     if (current.status === 'cancelled')
-      throw new AppError('conflict', 'This event is already cancelled.');
+      throw new AppError(
+        'conflict',
+        new TranslatableText('calendar.events.errors.alreadyCancelled'),
+      );
     const [event] = await tx
       .update(calendarEvents)
       .set({
