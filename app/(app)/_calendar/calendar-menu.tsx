@@ -53,23 +53,35 @@ function Modal({
   const dialog = useRef<HTMLDialogElement>(null);
   const body = useRef<HTMLDivElement>(null);
   const titleId = useId();
+  const focusFirst = () => {
+    let first =
+      body.current?.querySelector<HTMLElement>(FIELDS) ??
+      body.current?.querySelector<HTMLElement>(FOCUSABLE);
+    // A radio group is entered on its ticked choice, as Tab enters it.
+    if (first instanceof HTMLInputElement && first.type === 'radio')
+      first =
+        body.current?.querySelector<HTMLElement>(
+          `input[type="radio"][name="${first.name}"]:checked`,
+        ) ?? first;
+    first?.focus();
+  };
   useEffect(() => {
     const element = dialog.current;
     if (!element) return;
     if (open && !element.open) {
       element.showModal();
-      let first =
-        body.current?.querySelector<HTMLElement>(FIELDS) ??
-        body.current?.querySelector<HTMLElement>(FOCUSABLE);
-      // A radio group is entered on its ticked choice, as Tab enters it.
-      if (first instanceof HTMLInputElement && first.type === 'radio')
-        first =
-          body.current?.querySelector<HTMLElement>(
-            `input[type="radio"][name="${first.name}"]:checked`,
-          ) ?? first;
-      first?.focus();
+      focusFirst();
     }
     if (!open && element.open) element.close();
+    if (!open || !body.current) return;
+    // Content swapped under the focus (the page's refresh after an action) leaves it on <body>:
+    // it goes back to the dialog's first field rather than being lost.
+    const observer = new MutationObserver(() => {
+      if (element.open && (!document.activeElement || document.activeElement === document.body))
+        focusFirst();
+    });
+    observer.observe(body.current, { childList: true, subtree: true });
+    return () => observer.disconnect();
   }, [open]);
   return (
     <dialog
