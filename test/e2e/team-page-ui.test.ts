@@ -205,6 +205,27 @@ describe.each([
   });
 });
 
+describe('the demo team this month, full of absences', () => {
+  it.each([
+    ['desktop', DESKTOP],
+    ['phone', PHONE],
+  ] as const)(
+    'its manager’s page is axe-clean and keeps Days left in view (%s)',
+    async (name, viewport) => {
+      const page = await signedInPage('camille@example.com', { viewport });
+      await page.goto('/teams/engineering');
+      await page.getByRole('heading', { name: 'Engineering', level: 1 }).waitFor();
+      await expectNoSidewaysScroll(page, `Engineering (${name})`);
+      await expectNoAxeViolations(page, `Engineering (${name})`);
+      const figures = page.getByRole('region', { name: /^Figures per member, \d{4}$/ });
+      const rows = figures.locator('tbody tr');
+      expect(await rows.count()).toBeGreaterThan(3);
+      for (const row of await rows.all())
+        expect(await insideWindowWidth(row.locator('td').last())).toBe(true);
+    },
+  );
+});
+
 describe('empty states', () => {
   it.each([
     ['desktop', DESKTOP],
