@@ -13,20 +13,22 @@ import { checkboxSchema, emailSchema, optionalText } from '@/lib/validation';
 // address still shows a page.
 
 const personEmailSchema = z
-  .string({ error: 'Enter the person’s email address.' })
+  .string({ error: message('admin.validation.personEmail') })
   .trim()
-  .min(1, 'Enter the person’s email address.')
+  .min(1, message('admin.validation.personEmail'))
   .pipe(emailSchema);
 
 const personNameSchema = z
-  .string({ error: 'Enter the person’s name.' })
+  .string({ error: message('admin.validation.personName') })
   .trim()
-  .min(1, 'Enter the person’s name.')
-  .max(100, 'Keep the name under 100 characters.');
+  .min(1, message('admin.validation.personName'))
+  .max(100, message('admin.validation.name100'));
 
-export const userRoleSchema = z.enum(['admin', 'member'], { error: 'Choose admin or member.' });
+export const userRoleSchema = z.enum(['admin', 'member'], {
+  error: message('admin.validation.adminOrMember'),
+});
 export const membershipRoleSchema = z.enum(['manager', 'member'], {
-  error: 'Choose manager or member.',
+  error: message('admin.validation.managerOrMember'),
 });
 
 const pageSchema = z.coerce.number().int().min(1).max(100_000).catch(1);
@@ -42,7 +44,7 @@ export const createUserSchema = z.object({
 });
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 
-export const userIdSchema = z.object({ userId: z.uuid('Unknown person.') });
+export const userIdSchema = z.object({ userId: z.uuid(message('admin.validation.unknownPerson')) });
 export type UserIdInput = z.infer<typeof userIdSchema>;
 
 export const changeUserRoleSchema = userIdSchema.extend({ role: userRoleSchema });
@@ -87,25 +89,22 @@ export const TIME_ZONES: readonly string[] = ['UTC', ...Intl.supportedValuesOf('
 const knownTimeZones = new Set(TIME_ZONES);
 
 const timeZoneSchema = z
-  .string({ error: 'Choose a time zone.' })
+  .string({ error: message('admin.validation.timeZone') })
   .trim()
-  .min(1, 'Choose a time zone.')
-  .refine(
-    (zone) => knownTimeZones.has(zone),
-    'Choose a time zone from the list, like Europe/Paris.',
-  );
+  .min(1, message('admin.validation.timeZone'))
+  .refine((zone) => knownTimeZones.has(zone), message('admin.validation.timeZoneList'));
 
 const teamNameSchema = z
-  .string({ error: 'Enter the team’s name.' })
+  .string({ error: message('admin.validation.teamName') })
   .trim()
-  .min(1, 'Enter the team’s name.')
-  .max(100, 'Keep the name under 100 characters.');
+  .min(1, message('admin.validation.teamName'))
+  .max(100, message('admin.validation.name100'));
 
 /** A select's value: empty means none. */
 const optionalCode = z
   .string()
   .trim()
-  .max(10, 'Choose from the list.')
+  .max(10, message('admin.validation.fromList'))
   .optional()
   .transform((code) => code || null);
 
@@ -125,7 +124,7 @@ function checkHolidayPlace(
       context.addIssue({
         code: 'custom',
         path: ['holidayRegion'],
-        message: 'Choose the country first, then its region.',
+        message: message('admin.validation.countryFirst'),
       });
     return;
   }
@@ -133,7 +132,7 @@ function checkHolidayPlace(
     context.addIssue({
       code: 'custom',
       path: ['holidayCountry'],
-      message: 'Choose a country from the list, or none.',
+      message: message('admin.validation.countryList'),
     });
   else if (region && !isKnownHolidayPlace(country, region))
     context.addIssue({
@@ -141,8 +140,8 @@ function checkHolidayPlace(
       path: ['holidayRegion'],
       message:
         holidayRegions(country).length > 0
-          ? 'Choose a region of this country from the list, or the whole country.'
-          : 'This country has no regions with holidays of their own: leave the region empty.',
+          ? message('admin.validation.regionList')
+          : message('admin.validation.noRegions'),
     });
 }
 
@@ -150,22 +149,19 @@ export const createTeamSchema = z
   .object({
     name: teamNameSchema,
     slug: z
-      .string({ error: 'Enter the team’s address.' })
+      .string({ error: message('admin.validation.teamAddress') })
       .trim()
       .toLowerCase()
-      .min(1, 'Enter the team’s address.')
-      .max(60, 'Keep the address under 60 characters.')
-      .regex(
-        /^[a-z0-9]+(-[a-z0-9]+)*$/,
-        'Use lowercase letters, digits and single hyphens, like customer-support.',
-      ),
+      .min(1, message('admin.validation.teamAddress'))
+      .max(60, message('admin.validation.address60'))
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, message('admin.validation.teamSlug')),
     timeZone: timeZoneSchema,
     ...holidayPlaceFields,
   })
   .superRefine(checkHolidayPlace);
 export type CreateTeamInput = z.infer<typeof createTeamSchema>;
 
-export const teamIdSchema = z.object({ teamId: z.uuid('Unknown team.') });
+export const teamIdSchema = z.object({ teamId: z.uuid(message('admin.validation.unknownTeam')) });
 
 export const updateTeamSchema = teamIdSchema
   .extend({
@@ -182,7 +178,9 @@ export const addMemberSchema = teamIdSchema.extend({
 });
 export type AddMemberInput = z.infer<typeof addMemberSchema>;
 
-export const membershipSchema = teamIdSchema.extend({ userId: z.uuid('Unknown person.') });
+export const membershipSchema = teamIdSchema.extend({
+  userId: z.uuid(message('admin.validation.unknownPerson')),
+});
 export type MembershipInput = z.infer<typeof membershipSchema>;
 
 export const setMembershipRoleSchema = membershipSchema.extend({ role: membershipRoleSchema });
@@ -194,11 +192,11 @@ export const RESOURCE_KINDS = ['room', 'equipment', 'vehicle', 'other'] as const
 
 const resourceFields = {
   name: z
-    .string({ error: 'Enter the resource’s name.' })
+    .string({ error: message('admin.validation.resourceName') })
     .trim()
-    .min(1, 'Enter the resource’s name.')
-    .max(100, 'Keep the name under 100 characters.'),
-  kind: z.enum(RESOURCE_KINDS, { error: 'Choose what kind of resource it is.' }),
+    .min(1, message('admin.validation.resourceName'))
+    .max(100, message('admin.validation.name100')),
+  kind: z.enum(RESOURCE_KINDS, { error: message('admin.validation.resourceKind') }),
   location: optionalText(500, 'location'),
   capacity: z
     .string()
@@ -207,15 +205,17 @@ const resourceFields = {
     .transform((text) => (text ? Number(text) : null))
     .pipe(
       z
-        .number({ error: 'Enter the capacity as a number of people.' })
-        .int('Enter a whole number of people.')
-        .min(1, 'A room holds at least one person.')
-        .max(10_000, 'Enter at most 10,000 people.')
+        .number({ error: message('admin.validation.capacityNumber') })
+        .int(message('admin.validation.capacityWhole'))
+        .min(1, message('admin.validation.capacityMin'))
+        .max(10_000, message('admin.validation.capacityMax'))
         .nullable(),
     ),
   description: optionalText(2000, 'description'),
   timeZone: timeZoneSchema,
-  bookingPolicy: z.enum(['instant', 'approval'], { error: 'Choose how bookings are made.' }),
+  bookingPolicy: z.enum(['instant', 'approval'], {
+    error: message('admin.validation.bookingPolicy'),
+  }),
   // Emails of the people who manage it, one per line or separated by commas.
   managerEmails: z
     .string()
@@ -230,27 +230,26 @@ const resourceFields = {
     ])
     .pipe(
       z
-        .array(z.email('Enter the managers’ email addresses, one per line.'))
-        .max(50, 'Name at most 50 managers.'),
+        .array(z.email(message('admin.validation.managerEmails')))
+        .max(50, message('admin.validation.managersMax')),
     ),
 };
 
 export const createResourceSchema = z.object({
   ...resourceFields,
   slug: z
-    .string({ error: 'Enter the resource’s address.' })
+    .string({ error: message('admin.validation.resourceAddress') })
     .trim()
     .toLowerCase()
-    .min(1, 'Enter the resource’s address.')
-    .max(60, 'Keep the address under 60 characters.')
-    .regex(
-      /^[a-z0-9]+(-[a-z0-9]+)*$/,
-      'Use lowercase letters, digits and single hyphens, like meeting-room-2.',
-    ),
+    .min(1, message('admin.validation.resourceAddress'))
+    .max(60, message('admin.validation.address60'))
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, message('admin.validation.resourceSlug')),
 });
 export type CreateResourceInput = z.infer<typeof createResourceSchema>;
 
-export const resourceIdSchema = z.object({ resourceId: z.uuid('Unknown resource.') });
+export const resourceIdSchema = z.object({
+  resourceId: z.uuid(message('admin.validation.unknownResource')),
+});
 
 export const updateResourceSchema = resourceIdSchema.extend(resourceFields);
 export type UpdateResourceInput = z.infer<typeof updateResourceSchema>;
@@ -281,21 +280,21 @@ export function absenceTypeKeyFrom(label: string): string {
 
 const absenceTypeFields = {
   label: z
-    .string({ error: 'Enter the type’s name.' })
+    .string({ error: message('admin.validation.typeName') })
     .trim()
-    .min(1, 'Enter the type’s name.')
-    .max(60, 'Keep the name under 60 characters.'),
+    .min(1, message('admin.validation.typeName'))
+    .max(60, message('admin.validation.name60')),
   color: z
-    .string({ error: 'Choose a colour.' })
+    .string({ error: message('admin.validation.colour') })
     .trim()
-    .regex(/^#[0-9a-fA-F]{6}$/, 'Choose a colour as #rrggbb, like #2563eb.')
+    .regex(/^#[0-9a-fA-F]{6}$/, message('admin.validation.colourHex'))
     .transform((color) => color.toLowerCase()),
   isPrivate: checkboxSchema,
   requiresApproval: checkboxSchema,
   countsAgainstAllowance: checkboxSchema,
   // Sent only when the type counts against the allowance; left out, the type keeps its rule.
   overAllowance: z
-    .enum(['refuse', 'warn'], { error: 'Choose what happens beyond the days left.' })
+    .enum(['refuse', 'warn'], { error: message('admin.validation.overAllowance') })
     .optional(),
   // Empty: at the end of the lists (a new type) or where it is (a change).
   sortOrder: z
@@ -305,10 +304,10 @@ const absenceTypeFields = {
     .transform((text) => (text ? Number(text) : null))
     .pipe(
       z
-        .number({ error: 'Enter the position as a number.' })
-        .int('Enter a whole number.')
-        .min(0, 'Enter a position from 0 to 999.')
-        .max(999, 'Enter a position from 0 to 999.')
+        .number({ error: message('admin.validation.positionNumber') })
+        .int(message('admin.validation.wholeNumber'))
+        .min(0, message('admin.validation.positionRange'))
+        .max(999, message('admin.validation.positionRange'))
         .nullable(),
     ),
 };
@@ -322,15 +321,7 @@ export const createAbsenceTypeSchema = z
       .toLowerCase()
       .optional()
       .transform((key) => key || undefined)
-      .pipe(
-        z
-          .string()
-          .regex(
-            ABSENCE_TYPE_KEY,
-            'Use up to 40 lowercase letters, digits and underscores, starting with a letter, like jury_duty.',
-          )
-          .optional(),
-      ),
+      .pipe(z.string().regex(ABSENCE_TYPE_KEY, message('admin.validation.typeKey')).optional()),
   })
   .transform((input, context) => {
     const key = input.key ?? absenceTypeKeyFrom(input.label);
@@ -338,7 +329,7 @@ export const createAbsenceTypeSchema = z
       context.addIssue({
         code: 'custom',
         path: ['key'],
-        message: 'Choose a key: the name has no letters to make one from.',
+        message: message('admin.validation.keyNeeded'),
       });
       return z.NEVER;
     }
@@ -346,7 +337,9 @@ export const createAbsenceTypeSchema = z
   });
 export type CreateAbsenceTypeInput = z.infer<typeof createAbsenceTypeSchema>;
 
-export const absenceTypeIdSchema = z.object({ typeId: z.uuid('Unknown absence type.') });
+export const absenceTypeIdSchema = z.object({
+  typeId: z.uuid(message('admin.validation.unknownType')),
+});
 export type AbsenceTypeIdInput = z.infer<typeof absenceTypeIdSchema>;
 
 export const updateAbsenceTypeSchema = absenceTypeIdSchema.extend(absenceTypeFields);
@@ -367,20 +360,20 @@ const dayCountSchema = (required: string, empty?: number) =>
     .transform((text) => (text === '' ? empty! : Number(text.replace(',', '.'))))
     .pipe(
       z
-        .number({ error: 'Enter a number of days, like 25 or 27.5.' })
-        .min(0, 'Enter 0 days or more.')
-        .max(366, 'Enter at most 366 days.')
-        .multipleOf(0.5, 'Enter whole or half days, like 27.5.'),
+        .number({ error: message('admin.validation.daysNumber') })
+        .min(0, message('admin.validation.daysMin'))
+        .max(366, message('admin.validation.daysMax'))
+        .multipleOf(0.5, message('admin.validation.daysHalf')),
     );
 
 const allowanceFields = {
   year: z.coerce
-    .number({ error: 'Enter a year, like 2027.' })
-    .int('Enter a year, like 2027.')
-    .min(2000, 'Enter a year from 2000 to 2100.')
-    .max(2100, 'Enter a year from 2000 to 2100.'),
-  days: dayCountSchema('Enter the year’s days, like 25.'),
-  carryOverMax: dayCountSchema('Enter how many days may carry over, or 0.', 0),
+    .number({ error: message('admin.validation.year') })
+    .int(message('admin.validation.year'))
+    .min(2000, message('admin.validation.yearRange'))
+    .max(2100, message('admin.validation.yearRange')),
+  days: dayCountSchema(message('admin.validation.yearDays')),
+  carryOverMax: dayCountSchema(message('admin.validation.carryDays'), 0),
   carryOverExpiresOn: z
     .string()
     .trim()
@@ -389,8 +382,8 @@ const allowanceFields = {
     .pipe(
       z
         .string()
-        .regex(/^\d{4}-\d{2}-\d{2}$/, 'Choose a date, like 31 March.')
-        .refine(isCalendarDate, 'Choose a date, like 31 March.')
+        .regex(/^\d{4}-\d{2}-\d{2}$/, message('admin.validation.date'))
+        .refine(isCalendarDate, message('admin.validation.date'))
         .nullable(),
     ),
 };
@@ -420,15 +413,15 @@ export type SetTeamAllowancesInput = z.infer<typeof setTeamAllowancesSchema>;
 
 export const policySchema = z.object({
   maxTokenLifetimeDays: z.coerce
-    .number({ error: 'Enter a number of days.' })
-    .int('Enter a whole number of days.')
-    .min(1, 'Enter at least 1 day.')
-    .max(3660, 'Enter at most 3660 days (about ten years).'),
+    .number({ error: message('admin.validation.numberOfDays') })
+    .int(message('admin.validation.wholeDays'))
+    .min(1, message('admin.validation.atLeastOneDay'))
+    .max(3660, message('admin.validation.atMost3660')),
   personalLinkLifetimeDays: z.coerce
-    .number({ error: 'Enter a number of days.' })
-    .int('Enter a whole number of days.')
-    .min(1, 'Enter at least 1 day.')
-    .max(3660, 'Enter at most 3660 days (about ten years).'),
+    .number({ error: message('admin.validation.numberOfDays') })
+    .int(message('admin.validation.wholeDays'))
+    .min(1, message('admin.validation.atLeastOneDay'))
+    .max(3660, message('admin.validation.atMost3660')),
   publicLinksAllowed: checkboxSchema,
   neverExpiringLinksAllowed: checkboxSchema,
   guestSharesAllowed: checkboxSchema,
@@ -457,13 +450,13 @@ export const tokenFilterSchema = z.object({
 export type TokenFilter = z.infer<typeof tokenFilterSchema>;
 
 const revokeReasonSchema = z
-  .string({ error: 'Say why: the audit log keeps the reason.' })
+  .string({ error: message('admin.validation.reason') })
   .trim()
-  .min(1, 'Say why: the audit log keeps the reason.')
-  .max(500, 'Keep the reason under 500 characters.');
+  .min(1, message('admin.validation.reason'))
+  .max(500, message('admin.validation.reason500'));
 
 export const revokeTokenSchema = z.object({
-  tokenId: z.uuid('Unknown link.'),
+  tokenId: z.uuid(message('admin.validation.unknownLink')),
   reason: revokeReasonSchema,
 });
 export type RevokeTokenInput = z.infer<typeof revokeTokenSchema>;
@@ -504,7 +497,9 @@ export const outboxFilterSchema = z.object({
 });
 export type OutboxFilter = z.infer<typeof outboxFilterSchema>;
 
-export const outboxMessageIdSchema = z.object({ messageId: z.uuid('Unknown message.') });
+export const outboxMessageIdSchema = z.object({
+  messageId: z.uuid(message('admin.validation.unknownMessage')),
+});
 
 // A person's own settings
 

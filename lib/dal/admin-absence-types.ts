@@ -8,6 +8,7 @@ import type {
   UpdateAbsenceTypeInput,
 } from '@/lib/admin-validation';
 import { AppError } from '@/lib/errors';
+import { TranslatableText } from '@/lib/i18n/translate';
 import type { RequestInfo } from '@/lib/request-info';
 import type { Actor } from './actor';
 import { assertActiveAdmin, outerColumn } from './admin-access';
@@ -80,14 +81,17 @@ export async function getAbsenceTypeForAdmin(actor: Actor, key: string): Promise
   const db = getDb();
   await assertActiveAdmin(db, actor);
   const [type] = await db.select(typeColumns).from(absenceTypes).where(eq(absenceTypes.key, key));
-  if (!type) throw new AppError('not_found', 'Absence type not found.');
+  if (!type)
+    throw new AppError('not_found', new TranslatableText('admin.errors.absenceTypeNotFound'));
   return type;
 }
 
 const keyTaken = (key: string, label?: string) =>
   new AppError(
     'conflict',
-    `${label ? `“${label}” already has` : 'Another type already has'} the key ${key}: choose another key.`,
+    label
+      ? new TranslatableText('admin.errors.keyTakenBy', { label, key })
+      : new TranslatableText('admin.errors.keyTaken', { key }),
     { field: 'key' },
   );
 
@@ -151,7 +155,8 @@ async function lockType(tx: Transaction, typeId: string) {
     .from(absenceTypes)
     .where(eq(absenceTypes.id, typeId))
     .for('update');
-  if (!type) throw new AppError('not_found', 'Absence type not found.');
+  if (!type)
+    throw new AppError('not_found', new TranslatableText('admin.errors.absenceTypeNotFound'));
   return type;
 }
 

@@ -4,6 +4,7 @@ import { getDb, type Transaction } from '@/db';
 import { allowances, memberships, teams, users } from '@/db/schema';
 import type { SetAllowanceInput, SetTeamAllowancesInput } from '@/lib/admin-validation';
 import { AppError } from '@/lib/errors';
+import { TranslatableText } from '@/lib/i18n/translate';
 import type { RequestInfo } from '@/lib/request-info';
 import type { Actor } from './actor';
 import { assertActiveAdmin } from './admin-access';
@@ -52,7 +53,7 @@ export async function listAllowancesOfUser(
   const db = getDb();
   await assertActiveAdmin(db, actor);
   const [person] = await db.select({ id: users.id }).from(users).where(eq(users.id, userId));
-  if (!person) throw new AppError('not_found', 'Person not found.');
+  if (!person) throw new AppError('not_found', new TranslatableText('admin.errors.personNotFound'));
   const rows = await db
     .select({ year: allowances.year, updatedAt: allowances.updatedAt, ...termsColumns })
     .from(allowances)
@@ -95,7 +96,8 @@ export async function setAllowance(
       .select({ id: users.id })
       .from(users)
       .where(eq(users.id, input.userId));
-    if (!person) throw new AppError('not_found', 'Person not found.');
+    if (!person)
+      throw new AppError('not_found', new TranslatableText('admin.errors.personNotFound'));
     const [before] = await tx
       .select(termsColumns)
       .from(allowances)
@@ -132,7 +134,7 @@ export async function setTeamAllowances(
       .from(teams)
       .where(eq(teams.id, input.teamId))
       .for('update');
-    if (!team) throw new AppError('not_found', 'Team not found.');
+    if (!team) throw new AppError('not_found', new TranslatableText('admin.errors.teamNotFound'));
     const members = await tx
       .select({ userId: memberships.userId })
       .from(memberships)

@@ -10,6 +10,7 @@ import type {
   UpdateTeamInput,
 } from '@/lib/admin-validation';
 import { AppError } from '@/lib/errors';
+import { TranslatableText } from '@/lib/i18n/translate';
 import type { RequestInfo } from '@/lib/request-info';
 import type { Actor } from './actor';
 import {
@@ -99,7 +100,7 @@ export async function getTeamForAdmin(actor: Actor, slug: string): Promise<Admin
   const db = getDb();
   await assertActiveAdmin(db, actor);
   const [team] = await db.select(teamColumns).from(teams).where(eq(teams.slug, slug));
-  if (!team) throw new AppError('not_found', 'Team not found.');
+  if (!team) throw new AppError('not_found', new TranslatableText('admin.errors.teamNotFound'));
   const members = await db
     .select({
       userId: users.id,
@@ -132,7 +133,7 @@ export async function createTeam(
       .returning({ id: teams.id, slug: teams.slug })
       .catch((error: unknown) => {
         if (isUniqueViolation(error))
-          throw new AppError('conflict', 'Another team already has this address.', {
+          throw new AppError('conflict', new TranslatableText('admin.errors.teamAddressTaken'), {
             field: 'slug',
           });
         throw error;
@@ -162,7 +163,7 @@ async function lockTeam(tx: Transaction, teamId: string) {
     .from(teams)
     .where(eq(teams.id, teamId))
     .for('update');
-  if (!team) throw new AppError('not_found', 'Team not found.');
+  if (!team) throw new AppError('not_found', new TranslatableText('admin.errors.teamNotFound'));
   return team;
 }
 
@@ -235,7 +236,7 @@ export async function addTeamMember(
       .from(users)
       .where(eq(users.email, input.email));
     if (!user)
-      throw new AppError('bad_request', 'Nobody has this email address: create the person first.', {
+      throw new AppError('bad_request', new TranslatableText('admin.errors.noSuchEmail'), {
         field: 'email',
       });
     const added = await tx
@@ -244,9 +245,13 @@ export async function addTeamMember(
       .onConflictDoNothing()
       .returning({ userId: memberships.userId });
     if (added.length === 0)
-      throw new AppError('conflict', `${user.name} is already in ${team.name}.`, {
-        field: 'email',
-      });
+      throw new AppError(
+        'conflict',
+        new TranslatableText('admin.errors.alreadyInTeam', { name: user.name, team: team.name }),
+        {
+          field: 'email',
+        },
+      );
     await bumpTeamCalendarVersion(tx, team.id);
     await recordAuditEvent(tx, {
       actorId: actor.id,
@@ -269,7 +274,7 @@ async function lockMembership(tx: Transaction, input: MembershipInput) {
     .from(memberships)
     .where(and(eq(memberships.teamId, input.teamId), eq(memberships.userId, input.userId)))
     .for('update');
-  if (!membership) throw new AppError('not_found', 'This person is not in the team.');
+  if (!membership) throw new AppError('not_found', new TranslatableText('admin.errors.notInTeam'));
   return membership;
 }
 

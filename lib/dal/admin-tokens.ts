@@ -5,6 +5,7 @@ import { getDb, type Database, type Transaction } from '@/db';
 import { calendars, feedTokens, guestShares, teams, users } from '@/db/schema';
 import type { RevokeTokenInput, RevokeUserTokensInput, TokenFilter } from '@/lib/admin-validation';
 import { AppError } from '@/lib/errors';
+import { TranslatableText } from '@/lib/i18n/translate';
 import type { RequestInfo } from '@/lib/request-info';
 import type { Actor } from './actor';
 import { anyContains, assertActiveAdmin, pageOf, PAGE_SIZE, type Page } from './admin-access';
@@ -266,8 +267,9 @@ export async function revokeToken(
       .from(feedTokens)
       .where(eq(feedTokens.id, input.tokenId))
       .for('update');
-    if (!token) throw new AppError('not_found', 'Link not found.');
-    if (token.revokedAt) throw new AppError('conflict', 'This link is already revoked.');
+    if (!token) throw new AppError('not_found', new TranslatableText('admin.errors.linkNotFound'));
+    if (token.revokedAt)
+      throw new AppError('conflict', new TranslatableText('admin.errors.linkAlreadyRevoked'));
     await revokeTokens(tx, actor, [token], input.reason, request);
     return { displayPrefix: token.displayPrefix };
   });
@@ -285,7 +287,7 @@ export async function revokeUserTokens(
       .select({ name: users.name })
       .from(users)
       .where(eq(users.id, input.userId));
-    if (!user) throw new AppError('not_found', 'Person not found.');
+    if (!user) throw new AppError('not_found', new TranslatableText('admin.errors.personNotFound'));
     const active = and(
       eq(feedTokens.ownerId, input.userId),
       isNull(feedTokens.revokedAt),

@@ -9,6 +9,7 @@ import type {
   UserSearchInput,
 } from '@/lib/admin-validation';
 import { AppError } from '@/lib/errors';
+import { TranslatableText } from '@/lib/i18n/translate';
 import { storedLocale } from '@/lib/i18n/locales';
 import { appUrl, personInvitationMail } from '@/lib/mail/messages';
 import { generateSetupSecret, SETUP_LINK_LIFETIME_DAYS } from '@/lib/password-setup';
@@ -104,7 +105,7 @@ export async function getUserForAdmin(actor: Actor, userId: string): Promise<Adm
   const db = getDb();
   await assertActiveAdmin(db, actor);
   const [user] = await db.select(userColumns).from(users).where(eq(users.id, userId));
-  if (!user) throw new AppError('not_found', 'Person not found.');
+  if (!user) throw new AppError('not_found', new TranslatableText('admin.errors.personNotFound'));
   const teamsOfUser = await db
     .select({ teamId: teams.id, name: teams.name, slug: teams.slug, role: memberships.role })
     .from(memberships)
@@ -163,7 +164,7 @@ export async function createUser(
       })
       .catch((error: unknown) => {
         if (isUniqueViolation(error))
-          throw new AppError('conflict', 'Someone already has this email address.', {
+          throw new AppError('conflict', new TranslatableText('admin.errors.emailTaken'), {
             field: 'email',
           });
         throw error;
@@ -213,7 +214,7 @@ export async function issuePasswordSetupLink(
         locale: users.locale,
         expiresAt: users.passwordSetupExpiresAt,
       });
-    if (!user) throw new AppError('not_found', 'Person not found.');
+    if (!user) throw new AppError('not_found', new TranslatableText('admin.errors.personNotFound'));
     await queueInvitation(
       tx,
       actor,
@@ -241,7 +242,7 @@ async function lockTarget(tx: Transaction, actor: Actor, userId: string, ownMess
     .from(users)
     .where(eq(users.id, userId))
     .for('update');
-  if (!user) throw new AppError('not_found', 'Person not found.');
+  if (!user) throw new AppError('not_found', new TranslatableText('admin.errors.personNotFound'));
   return { user, admins };
 }
 
@@ -251,7 +252,7 @@ async function lockTarget(tx: Transaction, actor: Actor, userId: string, ownMess
  */
 function keepOneAdmin(admins: string[], losing: string): void {
   if (admins.filter((id) => id !== losing).length === 0)
-    throw new AppError('conflict', 'TeamCal needs at least one enabled admin.');
+    throw new AppError('conflict', new TranslatableText('admin.errors.lastAdmin'));
 }
 
 /** An admin makes another person an admin or a member; their feeds change with their rights. */

@@ -3,6 +3,7 @@ import { and, count, desc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm
 import { getDb, type Database, type Transaction } from '@/db';
 import { outboxMessages, type OutboxMessage } from '@/db/schema';
 import { AppError } from '@/lib/errors';
+import { TranslatableText } from '@/lib/i18n/translate';
 import type { ComposedMail } from '@/lib/mail/compose';
 import { isMailServerConfigured } from '@/lib/mail/transport';
 import type { Actor } from './actor';
@@ -242,7 +243,7 @@ export async function getOutboxMessage(
     })
     .from(outboxMessages)
     .where(eq(outboxMessages.id, messageId));
-  if (!row) throw new AppError('not_found', 'Message not found.');
+  if (!row) throw new AppError('not_found', new TranslatableText('admin.errors.messageNotFound'));
   return row;
 }
 
@@ -255,6 +256,6 @@ export async function retryOutboxMessage(actor: Actor, messageId: string): Promi
     .set({ state: 'queued', attempts: 0, nextAttemptAt: sql`now()` })
     .where(and(eq(outboxMessages.id, messageId), eq(outboxMessages.state, 'failed')))
     .returning({ id: outboxMessages.id });
-  if (!row) throw new AppError('conflict', 'Only a message that failed can be sent again.');
+  if (!row) throw new AppError('conflict', new TranslatableText('admin.errors.onlyFailed'));
   afterQueue?.();
 }
