@@ -518,7 +518,8 @@ export function SharePanel(props: {
   );
   const onSetup = (state: GuestSetupState) => setOutcome({ kind: 'guest', state });
   return (
-    <div className="space-y-6">
+    // Wrapping text whatever the page around the menu does (a header kept on one line).
+    <div className="space-y-6 whitespace-normal">
       {outcome ? (
         <Result
           heading={
