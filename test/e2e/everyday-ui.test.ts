@@ -199,6 +199,17 @@ describe('every page of the everyday screens, at desktop and phone widths', () =
       await page.locator('#booking-title-error').waitFor();
       await checkPage(page, `a resource with a form error (${width})`, true);
 
+      // A week nobody booked says so, and leads to the form.
+      await page.goto(`/resources/company-van?week=${holidayFreeMondayAfter(700)}`);
+      const week = page.getByRole('region', { name: /^Week of/ });
+      await week
+        .getByText('No bookings this week: Company van is free every day. Book it with the form.')
+        .waitFor();
+      expect(await week.getByRole('link', { name: 'Book it' }).getAttribute('href')).toBe(
+        '#booking-title',
+      );
+      await checkPage(page, `a resource’s empty week (${width})`, true);
+
       await page.goto('/no-such-page');
       await page.getByRole('heading', { name: 'Page not found' }).waitFor();
       await checkPage(page, `not-found, signed in (${width})`, false);
@@ -311,6 +322,13 @@ const ENGLISH = [
   'Year',
   'Previous',
   'Next',
+  'Send me a reset link',
+  'Back to sign-in',
+  'Welcome',
+  'New password',
+  'Type it again',
+  'Save password',
+  'Choose a',
 ];
 
 async function expectNoEnglish(page: Page, where: string) {
@@ -360,6 +378,22 @@ describe('TeamCal in French', () => {
     await page.getByLabel('Mot de passe').waitFor();
     await page.getByRole('link', { name: 'Mot de passe oublié ?' }).waitFor();
     await expectNoEnglish(page, 'the sign-in page');
+
+    // The password pages too, axe-clean in French.
+    const links = await passwordLinks();
+    await page.goto('/forgot-password');
+    await page.getByRole('heading', { name: 'Mot de passe oublié ?' }).waitFor();
+    await expectNoEnglish(page, 'the forgot-password page');
+    await page.goto(links.setup);
+    await page.getByRole('heading', { name: 'Bienvenue, Sacha Setup' }).waitFor();
+    await page.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();
+    expect(await page.locator('#password-error').innerText()).toBe('Choisissez un mot de passe.');
+    await expectNoEnglish(page, 'the setup-password page');
+    await expectNoAxeViolations(page, 'the setup-password page in French');
+    await page.goto(links.reset);
+    await page.getByRole('heading', { name: 'Choisir un nouveau mot de passe' }).waitFor();
+    await expectNoEnglish(page, 'the reset-password page');
+    await page.goto('/sign-in');
 
     // A wrong password, refused in French.
     await page.getByLabel('Adresse e-mail').fill(person.email);
