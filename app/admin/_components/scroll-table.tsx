@@ -2,7 +2,9 @@ import { useTranslations } from 'next-intl';
 
 /**
  * A wide table's own sideways scroller, so the page never scrolls sideways on a phone: a named
- * region that keyboard users can focus and scroll with the arrow keys.
+ * region that keyboard users can focus and scroll with the arrow keys. It is `relative` so that it
+ * clips its absolutely placed descendants too (visually hidden column names), which would
+ * otherwise widen the page.
  */
 export function ScrollTable({ name, children }: { name: string; children: React.ReactNode }) {
   const t = useTranslations('admin.common');
@@ -11,7 +13,7 @@ export function ScrollTable({ name, children }: { name: string; children: React.
       role="region"
       aria-label={t('scrollTable', { name })}
       tabIndex={0}
-      className="overflow-x-auto focus-visible:outline-2 focus-visible:outline-offset-[-2px] focus-visible:outline-brand-600"
+      className="relative overflow-x-auto focus-visible:outline-2 focus-visible:outline-offset-[-2px] focus-visible:outline-brand-600"
     >
       {children}
     </div>
