@@ -44,7 +44,7 @@ export default async function AdminPage() {
         {overview.recentEvents.length === 0 ? (
           <p className="px-5 py-4 text-sm text-slate-600">{t('overview.nothing')}</p>
         ) : (
-          <ScrollTable name={t('overview.latest')}>
+          <ScrollTable>
             <table className="w-full text-left text-sm">
               <thead className="bg-slate-50 text-slate-600">
                 <tr>

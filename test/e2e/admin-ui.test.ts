@@ -131,7 +131,7 @@ describe('the admin pages at desktop and phone widths', () => {
   it('a wide table scrolls inside its own labelled, focusable region on a phone', async () => {
     const page = await adminPage({ viewport: PHONE });
     await page.goto('/admin/users');
-    const region = page.getByRole('region', { name: 'People table' });
+    const region = page.getByRole('region', { name: 'Table, scrolls sideways' });
     await region.focus();
     expect(await region.evaluate((el) => el === document.activeElement)).toBe(true);
     expect(await region.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);

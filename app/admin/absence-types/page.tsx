@@ -25,7 +25,7 @@ export default async function AdminAbsenceTypesPage() {
           {types.length === 0 ? (
             <p className="px-4 py-4 text-sm text-slate-600">{t('absenceTypes.empty')}</p>
           ) : (
-            <ScrollTable name={t('absenceTypes.all')}>
+            <ScrollTable>
               <table className={tableClass}>
                 <thead className={theadClass}>
                   <tr>

@@ -174,7 +174,7 @@ export default async function AuditPage({ searchParams }: Props) {
             )}
           </p>
         ) : (
-          <ScrollTable name={t('audit.events')}>
+          <ScrollTable>
             <table className={tableClass}>
               <thead className={theadClass}>
                 <tr>

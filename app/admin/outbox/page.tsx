@@ -64,7 +64,7 @@ export default async function OutboxPage({ searchParams }: Props) {
             )}
           </p>
         ) : (
-          <ScrollTable name={t('outbox.messages')}>
+          <ScrollTable>
             <table className={tableClass}>
               <thead className={theadClass}>
                 <tr>

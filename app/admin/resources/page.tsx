@@ -29,7 +29,7 @@ export default async function AdminResourcesPage() {
           {resources.length === 0 ? (
             <p className="px-4 py-4 text-sm text-slate-600">{t('resources.empty')}</p>
           ) : (
-            <ScrollTable name={t('resources.all')}>
+            <ScrollTable>
               <table className={tableClass}>
                 <thead className={theadClass}>
                   <tr>

@@ -64,7 +64,7 @@ export default async function AdminTeamsPage({ searchParams }: Props) {
               )}
             </p>
           ) : (
-            <ScrollTable name={t('teams.all')}>
+            <ScrollTable>
               <table className={tableClass}>
                 <thead className={theadClass}>
                   <tr>

@@ -198,7 +198,7 @@ export default async function TokensPage({ searchParams }: Props) {
             )}
           </p>
         ) : (
-          <ScrollTable name={t('tokens.links')}>
+          <ScrollTable>
             <table className={tableClass}>
               <thead className={theadClass}>
                 <tr>

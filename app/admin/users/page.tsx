@@ -56,7 +56,7 @@ export default async function UsersPage({ searchParams }: Props) {
               </Link>
             </p>
           ) : (
-            <ScrollTable name={t('users.people')}>
+            <ScrollTable>
               <table className={tableClass}>
                 <thead className={theadClass}>
                   <tr>

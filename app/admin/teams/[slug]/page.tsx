@@ -81,7 +81,7 @@ export default async function AdminTeamPage({ params, searchParams }: Props) {
               </p>
             </div>
           ) : (
-            <ScrollTable name={t('team.members')}>
+            <ScrollTable>
               <table className={tableClass}>
                 <thead className={theadClass}>
                   <tr>

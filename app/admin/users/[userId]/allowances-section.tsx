@@ -40,7 +40,7 @@ export async function AllowancesSection({
         <p className="mb-4 text-sm text-slate-600">{t('none')}</p>
       ) : (
         <div className="mb-5">
-          <ScrollTable name={t('heading')}>
+          <ScrollTable>
             <table className={tableClass}>
               <thead className={theadClass}>
                 <tr>
