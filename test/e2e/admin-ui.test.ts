@@ -49,6 +49,8 @@ async function adminPage(options: { locale?: string; viewport?: typeof DESKTOP }
   return page;
 }
 
+let linkMade = false;
+
 /** Data every scanned page needs: a person's page, a team without members, an outbox message. */
 async function arrange(admin: Page) {
   const stamp = Date.now();
@@ -66,19 +68,20 @@ async function arrange(admin: Page) {
   await team.getByRole('button', { name: 'Create team' }).click();
   await admin.getByRole('status').getByText(`Empty ${stamp} created.`).waitFor();
 
-  // A calendar link, so that the token audit has a row to show.
-  const manon = await browser.newPage({ clientAddress: '198.51.100.91' });
-  await signInAs(manon, 'manon@example.com');
-  await manon.goto('/teams/engineering');
-  await manon.getByRole('button', { name: /^Calendar/ }).click();
-  // The Calendar menu's items: menu items, or buttons in older builds of it.
-  await manon
-    .getByRole('menuitem', { name: /^Subscribe/ })
-    .or(manon.getByRole('button', { name: /^Subscribe…/ }))
-    .first()
-    .click();
-  await manon.getByRole('button', { name: 'Generate' }).click();
-  await manon.getByLabel('Your calendar address').waitFor();
+  // A calendar link, so that the token audit has a row to show: once per run, by someone no other
+  // admin test signs in as (a second Generate would show that link instead).
+  if (!linkMade) {
+    const liam = await browser.newPage({ clientAddress: '198.51.100.91' });
+    await signInAs(liam, 'liam@example.com');
+    await liam.goto('/teams/sales');
+    await liam.getByRole('button', { name: /^Calendar/ }).click();
+    await liam.getByRole('menuitem', { name: /^Subscribe/ }).click();
+    await liam.getByRole('button', { name: 'Generate' }).click();
+    await liam.waitForFunction(() =>
+      [...document.querySelectorAll('input')].some((input) => input.value.includes('/api/ics/')),
+    );
+    linkMade = true;
+  }
 
   await admin.goto('/admin/outbox');
   const message = await admin.getByRole('table').getByRole('link').first().getAttribute('href');
