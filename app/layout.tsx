@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
-import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { headers } from 'next/headers';
+import { ClientMessages } from './_components/client-messages';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -23,7 +23,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <meta name="teamcal-request-id" content={requestId} />
       </head>
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        <ClientMessages namespaces={[]}>{children}</ClientMessages>
       </body>
     </html>
   );

@@ -11,7 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireAdmin();
   return (
-    <SignedInShell actor={actor}>
+    <SignedInShell actor={actor} messages={['admin']}>
       <AdminNav />
       {children}
     </SignedInShell>

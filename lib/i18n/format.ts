@@ -2,9 +2,6 @@
 // lib/i18n/locales.ts). Calendar dates are 'YYYY-MM-DD' and written at UTC midnight so no time
 // zone can move them to the previous day; instants are written in the reader's time zone.
 
-// TRANSITION: callers not yet passing the reader's locale get en-GB; removed once all pass it.
-const UNSET = 'en-GB';
-
 const formats = new Map<string, Intl.DateTimeFormat>();
 
 function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions) {
@@ -21,14 +18,11 @@ const utcMidnight = (date: string) => new Date(`${date}T00:00:00Z`);
 const asDate = (instant: Date | string) => (instant instanceof Date ? instant : new Date(instant));
 
 /** '3 Mar 2025' (en-GB), 'Mar 3, 2025' (en-US), '3 mars 2025' (fr). */
-export const formatDate = (date: string, locale: string = UNSET) =>
+export const formatDate = (date: string, locale: string) =>
   dateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(utcMidnight(date));
 
 /** A span of calendar dates, one date when it is one day: '3–7 Mar 2025', '3 Mar 2025'. */
-export function formatSpan(
-  span: { startDate: string; endDate: string },
-  locale: string = UNSET,
-): string {
+export function formatSpan(span: { startDate: string; endDate: string }, locale: string): string {
   if (span.startDate === span.endDate) return formatDate(span.startDate, locale);
   return dateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).formatRange(
     utcMidnight(span.startDate),
@@ -37,7 +31,7 @@ export function formatSpan(
 }
 
 /** 'Mon 3 Mar', for day columns and lists within a known month. */
-export const formatShortDay = (date: string, locale: string = UNSET) =>
+export const formatShortDay = (date: string, locale: string) =>
   dateTimeFormat(locale, {
     weekday: 'short',
     day: 'numeric',
@@ -46,7 +40,7 @@ export const formatShortDay = (date: string, locale: string = UNSET) =>
   }).format(utcMidnight(date));
 
 /** 'March 2025' for '2025-03'. */
-export const formatMonth = (month: string, locale: string = UNSET) =>
+export const formatMonth = (month: string, locale: string) =>
   dateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
     utcMidnight(`${month}-01`),
   );
@@ -73,7 +67,7 @@ export const formatTime = (instant: Date | string, locale: string, timeZone: str
 export const formatDateTimeRange = (
   start: Date | string,
   end: Date | string,
-  locale: string = UNSET,
+  locale: string,
   timeZone: string,
 ) =>
   dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).formatRange(
@@ -82,7 +76,7 @@ export const formatDateTimeRange = (
   );
 
 /** Days of leave: whole numbers as they are, halves as '2.5' or '2,5'. */
-export const formatDays = (days: number, locale: string = UNSET) =>
+export const formatDays = (days: number, locale: string) =>
   new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(Math.round(days * 2) / 2);
 
 /** Which half of a day an absence leaves off, as a key of common.halfDay, or null. */

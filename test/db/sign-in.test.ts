@@ -51,6 +51,7 @@ describe('signing in', () => {
       name: user.name,
       role: 'member',
       timeZone: 'Europe/Paris',
+      locale: null,
     });
     expect(await lastAuditEvent()).toMatchObject({
       action: 'auth.signed_in',

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { formatDate } from '@/lib/i18n/format';
-import { setupBrowser, signInAs } from '@/test/helpers/browser';
+import { BROWSER_LOCALE, setupBrowser, signInAs } from '@/test/helpers/browser';
 
 const browser = setupBrowser();
 
@@ -44,7 +44,7 @@ describe('allowances', () => {
     await form.getByLabel('Days that may carry over from the year before').fill('5');
     await form.getByLabel('Carried days lapse after').fill(`${year}-03-31`);
     await form.getByRole('button', { name: 'Save allowance' }).click();
-    const expiry = formatDate(`${year}-03-31`);
+    const expiry = formatDate(`${year}-03-31`, BROWSER_LOCALE);
     await form
       .getByRole('status')
       .getByText(
@@ -104,7 +104,7 @@ describe('allowances', () => {
       String(later),
       '24',
       '3',
-      formatDate(`${later}-03-31`),
+      formatDate(`${later}-03-31`, BROWSER_LOCALE),
     ]);
   });
 });

@@ -5,7 +5,7 @@ import { absenceTypes, teams } from '@/db/schema';
 import { requestAbsence } from '@/lib/dal/absences';
 import { absenceRequestSchema } from '@/lib/validation';
 import { formatSpan } from '@/lib/i18n/format';
-import { setupBrowser, signInAs } from '@/test/helpers/browser';
+import { BROWSER_LOCALE, setupBrowser, signInAs } from '@/test/helpers/browser';
 import { addMember, createUser } from '@/test/helpers/factories';
 
 // A fresh team gets Bavaria's public holidays from an admin in the browser; a request across
@@ -83,7 +83,7 @@ describe('public holidays', () => {
     expect(requested.workingDays).toBe(2);
 
     await admin.goto(`/teams/munich-${tag}?year=${days.year}&month=${days.year}-01`);
-    const span = formatSpan({ startDate: days.before, endDate: days.after });
+    const span = formatSpan({ startDate: days.before, endDate: days.after }, BROWSER_LOCALE);
     await admin
       .getByRole('form', { name: `Decide on Mia ${tag}, Vacation, ${span}` })
       .getByRole('button', { name: /^Approve/ })

@@ -144,7 +144,7 @@ describe('mail through a mail server', () => {
         .filter({ hasText: email })
         .getByRole('link', { name: /shared the calendar “Engineering” with you/ })
         .click();
-      await admin.getByText('after 3 attempt(s)').waitFor();
+      await admin.getByText('after 3 attempts').waitFor();
       expect(smtp.received.filter((mail) => mail.envelopeTo.includes(email))).toEqual([]);
     } finally {
       smtp.answer({ kind: 'accept' });

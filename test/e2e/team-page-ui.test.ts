@@ -8,7 +8,7 @@ import { holidayDatesBetween } from '@/lib/holidays';
 import { formatMonth, formatSpan } from '@/lib/i18n/format';
 import { absenceRequestSchema } from '@/lib/validation';
 import { expectNoAxeViolations } from '@/test/helpers/axe';
-import { DESKTOP, PHONE, setupBrowser, signIn } from '@/test/helpers/browser';
+import { BROWSER_LOCALE, DESKTOP, PHONE, setupBrowser, signIn } from '@/test/helpers/browser';
 import { addMember, createTeam, createUser, TEST_PASSWORD } from '@/test/helpers/factories';
 
 // The teams list and a team's page as people use them: at desktop and phone widths, with axe-core,
@@ -143,7 +143,7 @@ describe.each([
     await expectNoAxeViolations(page, `the teams list (${name})`);
 
     await page.goto(path);
-    const label = `${member.name}, Vacation, ${formatSpan({ startDate: days.first, endDate: days.last })}`;
+    const label = `${member.name}, Vacation, ${formatSpan({ startDate: days.first, endDate: days.last }, BROWSER_LOCALE)}`;
     await page.getByRole('form', { name: `Decide on ${label}` }).waitFor();
     // The month's public holidays are marked in the grid.
     const grid = page.locator('section[aria-labelledby="grid-heading"]');

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { formatSpan } from '@/lib/i18n/format';
-import { setupBrowser, signInAs } from '@/test/helpers/browser';
+import { BROWSER_LOCALE, setupBrowser, signInAs } from '@/test/helpers/browser';
 import { holidayFreeMondayAfter } from '@/test/helpers/dates';
 
 const browser = setupBrowser();
@@ -72,7 +72,7 @@ describe('the team page', () => {
     await camille.goto(teamPageOf(week.monday));
     const form = await decisionForm(
       camille,
-      `Léa Dubois, Vacation, ${formatSpan({ startDate: week.monday, endDate: week.friday })}`,
+      `Léa Dubois, Vacation, ${formatSpan({ startDate: week.monday, endDate: week.friday }, BROWSER_LOCALE)}`,
     );
     await form.getByRole('button', { name: /^Approve/ }).click();
     await camille
@@ -107,7 +107,7 @@ describe('the team page', () => {
     const camille = await browser.newPage({ clientAddress: '198.51.100.46' });
     await signInAs(camille, 'camille@example.com');
     await camille.goto(teamPageOf(later.monday));
-    const span = formatSpan({ startDate: later.monday, endDate: later.friday });
+    const span = formatSpan({ startDate: later.monday, endDate: later.friday }, BROWSER_LOCALE);
     const form = await decisionForm(camille, `Léa Dubois, Vacation, ${span}`);
     await form.getByRole('textbox').fill('Release week: <b>everyone</b> is needed');
     await form.getByRole('button', { name: /^Reject/ }).click();
@@ -176,7 +176,7 @@ describe('the team page', () => {
     const camille = await browser.newPage({ clientAddress: '198.51.100.51' });
     await signInAs(camille, 'camille@example.com');
     await camille.goto(teamPageOf(week.monday));
-    const span = formatSpan({ startDate: week.monday, endDate: week.friday });
+    const span = formatSpan({ startDate: week.monday, endDate: week.friday }, BROWSER_LOCALE);
     const form = await decisionForm(camille, `Léa Dubois, Vacation, ${span}`);
     const row = camille.getByRole('listitem').filter({ has: form });
     const note = await row.locator('dl').innerText();
@@ -221,7 +221,7 @@ describe('the team page', () => {
     await camille.goto(teamPageOf(later.monday));
     const form = await decisionForm(
       camille,
-      `Léa Dubois, Training, ${formatSpan({ startDate: later.monday, endDate: later.monday })}`,
+      `Léa Dubois, Training, ${formatSpan({ startDate: later.monday, endDate: later.monday }, BROWSER_LOCALE)}`,
     );
     // Signing out in another tab ends the session on the server: whatever cookie this page
     // still sends (a late prefetch may even refresh it) names a session that is over.

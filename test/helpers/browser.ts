@@ -27,6 +27,9 @@ function browserEnvironment(): Record<string, string> {
   return env;
 }
 
+/** The browser's language unless a test picks another: dates read as en-GB writes them. */
+export const BROWSER_LOCALE = 'en-GB';
+
 export const DESKTOP = { width: 1280, height: 800 };
 export const PHONE = { width: 390, height: 844 };
 
@@ -68,7 +71,7 @@ export function setupBrowser() {
     ): Promise<Page> {
       const context = await browser!.newContext({
         baseURL: options.baseUrl ?? baseUrl,
-        locale: options.locale ?? 'en-GB',
+        locale: options.locale ?? BROWSER_LOCALE,
         viewport: options.viewport ?? DESKTOP,
         // The test servers trust one proxy hop (as behind a load balancer): this names the client.
         extraHTTPHeaders: options.clientAddress
