@@ -61,11 +61,12 @@ export function publicHolidaysBetween(
   place: HolidayPlace | null,
   from: string,
   to: string,
+  language = 'en',
 ): PublicHoliday[] {
   if (!place || to < from) return [];
   const holidays: PublicHoliday[] = [];
   for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year++)
-    for (const holiday of publicHolidaysOfYear(place, year))
+    for (const holiday of publicHolidaysOfYear(place, year, language))
       if (holiday.date >= from && holiday.date <= to) holidays.push(holiday);
   return holidays;
 }

@@ -207,7 +207,7 @@ export async function openCalendarExport(actor: Actor, ref: CalendarRef): Promis
       includePending: true,
       absenceTypeIds: null,
       includeTeamEvents: true,
-      includeHolidays: source.offers.holidays !== null,
+      includeHolidays: source.offers.holidays,
     },
     privateTypes: rights.privateTypes,
   };

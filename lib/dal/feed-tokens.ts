@@ -97,9 +97,9 @@ export async function normaliseFeedOptions(
   const { offers } = calendar.source;
   return {
     privacy: input.privacy,
-    includePending: offers.pending !== null && input.includePending,
-    includeTeamEvents: offers.events === null || input.includeTeamEvents,
-    includeHolidays: offers.holidays !== null && input.includeHolidays,
+    includePending: offers.pending && input.includePending,
+    includeTeamEvents: !offers.events || input.includeTeamEvents,
+    includeHolidays: offers.holidays && input.includeHolidays,
     absenceTypeIds: offers.absenceTypes
       ? await normaliseTypeFilter(tx, input.absenceTypeIds)
       : null,

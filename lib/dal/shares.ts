@@ -308,7 +308,7 @@ export async function createGuestShare(
       privacy: input.privacy,
       includePending: false,
       includeTeamEvents: true,
-      includeHolidays: calendar.source.offers.holidays !== null && input.includeHolidays,
+      includeHolidays: calendar.source.offers.holidays && input.includeHolidays,
       expiresAt: sql`now() + make_interval(days => ${policy.maxTokenLifetimeDays})`,
     });
     const setupSecret = await startGuestSetup(

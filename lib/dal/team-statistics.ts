@@ -9,6 +9,7 @@ import {
   publicHolidaysBetween,
   type PublicHoliday,
 } from '@/lib/holidays';
+import { defaultLanguage, type Language } from '@/lib/i18n/locales';
 import { AWAY_LABEL, maySeePrivateType, NEUTRAL_COLOR } from '@/lib/privacy';
 import { isWeekend, workingDays, workingDaysWithin } from '@/lib/workdays';
 import { todayIn } from '@/lib/zoned-time';
@@ -137,6 +138,8 @@ export async function getTeamStatistics(
   actor: Actor,
   slug: string,
   period: StatisticsPeriod,
+  /** The language public holidays are named in: the reader's. */
+  language: Language = defaultLanguage,
 ): Promise<TeamStatistics> {
   const team = await getTeamBySlug(actor, slug);
   const db = getDb();
@@ -356,7 +359,10 @@ export async function getTeamStatistics(
 
   // Weekends and the team's public holidays are nobody's working days: nobody is away on them.
   const coverageHolidays = new Map(
-    publicHolidaysBetween(teamPlace, coverageFrom, coverageTo).map((h) => [h.date, h.name]),
+    publicHolidaysBetween(teamPlace, coverageFrom, coverageTo, language).map((h) => [
+      h.date,
+      h.name,
+    ]),
   );
   const coverage = coverageRows.map((row): CoverageDay => {
     const dayOff = coverageHolidays.get(row.date) ?? (isWeekend(row.date) ? 'Weekend' : null);
@@ -372,7 +378,7 @@ export async function getTeamStatistics(
     members,
     awaySoon: present(soon),
     monthAbsences: present(month),
-    monthHolidays: publicHolidaysBetween(teamPlace, monthFrom, monthTo),
+    monthHolidays: publicHolidaysBetween(teamPlace, monthFrom, monthTo, language),
     coverage,
     requestsToDecide,
   };

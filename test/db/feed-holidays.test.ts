@@ -203,7 +203,7 @@ describe('public holidays in a team’s feed', () => {
     ]);
     expect(stored.find((row) => row.id === publicLink.id)).toBeDefined();
     // A person's calendar has no holidays to offer: the choice is not kept.
-    expect(ownCalendar.source.offers.holidays).toBeNull();
+    expect(ownCalendar.source.offers.holidays).toBe(false);
     expect(own.includeHolidays).toBe(false);
     // A download of the team's calendar shows what its page shows: the holidays too.
     expect((await openCalendarExport(org.member, team)).options.includeHolidays).toBe(true);

@@ -286,6 +286,28 @@ describe('team statistics', () => {
     expect(inBerlin.monthHolidays.map((h) => h.date)).toEqual(['2027-01-01']);
   });
 
+  it('names the public holidays of the month and of the coverage in the reader’s language', async () => {
+    const team = await createTeam(db(), { holidayCountry: 'FR', holidayRegion: null });
+    const member = await createUser(db());
+    await addMember(db(), team.id, member.id);
+    const may = { year: 2027, month: '2027-05', coverage: 'month' } as const;
+
+    const inFrench = await getTeamStatistics(member, team.slug, may, 'fr');
+    const inEnglish = await getTeamStatistics(member, team.slug, may, 'en');
+
+    const mayDay = (holidays: { date: string; name: string }[]) =>
+      holidays.find((h) => h.date === '2027-05-01')?.name;
+    expect(mayDay(inFrench.monthHolidays)).toBe('Fête du travail');
+    expect(mayDay(inEnglish.monthHolidays)).toBe('Labour Day');
+    // The chart's day off carries the same name as the grid's.
+    expect(inFrench.coverage.find((d) => d.date === '2027-05-08')?.dayOff).toBe(
+      inFrench.monthHolidays.find((h) => h.date === '2027-05-08')?.name,
+    );
+    expect(inFrench.monthHolidays.map((h) => h.date)).toEqual(
+      inEnglish.monthHolidays.map((h) => h.date),
+    );
+  });
+
   it('is hidden from a manager of another team, as if the team did not exist', async () => {
     const org = await teamIn2025();
     await expect(

@@ -286,6 +286,10 @@ describe('empty states', () => {
 /** English texts of the teams list and the team page: none may be left on the French page. */
 const ENGLISH = [
   'My teams',
+  // May's public holidays, named in the reader's language.
+  'Labour Day',
+  'Victory Day',
+  'Ascension Day',
   'Away today',
   'Everyone is in today',
   'Nobody is away',
@@ -387,6 +391,7 @@ describe('in French', () => {
         .join('\n');
     });
     expect(texts).toContain('Membres en');
+    expect(texts).toContain('Fête du travail');
     const left = ENGLISH.filter((english) => texts.includes(english));
     expect(left, `English on the French team page (${name})`).toEqual([]);
 

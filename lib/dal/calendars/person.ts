@@ -23,7 +23,7 @@ export const personCalendar: CalendarSource = {
     const own = relation === 'owner';
     return { canView: own, canShare: own, canEditEvents: own, privateTypes: 'own' };
   },
-  offers: { absenceTypes: false, pending: null, events: null, holidays: null },
+  offers: { absenceTypes: false, pending: false, events: false, holidays: false },
   pagePath: () => '/calendar',
   fileName: () => 'my-calendar',
   async *readRows(calendar, selection) {

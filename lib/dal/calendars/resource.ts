@@ -30,9 +30,9 @@ export const resourceCalendar: CalendarSource = {
   },
   offers: {
     absenceTypes: false,
-    pending: 'Include bookings awaiting confirmation',
-    events: null,
-    holidays: null,
+    pending: true,
+    events: false,
+    holidays: false,
   },
   pagePath: (calendar) => `/resources/${calendar.slug}`,
   fileName: (calendar) => calendar.slug!,

@@ -48,12 +48,12 @@ export interface CalendarRights {
 /** What a link to this kind of calendar can choose, beyond its privacy level. */
 export interface CalendarOffers {
   absenceTypes: boolean;
-  /** The label of the "pending" choice (requests awaiting a decision), or null. */
-  pending: string | null;
-  /** The label of the "include events" choice, or null when the feed has no such part. */
-  events: string | null;
-  /** The label of the "public holidays" choice, or null when the calendar has none. */
-  holidays: string | null;
+  /** Whether a link may include what awaits a decision (requests, bookings), as tentative. */
+  pending: boolean;
+  /** Whether a link may leave out the calendar's events (else they are all it has). */
+  events: boolean;
+  /** Whether a link may include the calendar's public holidays. */
+  holidays: boolean;
 }
 
 export interface FeedSelection {

@@ -35,9 +35,9 @@ export const teamCalendar: CalendarSource = {
   },
   offers: {
     absenceTypes: true,
-    pending: 'Include pending requests',
-    events: 'Include team events',
-    holidays: 'Include public holidays',
+    pending: true,
+    events: true,
+    holidays: true,
   },
   pagePath: (calendar) => `/teams/${calendar.slug}`,
   fileName: (calendar) => calendar.slug!,

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { formatMonth } from '@/lib/i18n/format';
+import { languageOf } from '@/lib/i18n/locales';
 import { requireActor } from '@/lib/auth';
 import { isAdmin } from '@/lib/dal/actor';
 import { findCalendarForActor } from '@/lib/dal/calendars';
@@ -55,13 +56,16 @@ export default async function TeamPage({ params, searchParams }: Props) {
   );
   // The page opens on the month that it is where the team is, not in UTC.
   const period = statisticsPeriodSchema(todayIn(calendar.timeZone)).parse(await searchParams);
-  const stats = await orNotFound(params, (slug) => getTeamStatistics(actor, slug, period));
+  const locale = await getLocale();
+  const stats = await orNotFound(params, (slug) =>
+    getTeamStatistics(actor, slug, period, languageOf(locale)),
+  );
   const { team } = stats;
   const href = (change: Partial<StatisticsPeriod>) => {
     const next = { ...period, ...change };
     return `/teams/${team.slug}?${new URLSearchParams({ year: String(next.year), month: next.month, coverage: next.coverage })}`;
   };
-  const [t, locale] = await Promise.all([getTranslations('teams.page'), getLocale()]);
+  const t = await getTranslations('teams.page');
   const managers = team.members.filter((m) => m.role === 'manager').length;
   const decides = isAdmin(actor) || team.myRole === 'manager';
   const weighed = decides
