@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { holidayCountriesIn, type HolidayCountry } from '@/lib/holiday-countries';
 import {
   holidayCountries,
   holidayDatesBetween,
@@ -67,5 +68,36 @@ describe('public holidays', () => {
     expect(isKnownHolidayPlace('DE', 'BY')).toBe(true);
     expect(isKnownHolidayPlace('DE', 'XX')).toBe(false);
     expect(isKnownHolidayPlace('ZZ', null)).toBe(false);
+  });
+
+  it('names and sorts the countries as the reader writes them', () => {
+    const french = holidayCountriesIn('fr-FR');
+    const english = holidayCountriesIn('en-GB');
+    const nameOf = (list: HolidayCountry[], code: string) =>
+      list.find((country) => country.code === code)?.name;
+    expect([nameOf(french, 'DE'), nameOf(french, 'US'), nameOf(french, 'IT')]).toEqual([
+      'Allemagne',
+      'États-Unis',
+      'Italie',
+    ]);
+    expect([nameOf(english, 'DE'), nameOf(english, 'FR'), nameOf(english, 'IT')]).toEqual([
+      'Germany',
+      'France',
+      'Italy',
+    ]);
+    // The same countries, every one named, in the reader's alphabetical order: "Égypte" among
+    // the E's (before "Espagne"), not after "Zimbabwe" as a code-point sort would put it.
+    expect(french.map((country) => country.code).sort()).toEqual(
+      holidayCountries()
+        .map((country) => country.code)
+        .sort(),
+    );
+    expect(french.every((country) => country.name.length > 0)).toBe(true);
+    const order = french.map((country) => country.name);
+    expect(order).toEqual([...order].sort(new Intl.Collator('fr-FR').compare));
+    expect(order.indexOf('Égypte')).toBeGreaterThan(order.indexOf('Danemark'));
+    expect(order.indexOf('Égypte')).toBeLessThan(order.indexOf('Espagne'));
+    // Regions stay as date-holidays names them.
+    expect(holidayRegions('DE').find((region) => region.code === 'BY')?.name).toBe('Bayern');
   });
 });

@@ -1,10 +1,11 @@
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { TIME_ZONES } from '@/lib/admin-validation';
 import { requireAdmin } from '@/lib/auth';
 import { listTeamsForAdmin } from '@/lib/dal/admin-teams';
-import { holidayCountries, holidayRegionsByCountry } from '@/lib/holidays';
+import { holidayCountriesIn } from '@/lib/holiday-countries';
+import { holidayRegionsByCountry } from '@/lib/holidays';
 import { Pagination } from '../_components/pagination';
 import { ScrollTable } from '../_components/scroll-table';
 import { adminTitle } from '../_components/titles';
@@ -23,8 +24,12 @@ const querySchema = z.object({
 export default async function AdminTeamsPage({ searchParams }: Props) {
   const actor = await requireAdmin();
   const query = querySchema.parse(await searchParams);
-  const [teams, t] = await Promise.all([listTeamsForAdmin(actor, query), getTranslations('admin')]);
-  const countries = holidayCountries();
+  const [teams, t, locale] = await Promise.all([
+    listTeamsForAdmin(actor, query),
+    getTranslations('admin'),
+    getLocale(),
+  ]);
+  const countries = holidayCountriesIn(locale);
   const countryName = new Map(countries.map(({ code, name }) => [code, name]));
   return (
     <>

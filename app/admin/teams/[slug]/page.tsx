@@ -1,12 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { TIME_ZONES } from '@/lib/admin-validation';
 import { requireAdmin } from '@/lib/auth';
 import { getTeamForAdmin } from '@/lib/dal/admin-teams';
-import { holidayCountries, holidayRegionsByCountry } from '@/lib/holidays';
+import { holidayCountriesIn } from '@/lib/holiday-countries';
+import { holidayRegionsByCountry } from '@/lib/holidays';
 import { teamSlugSchema } from '@/lib/validation';
 import { todayIn } from '@/lib/zoned-time';
 import { orNotFound } from '@/app/_components/or-not-found';
@@ -41,7 +42,7 @@ export default async function AdminTeamPage({ params, searchParams }: Props) {
     .max(2100)
     .catch(Number(todayIn(team.timeZone).slice(0, 4)))
     .parse((await searchParams).year);
-  const t = await getTranslations('admin');
+  const [t, locale] = await Promise.all([getTranslations('admin'), getLocale()]);
   return (
     <div className="space-y-6">
       <div>
@@ -149,7 +150,7 @@ export default async function AdminTeamPage({ params, searchParams }: Props) {
               holidayCountry={team.holidayCountry}
               holidayRegion={team.holidayRegion}
               holidayPlaces={{
-                countries: holidayCountries(),
+                countries: holidayCountriesIn(locale),
                 regionsByCountry: holidayRegionsByCountry(),
               }}
             />
