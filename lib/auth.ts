@@ -14,6 +14,7 @@ import { endSession, startSession, type SessionRef } from '@/lib/dal/sessions';
 import { findActiveActor, verifyCredentials } from '@/lib/dal/users';
 import { asExpectedFailure } from '@/lib/expected-failure';
 import { isAppError } from '@/lib/errors';
+import { TranslatableText } from '@/lib/i18n/translate';
 import { oidcConfig, DEFAULT_OIDC_NAME, type OidcConfig } from '@/lib/oidc-config';
 import { verifyIdToken } from '@/lib/oidc-id-token';
 import { requestInfo } from '@/lib/request-info';
@@ -24,9 +25,9 @@ import { signInSchema } from '@/lib/validation';
 class SignInRefused extends CredentialsSignin {
   constructor(
     code: 'invalid_credentials' | 'rate_limited' | 'password_sign_in_off',
-    readonly detail?: string,
+    readonly detail?: string | TranslatableText,
   ) {
-    super(detail);
+    super(detail?.toString());
     this.code = code;
   }
 }
@@ -129,7 +130,7 @@ function credentialsProvider() {
         return user;
       } catch (error) {
         if (isAppError(error) && error.code === 'rate_limited')
-          throw new SignInRefused('rate_limited', error.message);
+          throw new SignInRefused('rate_limited', error.text);
         if (isAppError(error) && error.code === 'forbidden')
           throw new SignInRefused('password_sign_in_off');
         throw error;
@@ -138,20 +139,21 @@ function credentialsProvider() {
   });
 }
 
-/** What a refused sign-in means for the person at the form. */
-export function signInErrorMessage(error: unknown): string | null {
+/** What a refused sign-in means for the person at the form, by key: the form translates it. */
+export function signInErrorMessage(error: unknown): string | TranslatableText | null {
   if (!(error instanceof AuthError)) return null;
   if (error instanceof SignInRefused && error.code === 'rate_limited') {
-    return error.detail ?? 'Too many failed sign-in attempts. Please wait a few minutes.';
+    return error.detail ?? new TranslatableText('auth.pageErrors.rateLimited');
   }
   if (error instanceof SignInRefused && error.code === 'password_sign_in_off') {
-    return `Password sign-in is for admins only. Use “Sign in with ${oidcName()}” instead.`;
+    return new TranslatableText('auth.signInErrors.passwordOff', { provider: oidcName() });
   }
-  if (error instanceof CredentialsSignin) return 'Wrong email or password.';
+  if (error instanceof CredentialsSignin)
+    return new TranslatableText('auth.signInErrors.wrongPassword');
   // Auth.js wraps what authorize() threw; an unreachable database is worth saying.
   const unavailable = asExpectedFailure((error.cause as { err?: unknown } | undefined)?.err);
-  if (unavailable) return unavailable.message;
-  return 'Sign-in failed. Please try again.';
+  if (unavailable) return unavailable.text;
+  return new TranslatableText('auth.signInErrors.failed');
 }
 
 /** What the sign-in button calls the OpenID provider. */

@@ -3,6 +3,7 @@ import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { sessions, users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
+import { TranslatableText } from '@/lib/i18n/translate';
 import { dummyPasswordHash, verifyPassword } from '@/lib/passwords';
 import type { RequestInfo } from '@/lib/request-info';
 import type { SignInInput } from '@/lib/validation';
@@ -60,7 +61,9 @@ export async function verifyCredentials(
   if (attempt.retryAfterSeconds !== null)
     throw new AppError(
       'rate_limited',
-      `Too many failed sign-in attempts. Try again in ${Math.ceil(attempt.retryAfterSeconds / 60)} minute(s).`,
+      new TranslatableText('auth.signInErrors.tryAgainIn', {
+        minutes: Math.ceil(attempt.retryAfterSeconds / 60),
+      }),
       { retryAfterSeconds: attempt.retryAfterSeconds },
     );
   if (attempt.delayMs > 0) await sleep(attempt.delayMs);

@@ -10,6 +10,7 @@ import {
   verifyCredentials,
 } from '@/lib/dal/users';
 import { AppError } from '@/lib/errors';
+import { translateText, TranslatableText } from '@/lib/i18n/translate';
 import { setupTestDatabase } from '@/test/helpers/database';
 import { createUser, openSession, TEST_PASSWORD } from '@/test/helpers/factories';
 
@@ -119,6 +120,19 @@ describe('signing in', () => {
       code: 'rate_limited',
       retryAfterSeconds: expect.any(Number),
     });
+    // The wait in the reader's language, from the message's key and the minutes left.
+    const { text, retryAfterSeconds } = (await refused.catch(
+      (error: unknown) => error,
+    )) as AppError;
+    const minutes = Math.ceil(retryAfterSeconds! / 60);
+    expect(text).toBeInstanceOf(TranslatableText);
+    expect((text as TranslatableText).values).toEqual({ minutes });
+    expect(translateText(text, 'en-GB')).toBe(
+      `Too many failed sign-in attempts. Try again in ${minutes} minutes.`,
+    );
+    expect(translateText(text, 'fr-FR')).toBe(
+      `Trop de tentatives de connexion échouées. Réessayez dans ${minutes} minutes.`,
+    );
     // Another address is not affected.
     expect(
       await verifyCredentials({ email: user.email, password: TEST_PASSWORD }, fromNewAddress()),

@@ -5,8 +5,6 @@ import { z } from 'zod';
 import { signIn, signInErrorMessage } from '@/lib/auth';
 import { requestLocale } from '@/lib/i18n/request-locale';
 import { translateText } from '@/lib/i18n/translate';
-import { getTranslations } from 'next-intl/server';
-import { DEFAULT_OIDC_NAME, oidcConfig } from '@/lib/oidc-config';
 import { oidcErrorPath } from '@/lib/sign-in-messages';
 import { callbackPathSchema, signInSchema } from '@/lib/validation';
 
@@ -40,7 +38,7 @@ export async function signInAction(
     const message = signInErrorMessage(error);
     // Not a refused sign-in: either the success redirect, which must propagate, or a bug.
     if (!message) throw error;
-    return { message: await signInRefusal(message), email };
+    return { message: translateText(message, await requestLocale()), email };
   }
   return {};
 }
@@ -57,21 +55,4 @@ export async function signInWithOidcAction(formData: FormData): Promise<void> {
     console.warn(`[auth] OpenID sign-in not started: ${(error as Error).name}`);
     redirect(`${oidcErrorPath('unreachable')}&${new URLSearchParams({ callbackUrl: redirectTo })}`);
   }
-}
-
-/** lib/auth's English refusal in the reader's language (a rate limit's own detail stays as it is). */
-async function signInRefusal(english: string): Promise<string> {
-  const t = await getTranslations('auth');
-  const known: Record<string, string> = {
-    'Wrong email or password.': t('signInErrors.wrongPassword'),
-    'Sign-in failed. Please try again.': t('signInErrors.failed'),
-    'Too many failed sign-in attempts. Please wait a few minutes.': t('pageErrors.rateLimited'),
-    'TeamCal can’t reach its database right now. Please try again in a moment.':
-      t('pageErrors.unavailable'),
-  };
-  const wait = /^Too many failed sign-in attempts\. Try again in (\d+) minute/.exec(english);
-  if (wait) return t('signInErrors.tryAgainIn', { minutes: Number(wait[1]) });
-  if (english.startsWith('Password sign-in is for admins only.'))
-    return t('signInErrors.passwordOff', { provider: oidcConfig()?.name ?? DEFAULT_OIDC_NAME });
-  return known[english] ?? translateText(english, await requestLocale());
 }
