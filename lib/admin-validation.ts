@@ -37,10 +37,16 @@ const optionalUuid = z.uuid().optional().catch(undefined);
 
 // Users
 
+/** A person's language: 'auto' (or none given) follows their browser, stored as null. */
+const personLanguageSchema = z
+  .enum(['auto', ...languages], { error: message('admin.validation.language') })
+  .optional();
+
 export const createUserSchema = z.object({
   email: personEmailSchema,
   name: personNameSchema,
   role: userRoleSchema.default('member'),
+  language: personLanguageSchema,
 });
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 
@@ -67,13 +73,21 @@ export const choosePasswordSchema = z
     password: z
       .string({ error: message('auth.errors.choosePassword') })
       .min(1, message('auth.errors.choosePassword'))
-      // The messages say 10 and 200: PASSWORD_MIN_LENGTH and PASSWORD_MAX_LENGTH.
-      .min(PASSWORD_MIN_LENGTH, message('auth.errors.passwordTooShort'))
-      .max(PASSWORD_MAX_LENGTH, message('auth.errors.passwordTooLongMax')),
+      .min(
+        PASSWORD_MIN_LENGTH,
+        message('auth.errors.passwordTooShort', { min: PASSWORD_MIN_LENGTH }),
+      )
+      .max(
+        PASSWORD_MAX_LENGTH,
+        message('auth.errors.passwordTooLongMax', { max: PASSWORD_MAX_LENGTH }),
+      ),
     confirmation: z
       .string({ error: message('auth.errors.typeAgain') })
       .min(1, message('auth.errors.typeAgain'))
-      .max(PASSWORD_MAX_LENGTH, message('auth.errors.passwordTooLongMax')),
+      .max(
+        PASSWORD_MAX_LENGTH,
+        message('auth.errors.passwordTooLongMax', { max: PASSWORD_MAX_LENGTH }),
+      ),
   })
   .refine((input) => input.password === input.confirmation, {
     path: ['confirmation'],
@@ -393,11 +407,14 @@ const expiresInYear = (
   input: { year: number; carryOverExpiresOn: string | null },
   context: z.RefinementCtx,
 ) => {
+  // Outside 2000–2100 the year field says so already; this also keeps message()'s table small.
+  if (input.year < 2000 || input.year > 2100) return;
   if (input.carryOverExpiresOn && !input.carryOverExpiresOn.startsWith(`${input.year}-`))
     context.addIssue({
       code: 'custom',
       path: ['carryOverExpiresOn'],
-      message: `Choose a date in ${input.year}, like 31 March ${input.year}.`,
+      // A string: ICU writes a number with a thousands separator.
+      message: message('admin.validation.dateInYear', { year: String(input.year) }),
     });
 };
 

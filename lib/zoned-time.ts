@@ -1,6 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { AppError } from '@/lib/errors';
+import { TranslatableText } from '@/lib/i18n/translate';
 
 // Local dates and times as people enter them, in a calendar's or a resource's time zone.
 
@@ -14,7 +15,7 @@ export function localInstant(date: string, time: string, timeZone: string, field
   if (!isWallTime(local)) {
     throw new AppError(
       'bad_request',
-      `${time} does not exist on ${date} in ${timeZone}: the clocks go forward then.`,
+      new TranslatableText('errors.time.skipped', { time, date, timeZone }),
       { field },
     );
   }

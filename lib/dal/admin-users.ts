@@ -10,7 +10,7 @@ import type {
 } from '@/lib/admin-validation';
 import { AppError } from '@/lib/errors';
 import { TranslatableText } from '@/lib/i18n/translate';
-import { storedLocale } from '@/lib/i18n/locales';
+import { isLanguage, storedLocale, type Language } from '@/lib/i18n/locales';
 import { appUrl, personInvitationMail } from '@/lib/mail/messages';
 import { generateSetupSecret, SETUP_LINK_LIFETIME_DAYS } from '@/lib/password-setup';
 import type { RequestInfo } from '@/lib/request-info';
@@ -117,22 +117,27 @@ export async function getUserForAdmin(actor: Actor, userId: string): Promise<Adm
 
 const setupExpiry = sql`now() + make_interval(days => ${SETUP_LINK_LIFETIME_DAYS})`;
 
-/** The person's setup link, by mail: they need not wait for the admin to pass it on. */
+/**
+ * The person's setup link, by mail: they need not wait for the admin to pass it on. In the
+ * person's language once one is chosen for them; until then in the admin's — their profile's
+ * choice, else the language their browser reads TeamCal in (`adminLanguage`).
+ */
 async function queueInvitation(
   tx: Transaction,
   admin: Actor,
   person: { id: string; email: string; name: string; timeZone: string; locale: string | null },
   link: { secret: string; expiresAt: Date },
   reissued: boolean,
+  adminLanguage: Language | undefined,
 ) {
+  const language = [person.locale, admin.locale, adminLanguage].find(isLanguage);
   await queueMail(tx, [
     {
       kind: reissued ? 'user.password_setup_issued' : 'user.invitation',
       to: person.email,
       recipientUserId: person.id,
       mail: personInvitationMail({
-        // The person's own language once they chose one; English until then.
-        locale: storedLocale(person.locale),
+        locale: storedLocale(language),
         name: person.name,
         invitedBy: admin.name,
         setupUrl: appUrl(`/setup-password/${link.secret}`),
@@ -144,18 +149,28 @@ async function queueInvitation(
   ]);
 }
 
-/** An admin creates an account; the person chooses their password through the link returned. */
+/**
+ * An admin creates an account; the person chooses their password through the link returned.
+ * `adminLanguage` is the language the admin reads TeamCal in, for the invitation of a person whose
+ * language follows their browser (see queueInvitation).
+ */
 export async function createUser(
   actor: Actor,
-  input: CreateUserInput,
+  { language, ...input }: CreateUserInput,
   request?: RequestInfo,
+  adminLanguage?: Language,
 ): Promise<IssuedSetupLink> {
   return getDb().transaction(async (tx) => {
     await assertActiveAdmin(tx, actor);
     const { secret, hash } = generateSetupSecret();
     const [user] = await tx
       .insert(users)
-      .values({ ...input, passwordSetupHash: hash, passwordSetupExpiresAt: setupExpiry })
+      .values({
+        ...input,
+        locale: isLanguage(language) ? language : null,
+        passwordSetupHash: hash,
+        passwordSetupExpiresAt: setupExpiry,
+      })
       .returning({
         id: users.id,
         expiresAt: users.passwordSetupExpiresAt,
@@ -183,6 +198,7 @@ export async function createUser(
       { id: user!.id, ...input, timeZone: user!.timeZone, locale: user!.locale },
       { secret, expiresAt: user!.expiresAt! },
       false,
+      adminLanguage,
     );
     return {
       userId: user!.id,
@@ -194,11 +210,15 @@ export async function createUser(
   });
 }
 
-/** A new setup link for a user (a forgotten password, a lost invitation); any earlier one stops. */
+/**
+ * A new setup link for a user (a forgotten password, a lost invitation); any earlier one stops.
+ * Mailed in the same language as an invitation, the admin's being this one's.
+ */
 export async function issuePasswordSetupLink(
   actor: Actor,
   userId: string,
   request?: RequestInfo,
+  adminLanguage?: Language,
 ): Promise<IssuedSetupLink> {
   return getDb().transaction(async (tx) => {
     await assertActiveAdmin(tx, actor);
@@ -221,6 +241,7 @@ export async function issuePasswordSetupLink(
       { id: userId, ...user },
       { secret, expiresAt: user.expiresAt! },
       true,
+      adminLanguage,
     );
     await recordAuditEvent(tx, {
       actorId: actor.id,

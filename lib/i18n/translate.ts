@@ -36,20 +36,21 @@ export class TranslatableText {
   }
 }
 
-// English texts of static messages (zod's) back to their keys: a schema's message must be a
-// plain string, so `message()` hands zod the English text and remembers which key it came from.
-const keysOfEnglishTexts = new Map<string, string>();
+// English texts of zod's messages back to their keys: a schema's message must be a plain string,
+// so `message()` hands zod the English text and remembers which key (and values) it came from.
+// Values come from constants and validated input (a year from 2000 to 2100), so this stays small.
+const keysOfEnglishTexts = new Map<string, TranslatableText>();
 
-/** A static message (full key), for a zod schema: its English text. */
-export function message(key: string): string {
-  const text = new TranslatableText(key).toString();
-  keysOfEnglishTexts.set(text, key);
+/** A message (full key, values if any), for a zod schema: its English text. */
+export function message(key: string, values?: MessageValues): string {
+  const translatable = new TranslatableText(key, values);
+  const text = translatable.toString();
+  keysOfEnglishTexts.set(text, translatable);
   return text;
 }
 
 /** A message given in English (by zod, or an AppError) in the reader's language. */
 export function translateText(text: string | TranslatableText, locale: string): string {
   if (text instanceof TranslatableText) return text.in(locale);
-  const key = keysOfEnglishTexts.get(text);
-  return key ? new TranslatableText(key).in(locale) : text;
+  return keysOfEnglishTexts.get(text)?.in(locale) ?? text;
 }

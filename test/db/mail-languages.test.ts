@@ -2,12 +2,14 @@ import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { absences, allowances, feedTokens, guestShares, users } from '@/db/schema';
 import { revokeToken } from '@/lib/dal/admin-tokens';
+import { createUser as addPerson, issuePasswordSetupLink } from '@/lib/dal/admin-users';
 import { decideAbsence, requestAbsence } from '@/lib/dal/absences';
 import { EXPIRY_NOTICE_DAYS, queueDueLinkExpiryNotices } from '@/lib/dal/link-notices';
 import { requestPasswordReset } from '@/lib/dal/password-reset';
 import { createGuestShare } from '@/lib/dal/shares';
 import englishMail from '@/lib/i18n/messages/en/mail.json';
 import { formatDateSpan, formatMailDateTime } from '@/lib/mail/messages';
+import { createUserSchema } from '@/lib/admin-validation';
 import { guestShareSchema } from '@/lib/validation';
 import { createFeedToken } from '@/test/helpers/admin';
 import { setupTestDatabase } from '@/test/helpers/database';
@@ -276,6 +278,83 @@ describe('mails in their recipient’s language', () => {
     );
     expect(revoked.text).toContain('> Ordinateur volé');
     expectNoEnglish(revoked);
+  });
+
+  it('an admin’s invitation is in the language chosen for the person, else in the admin’s', async () => {
+    const frenchAdmin = await createUser(db(), {
+      role: 'admin',
+      name: 'Inès Admin',
+      locale: 'fr',
+      timeZone: 'Europe/Paris',
+    });
+    const englishAdmin = await createUser(db(), { role: 'admin', name: 'Ed Admin' });
+    const add = async (admin: typeof frenchAdmin, name: string, language?: string) => {
+      const email = `${name
+        .normalize('NFD')
+        .replace(/[^A-Za-z]/g, '')
+        .toLowerCase()}-${Date.now()}@example.com`;
+      const person = await addPerson(
+        admin,
+        createUserSchema.parse({ email, name, language }),
+        request,
+      );
+      const [row] = await db()
+        .select({ locale: users.locale, timeZone: users.timeZone })
+        .from(users)
+        .where(eq(users.id, person.userId));
+      return { ...person, ...row! };
+    };
+
+    // Chosen French by an English-speaking admin: French, and the person's pages follow it.
+    const chosen = await add(englishAdmin, 'Zoé Durand', 'fr');
+    expect(chosen.locale).toBe('fr');
+    const fr = await receive(chosen.email);
+    expect(fr.subject).toBe('Ed Admin vous a ajouté à TeamCal');
+    expect(fr.text).toContain('Bonjour Zoé Durand,');
+    expect(fr.text).toContain(
+      `Le lien ne fonctionne qu’une fois, jusqu’au ${formatMailDateTime(chosen.expiresAt, chosen.timeZone, 'fr-FR')}.`,
+    );
+    expectNoEnglish(fr);
+
+    // Automatic, by a French-speaking admin: French, and the person still follows their browser.
+    const automatic = await add(frenchAdmin, 'Paul Petit', 'auto');
+    expect(automatic.locale).toBeNull();
+    const byFrenchAdmin = await receive(automatic.email);
+    expect(byFrenchAdmin.subject).toBe('Inès Admin vous a ajouté à TeamCal');
+    expectNoEnglish(byFrenchAdmin);
+
+    // Automatic by an admin reading TeamCal in French through their browser: French too.
+    const email = `browser-${Date.now()}@example.com`;
+    await addPerson(
+      englishAdmin,
+      createUserSchema.parse({ email, name: 'Lou Roux' }),
+      request,
+      'fr',
+    );
+    expectNoEnglish(await receive(email));
+
+    // English, chosen or by an English-speaking admin: as it always was.
+    for (const person of [
+      await add(frenchAdmin, 'Amy Jones', 'en'),
+      await add(englishAdmin, 'Ben Hill'),
+    ]) {
+      const en = await receive(person.email);
+      expect(en.subject).toMatch(/^(?:Inès|Ed) Admin added you to TeamCal$/);
+      expect(en.text).toContain(`Hello ${person.name},`);
+      expect(en.html).toContain('<html lang="en">');
+    }
+
+    // A new link follows the same rule: the person's language, else the admin's who sends it.
+    const reissue = async (admin: typeof frenchAdmin, person: typeof chosen) => {
+      smtp().clear();
+      await issuePasswordSetupLink(admin, person.userId, request);
+      return receive(person.email);
+    };
+    const reissued = await reissue(englishAdmin, chosen);
+    expect(reissued.subject).toBe('Votre nouveau lien de mot de passe TeamCal');
+    expectNoEnglish(reissued);
+    expectNoEnglish(await reissue(frenchAdmin, automatic));
+    expect((await reissue(englishAdmin, automatic)).subject).toBe('Your new TeamCal password link');
   });
 
   it('a password reset is in the person’s language', async () => {

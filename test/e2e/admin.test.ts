@@ -60,6 +60,49 @@ describe('the admin settings', () => {
       .waitFor();
   });
 
+  it('an admin chooses a new person’s language, and the invitation goes in it, else in the admin’s', async () => {
+    /** The subject of the held invitation to `email`, as the outbox lists it. */
+    const invitationTo = async (page: typeof admin, email: string) => {
+      await page.goto('/admin/outbox?state=held');
+      return page.getByRole('row').filter({ hasText: email }).getByRole('link').first().innerText();
+    };
+    const admin = await browser.newPage({ clientAddress: '198.51.100.75' });
+    await signInAs(admin, 'admin@example.com');
+    await admin.goto('/admin/users');
+    const form = admin.getByRole('form', { name: 'Add a person' });
+    const language = form.getByLabel('Language', { exact: true });
+    expect(await language.inputValue()).toBe('auto');
+    expect(await language.locator('option').allInnerTexts()).toEqual([
+      'As their browser asks',
+      'English',
+      'Français',
+    ]);
+    const lea = `lea.${Date.now()}@example.com`;
+    await form.getByLabel('Email', { exact: true }).fill(lea);
+    await form.getByLabel('Name', { exact: true }).fill('Léa Lang');
+    await language.selectOption('fr');
+    await form.getByRole('button', { name: 'Add person' }).click();
+    await admin.getByRole('status').getByText('Léa Lang can now choose a password').waitFor();
+    // After a success the form starts over from "automatic".
+    expect(await language.inputValue()).toBe('auto');
+    expect(await invitationTo(admin, lea)).toBe('Alex Admin vous a ajouté à TeamCal');
+
+    // An admin reading TeamCal in French (their browser's choice) invites in French by default.
+    // The same session in a French browser.
+    const french = await browser.newPage({ clientAddress: '198.51.100.75', locale: 'fr-FR' });
+    await french.context().addCookies(await admin.context().cookies());
+    await french.goto('/admin/users');
+    const frenchForm = french.getByRole('form', { name: 'Ajouter une personne' });
+    const frenchLanguage = frenchForm.getByLabel('Langue', { exact: true });
+    expect(await frenchLanguage.locator('option:checked').innerText()).toBe('Selon son navigateur');
+    const paul = `paul.${Date.now()}@example.com`;
+    await frenchForm.getByLabel('E-mail', { exact: true }).fill(paul);
+    await frenchForm.getByLabel('Nom', { exact: true }).fill('Paul Petit');
+    await frenchForm.getByRole('button', { name: 'Ajouter la personne' }).click();
+    await french.getByRole('status').getByText('Paul Petit peut maintenant choisir').waitFor();
+    expect(await invitationTo(french, paul)).toBe('Alex Admin vous a ajouté à TeamCal');
+  });
+
   it('an admin finds a member’s new calendar link in the token audit, revokes it, and its feed answers 410', async () => {
     const manon = await browser.newPage({ clientAddress: '198.51.100.72' });
     await signInAs(manon, 'manon@example.com');

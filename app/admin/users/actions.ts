@@ -21,6 +21,7 @@ import {
 } from '@/lib/dal/admin-users';
 import { signOutEverywhere } from '@/lib/dal/sessions';
 import { isMailServerConfigured } from '@/lib/mail/transport';
+import { languageOf } from '@/lib/i18n/locales';
 import { publicBaseUrl } from '@/lib/public-url';
 import { requestInfo } from '@/lib/request-info';
 import { describeAllowance } from '../_components/allowance-text';
@@ -60,7 +61,12 @@ export async function createUserAction(
 ): Promise<SetupLinkState> {
   return revalidated(
     await runFormAction(createUserSchema, formData, async (actor, input) => {
-      const issued = await createUser(actor, input, requestInfo(await headers()));
+      const issued = await createUser(
+        actor,
+        input,
+        requestInfo(await headers()),
+        languageOf(await getLocale()),
+      );
       const t = await getTranslations('admin.users.actions');
       return {
         message: t('created', { name: issued.name }),
@@ -76,7 +82,12 @@ export async function issueSetupLinkAction(
 ): Promise<SetupLinkState> {
   return revalidated(
     await runFormAction(userIdSchema, formData, async (actor, { userId }) => {
-      const issued = await issuePasswordSetupLink(actor, userId, requestInfo(await headers()));
+      const issued = await issuePasswordSetupLink(
+        actor,
+        userId,
+        requestInfo(await headers()),
+        languageOf(await getLocale()),
+      );
       const t = await getTranslations('admin.users.actions');
       return { message: t('newLink'), data: await present(issued, actor.timeZone) };
     }),

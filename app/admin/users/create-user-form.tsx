@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { FieldError, FormField } from '@/app/_components/form-field';
+import { languageNames, languages } from '@/lib/i18n/locales';
 import { FormMessage } from '../_components/form-message';
 import { input, primaryButton } from '../_components/ui';
 import { createUserAction, type SetupLinkState } from './actions';
@@ -60,6 +61,35 @@ export function CreateUserForm() {
             <option value="admin">{t('common.admin')}</option>
           </select>
           <FieldError id="new-user-role-error" error={error('role')} />
+        </div>
+        <div>
+          <label htmlFor="new-user-language" className="block text-sm font-medium">
+            {t('users.add.language')}
+          </label>
+          <select
+            id="new-user-language"
+            name="language"
+            defaultValue={values.language ?? 'auto'}
+            aria-invalid={error('language') ? true : undefined}
+            aria-describedby={
+              error('language') ? 'new-user-language-error' : 'new-user-language-hint'
+            }
+            className={input}
+          >
+            <option value="auto">{t('users.add.languageAuto')}</option>
+            {languages.map((code) => (
+              <option key={code} value={code} lang={code}>
+                {languageNames[code]}
+              </option>
+            ))}
+          </select>
+          {error('language') ? (
+            <FieldError id="new-user-language-error" error={error('language')} />
+          ) : (
+            <p id="new-user-language-hint" className="mt-1 text-xs text-slate-500">
+              {t('users.add.languageHint')}
+            </p>
+          )}
         </div>
         <button type="submit" disabled={pending} className={primaryButton}>
           {pending ? t('common.adding') : t('users.add.submit')}
