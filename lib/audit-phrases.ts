@@ -1,5 +1,10 @@
-// The small pieces audit sentences are made of: names in quotes, whose, dates, values. Pure: the
-// audit page, its tests and anything else that words an audit event share them.
+import { formatDateTimeRange, formatSpan } from '@/lib/i18n/format';
+import { languageOf, type Language } from '@/lib/i18n/locales';
+import { translatorFor } from '@/lib/i18n/translate';
+
+// The small pieces audit sentences are made of, in the reader's language (lib/i18n/messages/*/
+// audit.json): names, dates, values. Pure: the audit page, its tests and anything else that words
+// an audit event share them.
 
 /** A detail line under an event's sentence. */
 export interface AuditLine {
@@ -7,15 +12,61 @@ export interface AuditLine {
   value: string;
 }
 
-export const quoted = (text: string) => `“${text}”`;
+export type AuditTranslator = ReturnType<typeof translatorFor<'audit'>>;
 
-/** "their" when the person is the actor, else "Ada Lovelace’s" ("someone’s" when unknown). */
-export function whose(
-  person: { id?: string | null; name?: string | null },
-  actorId: string | null,
-): string {
-  if (person.id && person.id === actorId) return 'their';
-  return person.name ? `${person.name}’s` : 'someone’s';
+/** What a sentence is written with: the reader's locale, its language and the audit messages. */
+export interface Wording {
+  locale: string;
+  language: Language;
+  t: AuditTranslator;
+}
+
+const wordings = new Map<string, Wording>();
+
+export function wordingFor(locale: string): Wording {
+  let wording = wordings.get(locale);
+  if (!wording) {
+    wording = { locale, language: languageOf(locale), t: translatorFor(locale, 'audit') };
+    wordings.set(locale, wording);
+  }
+  return wording;
+}
+
+// French writes "d’Ada", "du lien", not "de Ada", "de le lien": which one depends on the words put
+// into the message, so those are marked (a name, or a phrase that starts with its article) and
+// `finish` applies the rule around the marks, then removes them. Text between marks (a name, a
+// reason someone typed) is never changed. Private-use characters, never in stored text we show.
+const NAME = ['\uE000', '\uE001'] as const;
+const PHRASE = ['\uE002', '\uE003'] as const;
+const MARKS = /[\uE000-\uE003]/g;
+
+/** A name (person, team, role word…) as a message argument. */
+export const nameArg = (name: string) => `${NAME[0]}${name}${NAME[1]}`;
+/** A phrase from another message ("the public link…", "their own calendar") as an argument. */
+export const phraseArg = (phrase: string) => `${PHRASE[0]}${phrase}${PHRASE[1]}`;
+
+const VOWEL = 'aeiouàâäéèêëîïôöùûüœæAEIOUÀÂÄÉÈÊËÎÏÔÖÙÛÜŒÆ';
+const marks = '[\uE000-\uE003]*';
+const FRENCH_RULES: Array<[RegExp, string]> = [
+  // de + le → du, à + le → au (articles that start a phrase; a name such as "Le Goff" keeps its own).
+  [new RegExp(`(^|[\\s(])de (${marks}\uE002${marks})le `, 'g'), '$1du $2'],
+  [new RegExp(`(^|[\\s(])de (${marks}\uE002${marks})les `, 'g'), '$1des $2'],
+  [new RegExp(`(^|[\\s(])à (${marks}\uE002${marks})le `, 'g'), '$1au $2'],
+  [new RegExp(`(^|[\\s(])à (${marks}\uE002${marks})les `, 'g'), '$1aux $2'],
+  // de + a vowel → d’ (a mute h is left alone: it cannot be told from an aspirated one).
+  [new RegExp(`(^|[\\s(])de ((?:[\uE000\uE002]${marks})[${VOWEL}])`, 'g'), '$1d’$2'],
+];
+
+/** A sentence or line as the reader sees it: French contractions applied, marks removed. */
+export function finish(text: string, w: Wording): string {
+  const ruled =
+    w.language === 'fr'
+      ? FRENCH_RULES.reduce(
+          (out, [pattern, replacement]) => out.replace(pattern, replacement),
+          text,
+        )
+      : text;
+  return ruled.replace(MARKS, '');
 }
 
 export const text = (value: unknown): string | null =>
@@ -26,85 +77,55 @@ export const record = (value: unknown): Record<string, unknown> | null =>
   value !== null && typeof value === 'object' && !Array.isArray(value)
     ? (value as Record<string, unknown>)
     : null;
+/** 'yes' or 'no', for a message's select on whether an optional part is there. */
+export const has = (value: unknown): 'yes' | 'no' =>
+  value !== null && value !== undefined && value !== '' ? 'yes' : 'no';
 
-export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** A date's parts, 'YYYY-MM-DD' → { day: 17, month: 'Jun', year: 2026 }. */
-const partsOf = (date: string) => ({
-  day: Number(date.slice(8, 10)),
-  month: MONTHS[Number(date.slice(5, 7)) - 1],
-  year: Number(date.slice(0, 4)),
-});
 const isDate = (value: string | null): value is string =>
   value !== null && /^\d{4}-(0[1-9]|1[0-2])-\d{2}$/.test(value);
 
-/** "17 Jun 2026", "17–19 Jun 2026", "30 Jun – 2 Jul 2026", "30 Dec 2026 – 2 Jan 2027". */
-function dateRange(start: string, end: string): string {
-  const [a, b] = [partsOf(start), partsOf(end)];
-  if (start === end) return `${a.day} ${a.month} ${a.year}`;
-  if (a.year !== b.year) return `${a.day} ${a.month} ${a.year} – ${b.day} ${b.month} ${b.year}`;
-  if (a.month !== b.month) return `${a.day} ${a.month} – ${b.day} ${b.month} ${b.year}`;
-  return `${a.day}–${b.day} ${b.month} ${b.year}`;
-}
+// The audit log has always written ranges with plain spaces and "17–19 Jun 2026" for days of one
+// month, where ICU puts thin spaces around the dash ("17 – 19 Jun 2026" in en-GB).
+const plainSpaces = (range: string) => range.replaceAll('\u2009', ' ');
 
-/** A date range with the half days it starts or ends with. */
-export function daySpan(span: {
-  startDate?: string | null;
-  endDate?: string | null;
-  halfDayStart?: boolean | null;
-  halfDayEnd?: boolean | null;
-}): string | null {
-  const start = span.startDate ?? null;
-  const end = span.endDate ?? start;
-  if (!isDate(start) || !isDate(end)) return null;
-  const halves = [
-    span.halfDayStart ? (start === end ? 'afternoon' : 'from the afternoon') : null,
-    span.halfDayEnd ? (start === end ? 'morning' : 'to the morning') : null,
-  ].filter(Boolean);
-  const dates = dateRange(start, end);
-  return halves.length > 0 ? `${dates} (${halves.join(' ')})` : dates;
-}
-
-/** An instant's local date 'YYYY-MM-DD' and time 'HH:MM' in a zone. */
-function localParts(at: Date, timeZone: string) {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', {
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-      timeZone,
-    })
-      .formatToParts(at)
-      .map((part) => [part.type, part.value]),
-  );
-  return {
-    date: `${parts.year}-${parts.month}-${parts.day}`,
-    time: `${parts.hour}:${parts.minute}`,
-  };
+/** A date range with the half days it starts or ends with: "17–19 Jun 2026 (to the morning)". */
+export function daySpan(
+  w: Wording,
+  span: {
+    startDate?: string | null;
+    endDate?: string | null;
+    halfDayStart?: boolean | null;
+    halfDayEnd?: boolean | null;
+  },
+): string | null {
+  const startDate = span.startDate ?? null;
+  const endDate = span.endDate ?? startDate;
+  if (!isDate(startDate) || !isDate(endDate)) return null;
+  const oneDay = startDate === endDate;
+  const range = plainSpaces(formatSpan({ startDate, endDate }, w.locale));
+  const dates =
+    !oneDay && startDate.slice(0, 7) === endDate.slice(0, 7)
+      ? range.replace(/(\d) – (\d)/, '$1–$2')
+      : range;
+  const start = span.halfDayStart ? (oneDay ? 'afternoon' : 'from') : null;
+  const end = span.halfDayEnd ? (oneDay ? 'morning' : 'to') : null;
+  // Both: "afternoon morning" on one day (as English always wrote it), else "from … to …".
+  const half = start && end ? (oneDay ? 'afternoonMorning' : 'both') : (start ?? end);
+  return half ? w.t('part.halfDays', { dates, half }) : dates;
 }
 
 /** A span of time where it happens: "17 Jun 2026, 09:00–10:30 (Europe/Paris)". */
-export function timeSpan(span: {
-  startsAt?: string | null;
-  endsAt?: string | null;
-  timeZone?: string | null;
-}): string | null {
+export function timeSpan(
+  w: Wording,
+  span: { startsAt?: string | null; endsAt?: string | null; timeZone?: string | null },
+): string | null {
   const start = span.startsAt ? new Date(span.startsAt) : null;
   const end = span.endsAt ? new Date(span.endsAt) : null;
   if (!start || !end || Number.isNaN(start.getTime()) || Number.isNaN(end.getTime())) return null;
   const timeZone = span.timeZone ?? 'UTC';
   try {
-    const [a, b] = [localParts(start, timeZone), localParts(end, timeZone)];
-    const when =
-      a.date === b.date
-        ? `${dateRange(a.date, a.date)}, ${a.time}–${b.time}`
-        : `${dateRange(a.date, a.date)}, ${a.time} – ${dateRange(b.date, b.date)}, ${b.time}`;
-    return `${when} (${timeZone})`;
+    const when = plainSpaces(formatDateTimeRange(start, end, w.locale, timeZone));
+    return w.t('part.timeSpan', { when, timeZone });
   } catch {
     // An unknown zone: a row written by another version of TeamCal.
     return null;
@@ -121,29 +142,46 @@ export function humanise(name: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
+/**
+ * A stored name that no message knows (a detail's key, a changed field): English reads it as
+ * words, which are English; other languages show it as stored, a code rather than English words.
+ */
+export const storedName = (w: Wording, name: string) =>
+  w.language === 'en' ? humanise(name) : name;
+
 /** Any stored value as words: yes/no, lists, nested objects as "key: value" pairs. */
-export function readable(value: unknown): string {
+export function readable(w: Wording, value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
-  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (typeof value === 'boolean') return w.t(value ? 'part.yes' : 'part.no');
   if (typeof value === 'string' || typeof value === 'number') return String(value);
-  if (Array.isArray(value)) return value.length === 0 ? 'none' : value.map(readable).join(', ');
+  if (Array.isArray(value))
+    return value.length === 0 ? w.t('part.none') : value.map((v) => readable(w, v)).join(', ');
   const entries = Object.entries(record(value) ?? {}).filter(([, v]) => v !== undefined);
   if (entries.length === 0) return '—';
-  return entries.map(([key, v]) => `${humanise(key).toLowerCase()}: ${readable(v)}`).join('; ');
+  const colon = w.language === 'fr' ? ' : ' : ': ';
+  return entries
+    .map(([key, v]) => {
+      const name = storedName(w, key);
+      return `${w.language === 'en' ? name.toLowerCase() : name}${colon}${readable(w, v)}`;
+    })
+    .join('; ');
 }
 
 /** Every stored detail as a line, for events no sentence knows. */
-export function genericLines(details: Record<string, unknown> | null): AuditLine[] {
+export function genericLines(w: Wording, details: Record<string, unknown> | null): AuditLine[] {
   return Object.entries(details ?? {})
     .filter(([, value]) => value !== undefined && value !== null)
-    .map(([key, value]) => ({ label: humanise(key), value: readable(value) }));
+    .map(([key, value]) => ({ label: storedName(w, key), value: readable(w, value) }));
 }
+
+export type Words = Record<string, { label: string; value?: (value: unknown) => string }>;
 
 /** "before → after" lines for the settings that changed, with labels and wording per setting. */
 export function changeLines(
+  w: Wording,
   before: Record<string, unknown> | null,
   after: Record<string, unknown> | null,
-  words: Record<string, { label: string; value?: (value: unknown) => string }>,
+  words: Words,
 ): AuditLine[] {
   // In the table's order (jsonb keeps keys in its own), then any the table does not know.
   const stored = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
@@ -153,9 +191,9 @@ export function changeLines(
   return names
     .filter((name) => before?.[name] !== after?.[name])
     .map((name) => {
-      const word = words[name] ?? { label: humanise(name) };
+      const word = words[name] ?? { label: storedName(w, name) };
       const show = (value: unknown) =>
-        value === undefined ? '—' : word.value ? word.value(value) : readable(value);
+        value === undefined ? '—' : word.value ? word.value(value) : readable(w, value);
       return {
         label: word.label,
         value:

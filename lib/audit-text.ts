@@ -1,33 +1,51 @@
 import {
   changeLines,
   count,
-  daySpan,
+  finish,
   genericLines,
-  humanise,
-  plural,
-  quoted,
+  has,
+  nameArg,
   readable,
   record,
+  storedName,
   text,
-  timeSpan,
-  whose,
+  wordingFor,
   type AuditLine,
+  type Wording,
 } from './audit-phrases';
 import {
-  ALLOWANCE_WORDS,
-  FILTER_WORDS,
-  METHODS,
-  POLICY_WORDS,
-  PRIVACY,
-  SIGN_IN_REFUSALS,
-  TEAM_WORDS,
-  TYPE_WORDS,
-} from './audit-words';
+  absence,
+  absenceType,
+  booking,
+  bookingDecision,
+  bookingLines,
+  calendar,
+  changedFields,
+  ended,
+  exportLines,
+  link,
+  managerLines,
+  method,
+  oidcLines,
+  person,
+  privacy,
+  reasonOf,
+  resource,
+  role,
+  team,
+  teamEvent,
+  yearOf,
+} from './audit-subjects';
+import { allowanceWords, policyWords, teamWords, typeWords } from './audit-words';
 
-// An audit event in words: a sentence naming people, links, calendars and teams (as the database
-// names them now, resolved by lib/dal/admin-audit.ts) and detail lines. The actor is the page's
-// own column, so sentences start with the verb: "Revoked Jules Petit’s subscription to
-// “Engineering” (tcal_ab12…): Laptop stolen". An action no sentence knows still reads as words.
+// An audit event in words, in the reader's language (lib/i18n/messages/*/audit.json): a sentence
+// naming people, links, calendars and teams (as the database names them now, resolved by
+// lib/dal/admin-audit.ts) and detail lines. The actor is the page's own column, so sentences start
+// with the verb: "Revoked Jules Petit’s subscription to “Engineering” (tcal_ab12…): Laptop stolen",
+// « Révoqué l’abonnement de Jules Petit à « Engineering » (tcal_ab12…) : Laptop stolen ». French
+// uses the past participle (with avoir, so it never agrees with the actor), or a noun where the
+// verb would (« Connexion », « Déconnexion »). An action no sentence knows still reads as its
+// name's words in English, and as « Action <name> » in other languages.
 // Appointments are their person's alone (admins see only links' metadata): their titles are never
 // written here.
 
@@ -82,292 +100,292 @@ export interface AuditText {
 }
 
 type Describe = (
+  w: Wording,
   event: AuditFacts,
   t: AuditTarget,
   d: Record<string, unknown>,
 ) => string | AuditText;
 
-const languageWord = (locale: unknown) =>
-  locale === 'fr' ? 'French' : locale === 'en' ? 'English' : 'as the browser asks';
-
-const method = (d: Record<string, unknown>) => METHODS[text(d.method) ?? ''] ?? 'an unknown method';
-
-const privacy = (d: Record<string, unknown>) =>
-  text(d.privacy) ? `, ${PRIVACY[String(d.privacy)] ?? String(d.privacy)}` : '';
-
-const person = (t: AuditTarget) => t.name ?? 'someone';
-const team = (event: AuditFacts) => event.teamName ?? 'a team';
-const reasonOf = (d: Record<string, unknown>) => (text(d.reason) ? `: ${String(d.reason)}` : '');
-
-/** A calendar as a sentence names it: “Engineering”, their own calendar, Ada Lovelace’s calendar. */
-function calendar(event: AuditFacts, t: AuditTarget, d: Record<string, unknown>): string {
-  const kind = t.calendarKind ?? text(d.calendar);
-  if (kind === 'person')
-    return t.calendarPersonId && t.calendarPersonId === event.actorId
-      ? 'their own calendar'
-      : t.calendarName
-        ? `${t.calendarName}’s calendar`
-        : 'a person’s calendar';
-  if (t.calendarName) return quoted(t.calendarName);
-  return kind === 'resource' ? 'a resource’s calendar' : 'a team calendar';
-}
-
-const prefixOf = (t: AuditTarget, d: Record<string, unknown>) => {
-  const prefix = t.prefix ?? text(d.prefix);
-  return prefix ? ` (${prefix}…)` : '';
-};
-
-/** A feed link as a sentence names it, with its calendar and prefix. */
-function link(event: AuditFacts, t: AuditTarget, d: Record<string, unknown>): string {
-  const kind = t.linkKind ?? text(d.kind);
-  const on = calendar(event, t, d);
-  const prefix = prefixOf(t, d);
-  if (kind === 'public')
-    return `the public link${t.name ? ` ${quoted(t.name)}` : ''} to ${on}${prefix}`;
-  if (kind === 'guest') return `${t.email ?? 'a guest'}’s guest share of ${on}${prefix}`;
-  return `${whose({ id: t.personId, name: t.personName }, event.actorId)} subscription to ${on}${prefix}`;
-}
-
-const absence = (event: AuditFacts, t: AuditTarget) => {
-  const span = daySpan(t);
-  return `${whose({ id: t.personId, name: t.personName }, event.actorId)} ${t.typeLabel ?? 'absence'}${span ? `, ${span}` : ''}`;
-};
-
-const booking = (t: AuditTarget, d: Record<string, unknown>) => {
-  const title = t.name ?? text(d.title);
-  const resource = t.resourceName ?? text(d.resource);
-  return `${title ? `the booking ${quoted(title)}` : 'a booking'}${resource ? ` of ${quoted(resource)}` : ''}`;
-};
-const bookingLines = (t: AuditTarget): AuditLine[] => {
-  const when = timeSpan(t);
-  return when ? [{ label: 'When', value: when }] : [];
-};
-
-const teamEvent = (event: AuditFacts, t: AuditTarget, d: Record<string, unknown>) => {
-  const title = t.name ?? text(d.title);
-  const of = t.calendarName ? quoted(t.calendarName) : team(event);
-  return `the team event ${title ? `${quoted(title)} ` : ''}of ${of}`;
-};
-const changedFields = (d: Record<string, unknown>): AuditLine[] =>
-  Array.isArray(d.changed) && d.changed.length > 0
-    ? [
-        {
-          label: 'Changed',
-          value: d.changed.map((name) => humanise(String(name)).toLowerCase()).join(', '),
-        },
-      ]
-    : [];
-
-const resource = (t: AuditTarget, d: Record<string, unknown>) =>
-  quoted(t.name ?? text(d.name) ?? 'a resource');
-
-const absenceType = (t: AuditTarget, d: Record<string, unknown>) =>
-  quoted(t.name ?? text(d.label) ?? text(record(d.after)?.label) ?? 'an absence type');
-
-function exportLines(event: AuditFacts, d: Record<string, unknown>): AuditLine[] {
-  const filter = record(d.filter) ?? {};
-  const lines: AuditLine[] = [];
-  if (filter.team) lines.push({ label: 'Team', value: event.mentions?.filterTeam ?? 'a team' });
-  if (filter.owner)
-    lines.push({ label: 'Owner', value: event.mentions?.filterOwner ?? 'a person' });
-  for (const [name, label] of Object.entries(FILTER_WORDS))
-    if (filter[name] !== undefined && filter[name] !== null)
-      lines.push({ label, value: readable(filter[name]).replaceAll('_', ' ') });
-  return lines;
-}
-
-const sessionsEnded = (d: Record<string, unknown>, key: string) => {
-  const n = count(d[key]);
-  return n ? ` (${plural(n, 'other session')} ended)` : '';
-};
-
 const DESCRIBE: Record<string, Describe> = {
-  'auth.signed_in': (_e, _t, d) => `Signed in with ${method(d)}`,
-  'auth.sign_in_failed': (_e, t, d) => {
+  'auth.signed_in': (w, _e, _t, d) => w.t('auth.signed_in', { method: method(w, d) }),
+  'auth.sign_in_failed': (w, _e, t, d) => {
     const who = t.name ?? text(d.email);
-    const reason = SIGN_IN_REFUSALS[text(d.reason) ?? ''] ?? readable(d.reason);
-    return `Sign-in with ${method(d)} refused${who ? ` for ${who}` : ''}: ${reason}`;
+    const reason = w.t('part.refusal', { reason: text(d.reason) ?? readable(w, d.reason) });
+    return w.t('auth.sign_in_failed', {
+      method: method(w, d),
+      hasWho: has(who),
+      who: nameArg(who ?? ''),
+      reason,
+    });
   },
-  'auth.signed_out': () => 'Signed out',
+  'auth.signed_out': (w) => w.t('auth.signed_out'),
 
-  'user.created': (_e, t, d) =>
+  'user.created': (w, _e, t, d) =>
     d.method === 'oidc'
       ? {
-          sentence: `Account created for ${person(t)}${t.email ? ` (${t.email})` : ''} at their first sign-in with OpenID Connect, as ${d.role === 'admin' ? 'an admin' : 'a member'}`,
-          lines: [
-            { label: 'Issuer', value: readable(d.issuer) },
-            { label: 'Subject', value: readable(d.subject) },
-          ],
+          sentence: w.t('user.created_oidc', {
+            name: person(w, t),
+            hasEmail: has(t.email),
+            email: t.email ?? '',
+            role: String(d.role),
+          }),
+          lines: oidcLines(w, d),
         }
-      : `Added ${person(t)} (${t.email ?? readable(d.email)}) as ${d.role === 'admin' ? 'an admin' : 'a member'}`,
-  'user.password_setup_issued': (_e, t) => `Issued a new password-setup link for ${person(t)}`,
-  'user.role_changed': (_e, t, d) =>
-    `Changed ${person(t)}’s role from ${readable(d.before)} to ${readable(d.after)}`,
-  'user.disabled': (_e, t) => `Disabled ${person(t)}’s account`,
-  'user.enabled': (_e, t) => `Enabled ${person(t)}’s account again`,
-  'user.signed_out_everywhere': (_e, t, d) => {
+      : w.t('user.created', {
+          name: person(w, t),
+          email: t.email ?? readable(w, d.email),
+          role: String(d.role),
+        }),
+  'user.password_setup_issued': (w, _e, t) =>
+    w.t('user.password_setup_issued', { name: person(w, t) }),
+  'user.role_changed': (w, _e, t, d) =>
+    w.t('user.role_changed', {
+      name: person(w, t),
+      before: role(w, d.before),
+      after: role(w, d.after),
+    }),
+  'user.disabled': (w, _e, t) => w.t('user.disabled', { name: person(w, t) }),
+  'user.enabled': (w, _e, t) => w.t('user.enabled', { name: person(w, t) }),
+  'user.signed_out_everywhere': (w, _e, t, d) => {
     const n = count(d.sessions);
-    return `Signed ${person(t)} out everywhere${n === null ? '' : ` (${plural(n, 'session')} ended)`}`;
+    return w.t('user.signed_out_everywhere', {
+      name: person(w, t),
+      hasCount: has(n),
+      count: n ?? 0,
+    });
   },
-  'user.oidc_account_bound': (_e, _t, d) => ({
-    sentence: 'Linked the account to its identity at the OpenID Connect provider',
-    lines: [
-      { label: 'Issuer', value: readable(d.issuer) },
-      { label: 'Subject', value: readable(d.subject) },
-    ],
+  'user.oidc_account_bound': (w, _e, _t, d) => ({
+    sentence: w.t('user.oidc_account_bound'),
+    lines: oidcLines(w, d),
   }),
-  'user.password_reset_requested': () => 'Asked for a password reset link',
-  'user.password_reset': (_e, _t, d) =>
-    `Chose a new password with a reset link${sessionsEnded(d, 'sessionsEnded')}`,
-  'user.password_set': (_e, _t, d) =>
-    `Chose a password with a setup link${sessionsEnded(d, 'sessionsEnded')}`,
-  'user.profile_updated': (_e, _t, d) =>
+  'user.password_reset_requested': (w) => w.t('user.password_reset_requested'),
+  'user.password_reset': (w, _e, _t, d) => w.t('user.password_reset', ended(d, 'sessionsEnded')),
+  'user.password_set': (w, _e, _t, d) => w.t('user.password_set', ended(d, 'sessionsEnded')),
+  'user.profile_updated': (w, _e, _t, d) =>
     text(d.timeZone)
-      ? `Changed their time zone to ${String(d.timeZone)}${'locale' in d ? `, language ${languageWord(d.locale)}` : ''}`
+      ? w.t('user.time_zone_set', {
+          timeZone: String(d.timeZone),
+          hasLanguage: 'locale' in d ? 'yes' : 'no',
+          language: typeof d.locale === 'string' ? d.locale : '',
+        })
       : typeof d.notifyByMail === 'boolean'
-        ? `Turned their notification mails ${d.notifyByMail ? 'on' : 'off'}`
-        : 'Changed their profile',
-  'calendar.settings_updated': (e, t, d) =>
+        ? w.t('user.notifications_set', { on: d.notifyByMail ? 'yes' : 'no' })
+        : w.t('user.profile_updated'),
+  'calendar.settings_updated': (w, e, t, d) =>
     typeof d.includesOwnAbsences === 'boolean'
-      ? `${d.includesOwnAbsences ? 'Showed' : 'Stopped showing'} their approved absences in ${calendar(e, t, { calendar: 'person' })}`
-      : `Changed the settings of ${calendar(e, t, d)}`,
+      ? w.t('calendar.own_absences_shown', {
+          shown: d.includesOwnAbsences ? 'yes' : 'no',
+          calendar: calendar(w, e, t, { calendar: 'person' }),
+        })
+      : w.t('calendar.settings_updated', { calendar: calendar(w, e, t, d) }),
 
-  'team.created': (e, t, d) =>
-    `Created the team ${quoted(t.name ?? text(d.name) ?? team(e))} (${readable(d.timeZone)})`,
-  'team.updated': (e, t, d) => ({
-    sentence: `Changed the team ${quoted(t.name ?? team(e))}`,
-    lines: changeLines(record(d.before), record(d.after), TEAM_WORDS),
+  'team.created': (w, e, t, d) =>
+    w.t('team.created', {
+      name: t.name ?? text(d.name) ?? e.teamName ?? w.t('part.aTeam'),
+      timeZone: readable(w, d.timeZone),
+    }),
+  'team.updated': (w, e, t, d) => ({
+    sentence: w.t('team.updated', { name: t.name ?? e.teamName ?? w.t('part.aTeam') }),
+    lines: changeLines(w, record(d.before), record(d.after), teamWords(w)),
   }),
-  'team.minimum_present_set': (e, t, d) => {
+  'team.minimum_present_set': (w, e, t, d) => {
     const people = (value: unknown) =>
-      typeof value === 'number' ? plural(value, 'person', 'people') : 'no minimum';
-    return `Set the minimum presence of ${quoted(t.name ?? team(e))} to ${people(d.after)} (was ${people(d.before)})`;
+      w.t('part.people', {
+        set: typeof value === 'number' ? 'yes' : 'no',
+        count: typeof value === 'number' ? value : 0,
+      });
+    return w.t('team.minimum_present_set', {
+      name: t.name ?? e.teamName ?? w.t('part.aTeam'),
+      after: people(d.after),
+      before: people(d.before),
+    });
   },
-  'membership.added': (e, t, d) =>
-    `Added ${person(t)} to ${team(e)} as ${d.role === 'manager' ? 'a manager' : 'a member'}`,
-  'membership.removed': (e, t, d) =>
-    `Removed ${person(t)} from ${team(e)}${text(d.role) ? ` (was a ${String(d.role)})` : ''}`,
-  'membership.role_changed': (e, t, d) =>
-    `Made ${person(t)} a ${readable(d.after)} of ${team(e)} (was a ${readable(d.before)})`,
+  'membership.added': (w, e, t, d) =>
+    w.t('membership.added', { name: person(w, t), team: team(w, e), role: String(d.role) }),
+  'membership.removed': (w, e, t, d) =>
+    w.t('membership.removed', {
+      name: person(w, t),
+      team: team(w, e),
+      hasRole: has(text(d.role)),
+      role: role(w, text(d.role)),
+    }),
+  'membership.role_changed': (w, e, t, d) =>
+    w.t('membership.role_changed', {
+      name: person(w, t),
+      team: team(w, e),
+      after: role(w, d.after),
+      before: role(w, d.before),
+    }),
 
-  'allowance.set': (_e, t, d) => ({
-    sentence: `Set ${person(t)}’s allowance${count(d.year) ? ` for ${String(d.year)}` : ''}`,
-    lines: changeLines(record(d.before), record(d.after), ALLOWANCE_WORDS),
+  'allowance.set': (w, _e, t, d) => ({
+    sentence: w.t('allowance.set', { name: person(w, t), ...yearOf(d) }),
+    lines: changeLines(w, record(d.before), record(d.after), allowanceWords(w)),
   }),
-  'allowance.team_set': (e, t, d) => {
+  'allowance.team_set': (w, e, t, d) => {
     const n = count(d.count);
     return {
-      sentence: `Set the allowance${count(d.year) ? ` for ${String(d.year)}` : ''} of every member of ${quoted(t.name ?? team(e))}${n === null ? '' : ` (${plural(n, 'person', 'people')})`}`,
+      sentence: w.t('allowance.team_set', {
+        team: t.name ?? e.teamName ?? w.t('part.aTeam'),
+        ...yearOf(d),
+        hasCount: has(n),
+        count: n ?? 0,
+      }),
       // `before` is each member's, by id: the sentence says how many, the lines what they got.
-      lines: changeLines(null, record(d.after), ALLOWANCE_WORDS),
+      lines: changeLines(w, null, record(d.after), allowanceWords(w)),
     };
   },
 
-  'absence.requested': (e, t, d) =>
-    `Requested ${absence(e, t)}${d.status === 'approved' ? ', approved at once' : d.status === 'pending' ? ', awaiting a decision' : ''}`,
-  'absence.approved': (e, t) => `Approved ${absence(e, t)}`,
-  'absence.rejected': (e, t) => `Rejected ${absence(e, t)}`,
-  'absence.cancelled': (e, t) => `Cancelled ${absence(e, t)}`,
+  'absence.requested': (w, e, t, d) =>
+    w.t('absence.requested', { absence: absence(w, e, t), status: text(d.status) ?? '' }),
+  'absence.approved': (w, e, t) => w.t('absence.approved', { absence: absence(w, e, t) }),
+  'absence.rejected': (w, e, t) => w.t('absence.rejected', { absence: absence(w, e, t) }),
+  'absence.cancelled': (w, e, t) => w.t('absence.cancelled', { absence: absence(w, e, t) }),
 
-  'absence_type.created': (_e, t, d) => ({
-    sentence: `Created the absence type ${absenceType(t, d)}`,
-    lines: changeLines(null, record(d.after), TYPE_WORDS),
+  'absence_type.created': (w, _e, t, d) => ({
+    sentence: w.t('absence_type.created', absenceType(w, t, d)),
+    lines: changeLines(w, null, record(d.after), typeWords(w)),
   }),
-  'absence_type.updated': (_e, t, d) => ({
-    sentence: `Changed the absence type ${absenceType(t, d)}`,
-    lines: changeLines(record(d.before), record(d.after), TYPE_WORDS),
+  'absence_type.updated': (w, _e, t, d) => ({
+    sentence: w.t('absence_type.updated', absenceType(w, t, d)),
+    lines: changeLines(w, record(d.before), record(d.after), typeWords(w)),
   }),
-  'absence_type.retired': (_e, t, d) =>
-    `Retired the absence type ${absenceType(t, d)}: it can no longer be requested`,
-  'absence_type.restored': (_e, t, d) =>
-    `Restored the absence type ${absenceType(t, d)}: it can be requested again`,
+  'absence_type.retired': (w, _e, t, d) => w.t('absence_type.retired', absenceType(w, t, d)),
+  'absence_type.restored': (w, _e, t, d) => w.t('absence_type.restored', absenceType(w, t, d)),
 
-  'feed_token.created': (e, t, d) => `Created ${link(e, t, d)}${privacy(d)}`,
-  'feed_token.revoked': (e, t, d) => `Revoked ${link(e, t, d)}${reasonOf(d)}`,
-  'feed_token.rotated': (e, t, d) =>
-    `Regenerated ${link(e, t, d)}${e.mentions?.replacedByPrefix ? `: replaced by ${e.mentions.replacedByPrefix}…` : ''}`,
-  'feed_token.settings_updated': (e, t, d) =>
-    `Changed what ${link(e, t, d)} shows, keeping its address${privacy(d)}`,
-  'feed_token.first_used': (e, t, d) => `First fetch of ${link(e, t, d)}`,
-  'feed_token.exported': (e, _t, d) => ({
-    sentence: 'Exported the list of links as CSV',
-    lines: exportLines(e, d),
+  'feed_token.created': (w, e, t, d) =>
+    w.t('feed_token.created', { link: link(w, e, t, d), privacy: privacy(w, d) }),
+  'feed_token.revoked': (w, e, t, d) =>
+    w.t('feed_token.revoked', { link: link(w, e, t, d), ...reasonOf(d) }),
+  'feed_token.rotated': (w, e, t, d) =>
+    w.t('feed_token.rotated', {
+      link: link(w, e, t, d),
+      hasNew: has(e.mentions?.replacedByPrefix),
+      newPrefix: e.mentions?.replacedByPrefix ?? '',
+    }),
+  'feed_token.settings_updated': (w, e, t, d) =>
+    w.t('feed_token.settings_updated', { link: link(w, e, t, d), privacy: privacy(w, d) }),
+  'feed_token.first_used': (w, e, t, d) => w.t('feed_token.first_used', { link: link(w, e, t, d) }),
+  'feed_token.exported': (w, e, _t, d) => ({
+    sentence: w.t('feed_token.exported'),
+    lines: exportLines(w, e, d),
   }),
-  'public_link.created': (e, t, d) =>
-    `Created ${link(e, { ...t, linkKind: 'public', name: t.name ?? text(d.label) }, d)}${privacy(d)}`,
-  'public_link.revoked': (e, t, d) => `Revoked ${link(e, { ...t, linkKind: 'public' }, d)}`,
-  'guest_share.created': (e, t, d) =>
-    `Shared ${calendar(e, t, d)} with the guest ${t.email ?? text(d.email) ?? 'someone outside'}${privacy(d)}`,
-  'guest_share.revoked': (e, t, d) => `Revoked ${link(e, { ...t, linkKind: 'guest' }, d)}`,
-  'guest_share.setup_reissued': (e, t, d) =>
-    `Sent ${t.email ?? 'the guest'} a new setup link for ${calendar(e, t, d)}`,
-  'guest_share.setup_completed': (e, t, d) =>
-    `The guest ${t.email ?? text(d.email) ?? 'someone outside'} chose a password for ${calendar(e, t, d)}`,
+  'public_link.created': (w, e, t, d) =>
+    w.t('public_link.created', {
+      link: link(w, e, { ...t, linkKind: 'public', name: t.name ?? text(d.label) }, d),
+      privacy: privacy(w, d),
+    }),
+  'public_link.revoked': (w, e, t, d) =>
+    w.t('public_link.revoked', { link: link(w, e, { ...t, linkKind: 'public' }, d) }),
+  'guest_share.created': (w, e, t, d) => {
+    const email = t.email ?? text(d.email);
+    return w.t('guest_share.created', {
+      calendar: calendar(w, e, t, d),
+      hasEmail: has(email),
+      email: email ?? '',
+      privacy: privacy(w, d),
+    });
+  },
+  'guest_share.revoked': (w, e, t, d) =>
+    w.t('guest_share.revoked', { link: link(w, e, { ...t, linkKind: 'guest' }, d) }),
+  'guest_share.setup_reissued': (w, e, t, d) =>
+    w.t('guest_share.setup_reissued', {
+      hasEmail: has(t.email),
+      email: t.email ?? '',
+      calendar: calendar(w, e, t, d),
+    }),
+  'guest_share.setup_completed': (w, e, t, d) => {
+    const email = t.email ?? text(d.email);
+    return w.t('guest_share.setup_completed', {
+      hasEmail: has(email),
+      email: email ?? '',
+      calendar: calendar(w, e, t, d),
+    });
+  },
 
-  'team_event.created': (e, t, d) => `Added ${teamEvent(e, t, d)}`,
-  'team_event.updated': (e, t, d) => ({
-    sentence: `Changed ${teamEvent(e, t, d)}`,
-    lines: changedFields(d),
+  'team_event.created': (w, e, t, d) => w.t('team_event.created', { event: teamEvent(w, e, t, d) }),
+  'team_event.updated': (w, e, t, d) => ({
+    sentence: w.t('team_event.updated', { event: teamEvent(w, e, t, d) }),
+    lines: changedFields(w, d),
   }),
-  'team_event.cancelled': (e, t, d) => `Cancelled ${teamEvent(e, t, d)}`,
+  'team_event.cancelled': (w, e, t, d) =>
+    w.t('team_event.cancelled', { event: teamEvent(w, e, t, d) }),
   // An appointment's title, place and times are its person's alone.
-  'appointment.created': () => 'Added an appointment to their calendar',
-  'appointment.updated': (_e, _t, d) => ({
-    sentence: 'Changed an appointment in their calendar',
-    lines: changedFields(d),
+  'appointment.created': (w) => w.t('appointment.created'),
+  'appointment.updated': (w, _e, _t, d) => ({
+    sentence: w.t('appointment.updated'),
+    lines: changedFields(w, d),
   }),
-  'appointment.cancelled': () => 'Cancelled an appointment in their calendar',
+  'appointment.cancelled': (w) => w.t('appointment.cancelled'),
 
-  'booking.created': (_e, t, d) => ({
-    sentence: `Booked ${quoted(t.resourceName ?? text(d.resource) ?? 'a resource')} for ${quoted(t.name ?? text(d.title) ?? 'a booking')}${d.status === 'requested' ? ', awaiting a manager’s confirmation' : ''}`,
-    lines: bookingLines(t),
+  'booking.created': (w, _e, t, d) => ({
+    sentence: w.t('booking.created', {
+      resource: t.resourceName ?? text(d.resource) ?? w.t('part.aResource'),
+      title: t.name ?? text(d.title) ?? w.t('part.aBooking'),
+      status: text(d.status) ?? '',
+    }),
+    lines: bookingLines(w, t),
   }),
-  'booking.cancelled': (_e, t, d) => ({
-    sentence: `Cancelled ${booking(t, d)}`,
-    lines: bookingLines(t),
+  'booking.cancelled': (w, _e, t, d) => ({
+    sentence: w.t('booking.cancelled', { booking: booking(w, t, d) }),
+    lines: bookingLines(w, t),
   }),
-  'booking.confirmed': (e, t, d) => ({
-    sentence: `Confirmed ${whose({ id: t.personId, name: t.personName }, e.actorId)} booking ${quoted(t.name ?? text(d.title) ?? '')} of ${quoted(t.resourceName ?? 'a resource')}`,
-    lines: bookingLines(t),
+  'booking.confirmed': (w, e, t, d) => ({
+    sentence: w.t('booking.confirmed', bookingDecision(w, e, t, d)),
+    lines: bookingLines(w, t),
   }),
-  'booking.declined': (e, t, d) => ({
-    sentence: `Declined ${whose({ id: t.personId, name: t.personName }, e.actorId)} booking ${quoted(t.name ?? text(d.title) ?? '')} of ${quoted(t.resourceName ?? 'a resource')}`,
-    lines: bookingLines(t),
+  'booking.declined': (w, e, t, d) => ({
+    sentence: w.t('booking.declined', bookingDecision(w, e, t, d)),
+    lines: bookingLines(w, t),
   }),
 
-  'resource.created': (_e, t, d) => ({
-    sentence: `Created the resource ${resource(t, d)}${text(d.kind) ? ` (${String(d.kind)})` : ''}`,
-    lines: Array.isArray(d.managers) ? [{ label: 'Managers', value: readable(d.managers) }] : [],
+  'resource.created': (w, _e, t, d) => ({
+    sentence: w.t('resource.created', {
+      ...resource(w, t, d),
+      hasKind: has(text(d.kind)),
+      kind: text(d.kind) ?? '',
+    }),
+    lines: managerLines(w, d),
   }),
-  'resource.updated': (_e, t, d) => ({
-    sentence: `Changed the resource ${resource(t, d)}`,
-    lines: Array.isArray(d.managers) ? [{ label: 'Managers', value: readable(d.managers) }] : [],
+  'resource.updated': (w, _e, t, d) => ({
+    sentence: w.t('resource.updated', resource(w, t, d)),
+    lines: managerLines(w, d),
   }),
-  'resource.disabled': (_e, t, d) =>
-    `Disabled the resource ${resource(t, d)}: no new bookings, its links stop`,
-  'resource.enabled': (_e, t, d) => `Enabled the resource ${resource(t, d)} again`,
+  'resource.disabled': (w, _e, t, d) => w.t('resource.disabled', resource(w, t, d)),
+  'resource.enabled': (w, _e, t, d) => w.t('resource.enabled', resource(w, t, d)),
 
-  'policy.updated': (_e, _t, d) => ({
-    sentence: 'Changed the policy',
-    lines: changeLines(record(d.before), record(d.after), POLICY_WORDS),
+  'policy.updated': (w, _e, _t, d) => ({
+    sentence: w.t('policy.updated'),
+    lines: changeLines(w, record(d.before), record(d.after), policyWords(w)),
   }),
 };
 
 /** The actions that have a sentence of their own. */
 export const DESCRIBED_ACTIONS: ReadonlySet<string> = new Set(Object.keys(DESCRIBE));
 
-/** `feed_token.first_used` → "Feed token: first used", for actions without a sentence. */
-function genericSentence(action: string): string {
+/**
+ * An action without a sentence: in English, its name as words (`feed_token.first_used` → "Feed
+ * token: first used"); in other languages a generic sentence naming it, not English words.
+ */
+function genericSentence(w: Wording, action: string): string {
+  if (w.language !== 'en') return w.t('unknownAction', { action });
   const [noun = action, ...verb] = action.split('.');
   return verb.length > 0
-    ? `${humanise(noun)}: ${humanise(verb.join(' ')).toLowerCase()}`
-    : humanise(noun);
+    ? `${storedName(w, noun)}: ${storedName(w, verb.join(' ')).toLowerCase()}`
+    : storedName(w, noun);
 }
 
-export function describeAuditEvent(event: AuditFacts): AuditText {
+/** The event in words, in the reader's locale ('en-GB', 'fr-FR'…: its language and date style). */
+export function describeAuditEvent(event: AuditFacts, locale: string): AuditText {
+  const w = wordingFor(locale);
   const details = event.details ?? {};
   const describe = DESCRIBE[event.action];
-  if (!describe) return { sentence: genericSentence(event.action), lines: genericLines(details) };
-  const described = describe(event, event.target ?? {}, details);
-  return typeof described === 'string' ? { sentence: described, lines: [] } : described;
+  const described = describe
+    ? describe(w, event, event.target ?? {}, details)
+    : { sentence: genericSentence(w, event.action), lines: genericLines(w, details) };
+  const { sentence, lines } =
+    typeof described === 'string' ? { sentence: described, lines: [] } : described;
+  return {
+    sentence: finish(sentence, w),
+    lines: lines.map((line) => ({ label: finish(line.label, w), value: finish(line.value, w) })),
+  };
 }

@@ -1,90 +1,99 @@
-import { daySpan, plural, readable } from './audit-phrases';
+import { daySpan, readable, type AuditLine, type Wording, type Words } from './audit-phrases';
 
-// The words audit sentences use for stored names and values: sign-in methods and refusals,
-// privacy levels, and the settings whose changes are listed before → after.
+// The words audit lines use for stored settings, whose changes are listed before → after, and for
+// a CSV export's filter; their texts are in lib/i18n/messages/*/audit.json.
 
-export const METHODS: Record<string, string> = {
-  password: 'a password',
-  oidc: 'OpenID Connect',
-};
+const yesNo = (w: Wording) => (value: unknown) => w.t(value ? 'part.yes' : 'part.no');
+const allowed = (w: Wording) => (value: unknown) => w.t(value ? 'part.allowed' : 'part.notAllowed');
+const days = (w: Wording) => (value: unknown) =>
+  typeof value === 'number' ? w.t('part.days', { count: value }) : readable(w, value);
 
-export const SIGN_IN_REFUSALS: Record<string, string> = {
-  unknown_email: 'no account has this email address',
-  wrong_password: 'wrong password',
-  disabled: 'the account is disabled',
-  password_sign_in_off: 'password sign-in is for admins only',
-  email_unverified: 'the provider did not confirm the email address',
-  bound_to_another_account: 'the account is linked to another identity at the provider',
-  not_provisioned: 'nobody has this email address, and accounts are not created at sign-in',
-  invalid_id_token: 'the provider’s answer did not verify',
-};
-
-export const PRIVACY: Record<string, string> = {
-  full: 'full details',
-  standard: 'standard privacy',
-  busy: 'busy blocks only',
-};
-
-const yesNo = (value: unknown) => (value ? 'yes' : 'no');
-const allowed = (value: unknown) => (value ? 'allowed' : 'not allowed');
-const days = (value: unknown) =>
-  typeof value === 'number' ? plural(value, 'day') : readable(value);
-
-export const POLICY_WORDS = {
-  maxTokenLifetimeDays: { label: 'Maximum link lifetime', value: days },
-  personalLinkLifetimeDays: { label: 'Personal subscription lifetime', value: days },
-  publicLinksAllowed: { label: 'Public links', value: allowed },
-  neverExpiringLinksAllowed: { label: 'Links that never expire', value: allowed },
-  guestSharesAllowed: { label: 'Guest shares', value: allowed },
-  oidcProvisioningAllowed: {
-    label: 'Accounts created at a first OpenID Connect sign-in',
-    value: allowed,
+export const policyWords = (w: Wording): Words => ({
+  maxTokenLifetimeDays: { label: w.t('policyWords.maxTokenLifetimeDays'), value: days(w) },
+  personalLinkLifetimeDays: { label: w.t('policyWords.personalLinkLifetimeDays'), value: days(w) },
+  publicLinksAllowed: { label: w.t('policyWords.publicLinksAllowed'), value: allowed(w) },
+  neverExpiringLinksAllowed: {
+    label: w.t('policyWords.neverExpiringLinksAllowed'),
+    value: allowed(w),
   },
-  passwordSignInAllowed: { label: 'Password sign-in for members', value: allowed },
-};
+  guestSharesAllowed: { label: w.t('policyWords.guestSharesAllowed'), value: allowed(w) },
+  oidcProvisioningAllowed: { label: w.t('policyWords.oidcProvisioningAllowed'), value: allowed(w) },
+  passwordSignInAllowed: { label: w.t('policyWords.passwordSignInAllowed'), value: allowed(w) },
+});
 
-export const TYPE_WORDS = {
-  key: { label: 'Key' },
-  label: { label: 'Name' },
-  color: { label: 'Colour' },
-  isPrivate: { label: 'Private (health data)', value: yesNo },
-  requiresApproval: { label: 'Needs approval', value: yesNo },
-  countsAgainstAllowance: { label: 'Counts against the allowance', value: yesNo },
+export const typeWords = (w: Wording): Words => ({
+  key: { label: w.t('typeWords.key') },
+  label: { label: w.t('typeWords.label') },
+  color: { label: w.t('typeWords.color') },
+  isPrivate: { label: w.t('typeWords.isPrivate'), value: yesNo(w) },
+  requiresApproval: { label: w.t('typeWords.requiresApproval'), value: yesNo(w) },
+  countsAgainstAllowance: { label: w.t('typeWords.countsAgainstAllowance'), value: yesNo(w) },
   overAllowance: {
-    label: 'Beyond the days left',
-    value: (rule: unknown) => (rule === 'warn' ? 'accepted with a warning' : 'refused'),
+    label: w.t('typeWords.overAllowance'),
+    value: (rule: unknown) => w.t('part.overAllowance', { rule: String(rule) }),
   },
-  sortOrder: { label: 'Position' },
-  active: { label: 'Can be requested', value: yesNo },
-};
+  sortOrder: { label: w.t('typeWords.sortOrder') },
+  active: { label: w.t('typeWords.active'), value: yesNo(w) },
+});
 
-export const TEAM_WORDS = {
-  name: { label: 'Name' },
-  timeZone: { label: 'Time zone' },
+export const teamWords = (w: Wording): Words => ({
+  name: { label: w.t('teamWords.name') },
+  timeZone: { label: w.t('teamWords.timeZone') },
   holidayCountry: {
-    label: 'Public holidays of',
-    value: (v: unknown) => (v ? readable(v) : 'none'),
+    label: w.t('teamWords.holidayCountry'),
+    value: (v: unknown) => (v ? readable(w, v) : w.t('part.none')),
   },
   holidayRegion: {
-    label: 'Region',
-    value: (v: unknown) => (v ? readable(v) : 'the whole country'),
+    label: w.t('teamWords.holidayRegion'),
+    value: (v: unknown) => (v ? readable(w, v) : w.t('part.wholeCountry')),
   },
-};
+});
 
-export const ALLOWANCE_WORDS = {
-  days: { label: 'Days a year', value: days },
-  carryOverMax: { label: 'Days that may carry over', value: days },
+export const allowanceWords = (w: Wording): Words => ({
+  days: { label: w.t('allowanceWords.days'), value: days(w) },
+  carryOverMax: { label: w.t('allowanceWords.carryOverMax'), value: days(w) },
   carryOverExpiresOn: {
-    label: 'Carried days lapse on',
-    value: (v: unknown) => (typeof v === 'string' ? (daySpan({ startDate: v }) ?? v) : 'never'),
+    label: w.t('allowanceWords.carryOverExpiresOn'),
+    value: (v: unknown) =>
+      typeof v === 'string' ? (daySpan(w, { startDate: v }) ?? v) : w.t('part.never'),
   },
-};
+});
 
-export const FILTER_WORDS: Record<string, string> = {
-  calendar: 'Calendar kind',
-  who: 'Owner or guest contains',
-  kind: 'Kind',
-  status: 'Status',
-  sort: 'Sorted by',
-  dir: 'Order',
-};
+/** A CSV export's filter (the token audit's), one line per filter set, in the table's order. */
+export function filterLines(w: Wording, filter: Record<string, unknown>): AuditLine[] {
+  const set = (name: string) => filter[name] !== undefined && filter[name] !== null;
+  const value = (name: string) => readable(w, filter[name]);
+  const lines: AuditLine[] = [];
+  if (set('calendar'))
+    lines.push({
+      label: w.t('filterWords.calendar'),
+      value: w.t('filterWords.calendarValue', { value: value('calendar') }),
+    });
+  // Whatever the admin typed, as they typed it (English has always shown underscores as spaces).
+  if (set('who'))
+    lines.push({
+      label: w.t('filterWords.who'),
+      value: w.language === 'en' ? value('who').replaceAll('_', ' ') : value('who'),
+    });
+  if (set('kind'))
+    lines.push({
+      label: w.t('filterWords.kind'),
+      value: w.t('filterWords.kindValue', { value: value('kind') }),
+    });
+  if (set('status'))
+    lines.push({
+      label: w.t('filterWords.status'),
+      value: w.t('filterWords.statusValue', { value: value('status') }),
+    });
+  if (set('sort'))
+    lines.push({
+      label: w.t('filterWords.sort'),
+      value: w.t('filterWords.sortValue', { value: value('sort') }),
+    });
+  if (set('dir'))
+    lines.push({
+      label: w.t('filterWords.dir'),
+      value: w.t('filterWords.dirValue', { value: value('dir') }),
+    });
+  return lines;
+}

@@ -68,7 +68,9 @@ export default async function AdminPage() {
                     <td className="px-5 py-2 whitespace-nowrap text-slate-600">
                       {whenText(event.at, locale, actor.timeZone)}
                     </td>
-                    <td className="min-w-60 px-5 py-2">{describeAuditEvent(event).sentence}</td>
+                    <td className="min-w-60 px-5 py-2">
+                      {describeAuditEvent(event, locale).sentence}
+                    </td>
                     <td className="px-5 py-2">{event.actorName ?? t('none')}</td>
                     <td className="px-5 py-2 text-slate-600">{event.ip ?? t('none')}</td>
                   </tr>

@@ -194,7 +194,7 @@ describe('the audit log in words', () => {
     for (const event of events) await recordAuditEvent(db(), { actorId: actor.id, ...event });
 
     const page = await listAuditEvents(cast.admin, filter({ actor: 'nora names' }));
-    const read = page.rows.reverse().map((row) => describeAuditEvent(row));
+    const read = page.rows.reverse().map((row) => describeAuditEvent(row, 'en-GB'));
     expect(read.map((text) => text.sentence)).toEqual([
       `Revoked Jules Petit’s subscription to “Engineering” (${subscription.displayPrefix}…): Laptop stolen`,
       'Added Jules Petit to Engineering as a member',
@@ -217,6 +217,22 @@ describe('the audit log in words', () => {
     expect(read[7]!.lines).toEqual([
       { label: 'Maximum link lifetime', value: '183 days → 90 days' },
       { label: 'Public links', value: 'allowed → not allowed' },
+    ]);
+    // The same rows (oldest first, reversed above) in French, for a French reader.
+    const french = page.rows.map((row) => describeAuditEvent(row, 'fr-FR'));
+    expect(french.slice(0, 5).map((text) => text.sentence)).toEqual([
+      `Révoqué l’abonnement de Jules Petit à « Engineering » (${subscription.displayPrefix}…) : Laptop stolen`,
+      'Ajouté Jules Petit à Engineering comme membre',
+      'Désactivé la ressource « Room 2 » : plus de nouvelles réservations, ses liens s’arrêtent',
+      'Validé l’absence « Vacation » de Jules Petit, 17–19 juin 2026',
+      'Confirmé la réservation de « Room 2 » par Jules Petit pour « Sprint review »',
+    ]);
+    expect(french[4]!.lines).toEqual([
+      { label: 'Quand', value: '17 juin 2026, 09:00 – 10:30 (Europe/Paris)' },
+    ]);
+    expect(french[7]!.lines).toEqual([
+      { label: 'Durée de vie maximale d’un lien', value: '183 jours → 90 jours' },
+      { label: 'Liens publics autorisés', value: 'oui → non' },
     ]);
     // No id, whole or in part, anywhere in the words.
     const ids = [team.id, jules.id, subscription.id, guest.id, room!.id, absence!.id, booking!.id];

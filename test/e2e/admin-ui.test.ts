@@ -249,4 +249,49 @@ describe('the admin pages in French', () => {
     expect(firstTime).not.toMatch(/\//);
     expect(formatDateTime(new Date(), 'fr-FR', 'UTC')).toMatch(/^\d{1,2} \S+ \d{4}/);
   });
+
+  it('the audit log’s sentences and details read in French', async () => {
+    // Something to read: a team made now (in English), and the sign-ins that every test makes.
+    const english = await adminPage();
+    const stamp = Date.now();
+    await english.goto('/admin/teams');
+    const form = english.getByRole('form', { name: 'Create a team' });
+    await form.getByLabel('Name', { exact: true }).fill(`Audit ${stamp}`);
+    await form.getByLabel('Address', { exact: true }).fill(`audit-${stamp}`);
+    await form.getByRole('button', { name: 'Create team' }).click();
+    await english.getByRole('status').getByText(`Audit ${stamp} created.`).waitFor();
+
+    const admin = await adminPage({ locale: 'fr-FR' });
+    await admin.goto('/admin/audit?action=team.created');
+    const events = admin.getByRole('region', { name: 'Événements d’audit' });
+    await events
+      .getByRole('row')
+      .filter({ hasText: new RegExp(`Créé l’équipe « Audit ${stamp} » \\(\\S+\\)`) })
+      .waitFor();
+    await admin.goto('/admin/audit?action=auth.signed_in');
+    await events.getByText('Connexion par mot de passe').first().waitFor();
+    await admin.goto('/admin/audit');
+    const sentences = await events.locator('tbody').innerText();
+    for (const word of [
+      'Signed in',
+      'Created',
+      'Changed',
+      'Added',
+      'Revoked',
+      'Requested',
+      'Approved',
+      'subscription',
+      'their',
+      'someone',
+      'with a password',
+    ])
+      expect(sentences, `"${word}" left in English`).not.toMatch(new RegExp(`\\b${word}\\b`));
+
+    // The overview's recent activity too.
+    await admin.goto('/admin');
+    const recent = await admin
+      .getByRole('region', { name: 'Derniers événements d’audit' })
+      .innerText();
+    expect(recent).not.toMatch(/\b(Signed in|Created the team|Revoked)\b/);
+  });
 });

@@ -54,9 +54,9 @@ function aboutLink(event: AuditEventRow): { href: string; name: string } | null 
 }
 
 /** The event as a sentence, its details as lines, and the action's name to filter by. */
-function EventText({ event }: { event: AuditEventRow }) {
+function EventText({ event, locale }: { event: AuditEventRow; locale: string }) {
   const t = useTranslations('admin.audit');
-  const text = describeAuditEvent(event);
+  const text = describeAuditEvent(event, locale);
   const about = aboutLink(event);
   return (
     <>
@@ -202,7 +202,7 @@ export default async function AuditPage({ searchParams }: Props) {
                       {whenText(event.at, locale, actor.timeZone)}
                     </td>
                     <td className={`${td} min-w-72 max-w-xl`}>
-                      <EventText event={event} />
+                      <EventText event={event} locale={locale} />
                     </td>
                     <td className={td}>
                       {event.actorId ? (

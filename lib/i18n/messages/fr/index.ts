@@ -2,6 +2,7 @@
 // screens can be translated side by side without touching each other's files.
 import absences from './absences.json';
 import admin from './admin.json';
+import audit from './audit.json';
 import auth from './auth.json';
 import calendar from './calendar.json';
 import common from './common.json';
@@ -20,6 +21,7 @@ const messages = {
   admin,
   calendar,
   absences,
+  audit,
   auth,
   common,
   errors,
