@@ -15,7 +15,7 @@ import {
 } from '@/lib/feed-http';
 import type { ExpiryNotice } from '@/lib/ics';
 import { configuredPublicUrl } from '@/lib/public-url';
-import { languageOf, storedLocale } from '@/lib/i18n/locales';
+import { languageOf, resolveLocale, storedLocale, type Language } from '@/lib/i18n/locales';
 import { requestInfo } from '@/lib/request-info';
 import { logRequestFailure } from '@/lib/server/request-log.mjs';
 
@@ -65,16 +65,16 @@ export function feedVersionOf(
   access: FeedAccess,
   now: Date,
   build: FeedVersion['build'],
+  language: Language,
 ): FeedVersion {
   // Holidays count only for a link that shows them: every other link keeps the validators it
   // had before links could (an upgrade must not make every client download its feed again).
   const { includeHolidays, ...options } = access.options;
-  // The feed's words are in its owner's language (lib/ics/texts.ts). Folded in here rather than
-  // moving versions when someone changes their language: their profile then changes the ETag of
-  // every link they own, on every calendar, and of no one else's link — a team calendar's version
-  // would change all its subscribers'. English, the language feeds had before, adds nothing, so
-  // those links keep their ETags.
-  const language = languageOf(storedLocale(access.ownerLocale));
+  // The feed's words are in its language (lib/ics/texts.ts). Folded in here rather than moving
+  // versions when someone changes their language: their profile then changes the ETag of every
+  // link they own, on every calendar, and of no one else's link — a team calendar's version would
+  // change all its subscribers'. English, the language feeds had before, adds nothing, so those
+  // links keep their ETags.
   return {
     tokenId: access.tokenId,
     calendarVersion: access.calendar.version,
@@ -106,9 +106,22 @@ export function feedVersionOf(
   };
 }
 
+/**
+ * The language of a feed's words: its owner's choice, else the one the calendar client asks for
+ * (Apple Calendar on a French Mac sends `Accept-Language: fr-FR`), else English.
+ */
+export function feedLanguage(access: FeedAccess, acceptLanguage: string | null): Language {
+  return languageOf(resolveLocale(access.ownerLocale, acceptLanguage));
+}
+
 /** The headers that say which version of a feed this is. */
-function versionHeaders(access: FeedAccess, now: Date, build: FeedVersion['build']) {
-  const version = feedVersionOf(access, now, build);
+function versionHeaders(
+  access: FeedAccess,
+  now: Date,
+  build: FeedVersion['build'],
+  language: Language,
+) {
+  const version = feedVersionOf(access, now, build, language);
   return {
     window: feedWindow(now),
     expiryWarning: version.expiryWarning,
@@ -147,11 +160,15 @@ export async function respondWithFeed(
 
     const { now } = access;
     const build = await currentFeedBuild();
-    const { window, expiryWarning, validators } = versionHeaders(access, now, build);
+    const language = feedLanguage(access, request.headers.get('accept-language'));
+    const { window, expiryWarning, validators } = versionHeaders(access, now, build, language);
     const headers = new Headers({
       ...FEED_HEADERS,
       ETag: validators.etag,
     });
+    // Without an owner's choice, the words follow the client's language (a shared cache must
+    // keep one copy per language).
+    if (access.ownerLocale === null) headers.set('Vary', 'Accept-Language');
     if (validators.lastModified)
       headers.set('Last-Modified', validators.lastModified.toUTCString());
     if (isNotModified(request.headers, validators))
@@ -173,7 +190,7 @@ export async function respondWithFeed(
       options: access.options,
       privateTypes: access.privateTypes,
       expiryNotice: expiryWarning ? expiryNotice(access) : null,
-      locale: storedLocale(access.ownerLocale),
+      locale: storedLocale(language),
       rows: access.source.readRows(access.calendar, { options: access.options, ...window }),
     });
     return new Response(cachingFeedBody(validators.etag, body), { status: 200, headers });

@@ -14,8 +14,9 @@ import { addMember, createAbsenceType, createTeam, createUser } from '@/test/hel
 import { parseFeed, type ParsedFeed } from '@/test/helpers/feeds';
 
 // A feed's own words ("Away", "(pending)", half days, public holidays, the expiry reminder) are
-// written in the language of the link's owner, read back with ical.js and node-ical; changing
-// one's language changes the ETag of one's own links and of no one else's.
+// written in the language of the link's owner, else in the one the calendar client asks for; read
+// back with ical.js and node-ical. Changing one's language changes the ETag of one's own links
+// and of no one else's.
 
 const db = setupTestDatabase();
 
@@ -23,8 +24,11 @@ const plusDays = (date: string, days: number) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** The feed as a calendar client gets it: status, ETag and, for a 200, the calendar read back. */
-async function fetchFeed(token: string, ifNoneMatch?: string) {
-  const headers = new Headers(ifNoneMatch ? { 'If-None-Match': ifNoneMatch } : {});
+async function fetchFeed(token: string, ifNoneMatch?: string, acceptLanguage?: string) {
+  const headers = new Headers({
+    ...(ifNoneMatch ? { 'If-None-Match': ifNoneMatch } : {}),
+    ...(acceptLanguage ? { 'Accept-Language': acceptLanguage } : {}),
+  });
   const response = await respondWithFeed(
     new Request(`https://teamcal.example.com/api/ics/${token}.ics`, { headers }),
     token,
@@ -32,9 +36,10 @@ async function fetchFeed(token: string, ifNoneMatch?: string) {
   );
   const etag = response.headers.get('etag')!;
   expect(etag).toMatch(/^".+"$/);
-  if (response.status === 304) return { status: 304, etag, feed: null };
+  const vary = response.headers.get('vary');
+  if (response.status === 304) return { status: 304, etag, vary, feed: null };
   expect(response.status).toBe(200);
-  return { status: 200, etag, feed: parseFeed(await response.text()) };
+  return { status: 200, etag, vary, feed: parseFeed(await response.text()) };
 }
 
 const summaries = (feed: ParsedFeed | null) => feed!.events.map((event) => event.summary).sort();
@@ -197,5 +202,29 @@ describe('feeds in the language of their owner', () => {
     expect(now.status).toBe(200);
     expect(summaries(now.feed)).toContain('Absent');
     expect(summaries(now.feed)).toContain('Noël');
+  });
+
+  it('an owner who chose no language: the words follow the calendar client’s language', async () => {
+    const org = await lyonTeam();
+    const { token } = await createPersonalSubscription(org.member, org.ref, org.options('busy'));
+    const english = await fetchFeed(token);
+    const french = await fetchFeed(token, undefined, 'fr-FR,fr;q=0.9,en;q=0.5');
+    expect(summaries(english.feed)).toContain('Away');
+    expect(summaries(french.feed)).toContain('Absent (en attente)');
+    expect(summaries(french.feed)).toContain('Noël');
+    expect(summaries(french.feed)).not.toContain('Away');
+    // One ETag per language, and a shared cache told to keep them apart.
+    expect(french.etag).not.toBe(english.etag);
+    expect(french.vary).toBe('Accept-Language');
+    expect((await fetchFeed(token, french.etag, 'fr-CA')).status).toBe(304);
+    expect((await fetchFeed(token, french.etag, 'en-US')).status).toBe(200);
+    // A client asking for a language TeamCal does not speak reads English: the same bytes.
+    expect((await fetchFeed(token, english.etag, 'de-DE')).status).toBe(304);
+
+    // The owner's choice wins over the client's.
+    await chooseLanguage(org.member, 'en');
+    const chosen = await fetchFeed(token, undefined, 'fr-FR');
+    expect(summaries(chosen.feed)).toContain('Away');
+    expect(chosen.vary).toBeNull();
   });
 });

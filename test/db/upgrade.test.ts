@@ -318,7 +318,7 @@ describe('upgrading to one sharing model (0005)', () => {
 
   /** The link's feed now, as lib/feed-server.ts builds it (with the pinned `now`). */
   async function newFeed(access: FeedAccess) {
-    const version = feedVersionOf(access, now, BUILD);
+    const version = feedVersionOf(access, now, BUILD, 'en');
     const { expiryWarning } = version;
     const validators = feedValidators(version, now);
     const stream = feedCalendarStream({

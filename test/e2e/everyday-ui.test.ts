@@ -8,7 +8,8 @@ import { generateSetupSecret } from '@/lib/password-setup';
 import { expectNoAxeViolations } from '@/test/helpers/axe';
 import { DESKTOP, PHONE, setupBrowser } from '@/test/helpers/browser';
 import { holidayFreeMondayAfter } from '@/test/helpers/dates';
-import { createUser, TEST_PASSWORD } from '@/test/helpers/factories';
+import { addMember, createTeam, createUser, TEST_PASSWORD } from '@/test/helpers/factories';
+import { parseFeed } from '@/test/helpers/feeds';
 
 // The screens people use every day — sign-in, password links, My absences, My calendar, the
 // resources — at desktop and phone widths: axe-clean, never scrolling sideways, the header on one
@@ -364,6 +365,37 @@ async function frenchJourney(page: Page, email: string, locale: string) {
   expect(await row.innerText()).toContain('en attente');
   await expectNoEnglish(page, `Mes absences after a request (${email})`);
   await expectNoAxeViolations(page, `Mes absences (${email})`);
+  return span;
+}
+
+/**
+ * Subscribes to the person's team from its French page and reads the feed back: the dialog has
+ * no English left, and the feed writes the pending request and the holidays in French.
+ */
+async function frenchSubscription(page: Page, teamSlug: string, span: { startDate: string }) {
+  await page.goto(`/teams/${teamSlug}`);
+  await page.getByRole('button', { name: 'Agenda', exact: true }).click();
+  await page.getByRole('menuitem', { name: /^S’abonner/ }).click();
+  const dialog = page.getByRole('dialog', { name: /^S’abonner à/ });
+  await dialog.getByRole('checkbox', { name: 'Demandes en attente, comme provisoires' }).check();
+  await dialog
+    .getByRole('checkbox', { name: 'Jours fériés, comme événements sur la journée' })
+    .check();
+  await expectNoEnglish(page, 'the Subscribe dialog');
+  await dialog.getByRole('button', { name: 'Générer' }).click();
+  const address = await dialog.getByLabel('L’adresse de votre agenda').inputValue();
+  await dialog.getByText('Votre lien est prêt.').waitFor();
+  await expectNoEnglish(page, 'the Subscribe dialog after Générer');
+  await expectNoAxeViolations(page, 'the Subscribe dialog in French');
+
+  // Read as a calendar client on a French computer asks (the person chose no language).
+  const response = await fetch(address, { headers: { 'Accept-Language': 'fr-FR' } });
+  expect(response.status).toBe(200);
+  const feed = parseFeed(await response.text());
+  const request = feed.events.find((event) => event.start.toISOString().startsWith(span.startDate));
+  expect(request?.summary).toMatch(/ \(en attente\)$/);
+  // France's 1 May, whichever year the window holds, under its French name.
+  expect(feed.events.some((event) => event.summary === 'Fête du travail')).toBe(true);
 }
 
 describe('TeamCal in French', () => {
@@ -406,8 +438,17 @@ describe('TeamCal in French', () => {
       .waitFor();
     await expectNoAxeViolations(page, 'the sign-in page in French');
 
+    const tag = person.id.slice(0, 8);
+    const team = await createTeam(db(), {
+      name: `Équipe ${tag}`,
+      slug: `equipe-${tag}`,
+      holidayCountry: 'FR',
+    });
+    await addMember(db(), team.id, person.id);
+
     await signInWith(page, person.email);
-    await frenchJourney(page, person.email, 'fr-FR');
+    const span = await frenchJourney(page, person.email, 'fr-FR');
+    await frenchSubscription(page, team.slug, span);
 
     await page.goto('/resources');
     await page.getByRole('heading', { name: 'Ressources', level: 1 }).waitFor();
