@@ -3,6 +3,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import en from '@/lib/i18n/messages/en/calendar.json';
 import { expectNoAxeViolations } from '@/test/helpers/axe';
+import { expectNothingSticksOut } from '@/test/helpers/layout';
 import { DEMO_PASSWORD, DESKTOP, PHONE, setupBrowser, signInAs } from '@/test/helpers/browser';
 import { parseFeed } from '@/test/helpers/feeds';
 
@@ -418,23 +419,25 @@ describe('axe-core', () => {
       });
       await signInAs(page, email);
       await withoutActiveLink(page, team, `Subscribe to ${name}`);
-      const fits = async (dialog: Locator) => {
+      const fits = async (dialog: Locator, where: string) => {
         const box = (await dialog.boundingBox())!;
         expect(box.x).toBeGreaterThanOrEqual(0);
         expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
+        await expectNothingSticksOut(page, `${where} (${width})`);
       };
 
       await menuButton(page).click();
       await page.getByRole('menu').waitFor();
+      await fits(page.getByRole('menu'), 'the Calendar menu');
       await expectNoAxeViolations(page, `the Calendar menu (${width})`);
       await page.keyboard.press('Escape');
 
       const subscribe = await openSubscribe(page, `Subscribe to ${name}`);
-      await fits(subscribe);
+      await fits(subscribe, 'Subscribe before Generate');
       await expectNoAxeViolations(page, `Subscribe before Generate (${width})`);
       await subscribe.getByRole('button', { name: 'Generate' }).click();
       await subscribe.getByLabel('Your calendar address').waitFor();
-      await fits(subscribe);
+      await fits(subscribe, 'Subscribe after Generate');
       await expectNoAxeViolations(page, `Subscribe after Generate (${width})`);
       await subscribe.getByRole('button', { name: 'Close' }).click();
       await page.reload();
@@ -443,6 +446,7 @@ describe('axe-core', () => {
       await expectNoAxeViolations(page, `Subscribe with an active link (${width})`);
       await active.getByRole('button', { name: 'Change settings' }).click();
       await active.getByRole('button', { name: 'Save settings' }).waitFor();
+      await fits(active, 'Subscribe, changing the settings');
       await expectNoAxeViolations(page, `Subscribe, changing the settings (${width})`);
       await active.getByRole('button', { name: 'Close' }).click();
 
@@ -450,7 +454,7 @@ describe('axe-core', () => {
       await page.getByRole('menuitem', { name: /^Export ICS/ }).click();
       const exportDialog = page.getByRole('dialog', { name: `Export ${name}` });
       await exportDialog.waitFor();
-      await fits(exportDialog);
+      await fits(exportDialog, 'Export');
       await expectNoAxeViolations(page, `Export (${width})`);
       await exportDialog.getByRole('button', { name: 'Close' }).click();
 

@@ -6,6 +6,7 @@ import { absences, absenceTypes, passwordResets, users } from '@/db/schema';
 import { formatSpan } from '@/lib/i18n/format';
 import { generateSetupSecret } from '@/lib/password-setup';
 import { expectNoAxeViolations } from '@/test/helpers/axe';
+import { expectNothingSticksOut } from '@/test/helpers/layout';
 import { DESKTOP, PHONE, setupBrowser } from '@/test/helpers/browser';
 import { holidayFreeMondayAfter } from '@/test/helpers/dates';
 import { addMember, createTeam, createUser, TEST_PASSWORD } from '@/test/helpers/factories';
@@ -61,14 +62,6 @@ async function signInWith(page: Page, email: string, password = TEST_PASSWORD) {
 const loose = (text: string) =>
   new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s*'));
 
-async function expectNoSidewaysScroll(page: Page, where: string) {
-  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    innerWidth: window.innerWidth,
-  }));
-  expect(scrollWidth, `${where} scrolls sideways`).toBeLessThanOrEqual(innerWidth);
-}
-
 /** The header keeps to one line: as tall as its one row, whatever the width. */
 async function expectHeaderOnOneLine(page: Page, where: string) {
   const height = await page
@@ -81,7 +74,7 @@ async function expectHeaderOnOneLine(page: Page, where: string) {
 }
 
 async function checkPage(page: Page, where: string, signedIn: boolean) {
-  await expectNoSidewaysScroll(page, where);
+  await expectNothingSticksOut(page, where);
   if (signedIn) await expectHeaderOnOneLine(page, where);
   await expectNoAxeViolations(page, where);
 }
@@ -246,7 +239,7 @@ describe('My absences', () => {
     const row = list.getByRole('row', { name: loose(`Vacation ${dates}`) });
     await row.waitFor();
     expect(await row.innerText()).toContain('pending');
-    await expectNoSidewaysScroll(page, 'My absences after a request');
+    await expectNothingSticksOut(page, 'My absences after a request');
 
     page.once('dialog', (dialog) => void dialog.accept());
     await row.getByRole('button', { name: loose(`Cancel Vacation, ${dates}`) }).click();

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from '@/test/helpers/axe';
+import { expectNothingSticksOut } from '@/test/helpers/layout';
 import { DEMO_PASSWORD, DESKTOP, PHONE, setupBrowser, signInAs } from '@/test/helpers/browser';
 
 // The Share dialog and the guest's pages: keyboard only, inline validation, one success message,
@@ -72,24 +73,6 @@ async function openShareDialog(page: Page, path = '/teams/engineering'): Promise
   const dialog = page.locator(DIALOG);
   await dialog.getByRole('tablist').waitFor();
   return dialog;
-}
-
-/**
- * Nothing sticks out sideways: no element of the open dialog (the page behind is not this file's)
- * goes past the screen's right edge, or, without a dialog, the page does not scroll sideways.
- */
-async function expectNoSidewaysScroll(page: Page, where: string) {
-  const overflow = await page.evaluate(() => {
-    const dialog = document.querySelector('dialog[open]');
-    if (!dialog)
-      return [document.documentElement.scrollWidth - document.documentElement.clientWidth].filter(
-        (width) => width > 0,
-      );
-    return Array.from(dialog.querySelectorAll<HTMLElement>('*'))
-      .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 0.5)
-      .map((element) => `${element.tagName} ${element.className}`);
-  });
-  expect(overflow, where).toEqual([]);
 }
 
 async function createGuestShare(dialog: Locator, email: string, label: string) {
@@ -270,7 +253,7 @@ describe('the Share dialog', () => {
       await signInAs(page, 'camille@example.com');
       const dialog = await openShareDialog(page);
       await expectNoAxeViolations(page, `the share dialog at ${width} width`, DIALOG);
-      await expectNoSidewaysScroll(page, `the share dialog at ${width} width`);
+      await expectNothingSticksOut(page, `the share dialog at ${width} width`);
 
       const form = dialog.getByRole('form', { name: 'New public link' });
       await form.getByRole('button', { name: 'Create public link' }).click();
@@ -286,7 +269,7 @@ describe('the Share dialog', () => {
       await dialog.getByRole('button', { name: 'Share again' }).click();
       await createGuestShare(dialog, `axe.${width}.${unique()}@partner.example`, 'Axe partner');
       await expectNoAxeViolations(page, `the setup link at ${width} width`, DIALOG);
-      await expectNoSidewaysScroll(page, `the setup link at ${width} width`);
+      await expectNothingSticksOut(page, `the setup link at ${width} width`);
     });
 });
 
@@ -302,7 +285,7 @@ describe('the guest’s pages', () => {
     await guest.goto(setupUrl);
     await guest.getByRole('heading', { name: '“Engineering” is shared with you' }).waitFor();
     await expectNoAxeViolations(guest, 'the guest setup page at phone width');
-    await expectNoSidewaysScroll(guest, 'the guest setup page at phone width');
+    await expectNothingSticksOut(guest, 'the guest setup page at phone width');
     await guest.setViewportSize(DESKTOP);
     await expectNoAxeViolations(guest, 'the guest setup page at desktop width');
 
@@ -349,7 +332,7 @@ describe('the guest’s pages', () => {
     await expectNoAxeViolations(guest, 'the guest final page at desktop width');
     await guest.setViewportSize(PHONE);
     await expectNoAxeViolations(guest, 'the guest final page at phone width');
-    await expectNoSidewaysScroll(guest, 'the guest final page at phone width');
+    await expectNothingSticksOut(guest, 'the guest final page at phone width');
 
     // The copied address works with the guest's email and password.
     const authorization = `Basic ${Buffer.from(`${email}:final page password`).toString('base64')}`;

@@ -88,7 +88,8 @@ function Modal({
       ref={dialog}
       aria-labelledby={titleId}
       onClose={onClose}
-      className="m-auto max-h-[calc(100dvh-1rem)] w-[calc(100vw-1rem)] max-w-3xl rounded-xl p-0 shadow-xl backdrop:bg-slate-900/40"
+      // whitespace-normal: its text wraps even where the page keeps its opener on one line.
+      className="m-auto max-h-[calc(100dvh-1rem)] w-[calc(100vw-1rem)] max-w-3xl rounded-xl p-0 whitespace-normal shadow-xl backdrop:bg-slate-900/40"
     >
       <div className="flex items-center justify-between gap-2 border-b border-slate-200 px-4 py-3 sm:px-6 sm:py-4">
         <h2 id={titleId} className="min-w-0 text-lg font-semibold break-words">
@@ -249,7 +250,7 @@ export function CalendarMenu({
         aria-labelledby={buttonId}
         hidden={!menuOpen}
         onKeyDown={onMenuKeyDown}
-        className="absolute right-0 z-10 mt-1 w-60 max-w-[calc(100vw-2rem)] overflow-hidden rounded-md border border-slate-200 bg-white shadow-lg"
+        className="absolute right-0 z-10 mt-1 w-60 max-w-[calc(100vw-2rem)] overflow-hidden rounded-md border border-slate-200 bg-white whitespace-normal shadow-lg"
       >
         {menuItem('subscribe', t('menu.subscribe'), t('menu.subscribeHint'))}
         {menuItem('export', t('menu.export'), t('menu.exportHint'))}

@@ -518,8 +518,7 @@ export function SharePanel(props: {
   );
   const onSetup = (state: GuestSetupState) => setOutcome({ kind: 'guest', state });
   return (
-    // Wrapping text whatever the page around the menu does (a header kept on one line).
-    <div className="space-y-6 whitespace-normal">
+    <div className="space-y-6">
       {outcome ? (
         <Result
           heading={
