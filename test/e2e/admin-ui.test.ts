@@ -77,7 +77,7 @@ async function arrange(admin: Page) {
     await liam.getByRole('button', { name: /^Calendar/ }).click();
     await liam.getByRole('menuitem', { name: /^Subscribe/ }).click();
     // Another file's test may have given Liam a link already: the audit has its row then too.
-    const generate = liam.getByRole('button', { name: 'Generate' });
+    const generate = liam.getByRole('button', { name: 'Generate', exact: true });
     const changeSettings = liam.getByRole('button', { name: 'Change settings' });
     await generate.or(changeSettings).first().waitFor();
     if (await generate.isVisible()) {
