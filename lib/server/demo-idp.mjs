@@ -101,7 +101,8 @@ export async function startDemoIdentityProvider({ env, port, hostname, trustProx
     OIDC_ISSUER: issuer,
     OIDC_CLIENT_ID: CLIENT_ID,
     OIDC_CLIENT_SECRET: secret,
-    OIDC_NAME: 'the demo identity provider',
+    // A name, as an organisation's provider has one ("Zourit"): it reads the same in every language.
+    OIDC_NAME: 'TeamCal Demo ID',
   });
   return {
     issuer,
@@ -109,6 +110,6 @@ export async function startDemoIdentityProvider({ env, port, hostname, trustProx
     owns: (/** @type {string | undefined} */ url) =>
       url === DEMO_IDP_PATH || /^\/demo-idp[/?]/.test(url ?? ''),
     handle: provider.handle,
-    banner: `Demo identity provider (not for production): ${issuer} — "Sign in with the demo identity provider" on the sign-in page; every demo person, and ${DEMO_IDP_NEWCOMER.email} whom TeamCal does not know, signs in there with the password ${DEMO_PASSWORD}. TEAMCAL_DEMO_IDP=off turns it off.`,
+    banner: `Demo identity provider (not for production): ${issuer} — "Sign in with TeamCal Demo ID" on the sign-in page; every demo person, and ${DEMO_IDP_NEWCOMER.email} whom TeamCal does not know, signs in there with the password ${DEMO_PASSWORD}. TEAMCAL_DEMO_IDP=off turns it off.`,
   };
 }

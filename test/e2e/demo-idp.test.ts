@@ -9,7 +9,7 @@ const browser = setupBrowser();
 
 async function signInThroughDemoProvider(page: Page, email: string) {
   await page.goto('/sign-in');
-  await page.getByRole('button', { name: 'Sign in with the demo identity provider' }).click();
+  await page.getByRole('button', { name: 'Sign in with TeamCal Demo ID' }).click();
   await page
     .getByRole('heading', { name: 'Demo identity provider — not for production' })
     .waitFor();
@@ -35,14 +35,14 @@ describe('the embedded demo’s identity provider', () => {
     const alert = page.locator('form').getByRole('alert');
     await alert.waitFor();
     expect(await alert.innerText()).toBe(
-      'You signed in with the demo identity provider, but you have no TeamCal account yet. Ask an admin to add you.',
+      'You signed in with TeamCal Demo ID, but you have no TeamCal account yet. Ask an admin to add you.',
     );
   });
 
   it('a wrong password is refused at the provider', async () => {
     const page = await browser.newPage({ clientAddress: '198.51.100.42' });
     await page.goto('/sign-in');
-    await page.getByRole('button', { name: 'Sign in with the demo identity provider' }).click();
+    await page.getByRole('button', { name: 'Sign in with TeamCal Demo ID' }).click();
     await page.getByLabel('Email or username').fill('oscar@example.com');
     await page.getByLabel('Password').fill('not the password');
     await page.getByRole('button', { name: 'Continue' }).click();
