@@ -1,0 +1,135 @@
+import { drizzle } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import { installDatabase, schema, type DatabaseHandle } from '@/db';
+import { tokenFilterSchema } from '@/lib/admin-validation';
+import type { Actor } from '@/lib/dal/actor';
+import { revokeUserTokens, listTokens, streamTokens } from '@/lib/dal/admin-tokens';
+import { findCalendarForActor } from '@/lib/dal/calendars';
+import { weighRequestsToDecide } from '@/lib/dal/request-impact';
+import { getTeamStatistics } from '@/lib/dal/team-statistics';
+import { tokenCsvStream } from '@/lib/token-csv';
+import { statisticsPeriodSchema } from '@/lib/validation';
+import { todayIn } from '@/lib/zoned-time';
+import { rssOf } from './scale-clients';
+
+// The admin pages at scale, measured in the bench's process through the DAL the pages call (the
+// server time of a page is its DAL calls; rendering is left out), with every statement counted on
+// the way to the database.
+
+export interface Timed {
+  name: string;
+  ms: number;
+  queries?: number;
+}
+
+/** A database handle whose statements are counted. */
+function countingHandle(url: string) {
+  const counter = { queries: 0 };
+  const client = postgres(url, { max: 4, onnotice: () => {}, debug: () => void counter.queries++ });
+  const handle: DatabaseHandle = {
+    db: drizzle({ client, schema }) as unknown as DatabaseHandle['db'],
+    kind: 'postgres',
+    migrate: async () => {},
+    close: () => client.end(),
+  };
+  return { handle, counter, sql: client };
+}
+
+async function best<T>(run: () => Promise<T>, times = 3) {
+  let fastest = Infinity;
+  for (let i = 0; i < times; i++) {
+    const started = performance.now();
+    await run();
+    fastest = Math.min(fastest, performance.now() - started);
+  }
+  return fastest;
+}
+
+export async function measureAdmin(url: string, org: { bigTeam: string; smallTeam: string }) {
+  const { handle, counter, sql } = countingHandle(url);
+  installDatabase(handle);
+  try {
+    const actorOf = async (where: postgres.PendingQuery<Actor[]>) => (await where)[0]!;
+    const admin = await actorOf(
+      sql<
+        Actor[]
+      >`select id, email, name, role, time_zone as "timeZone", locale from users where role = 'admin' limit 1`,
+    );
+    const [team] = await sql<{ id: string }[]>`select id from teams where slug = ${org.bigTeam}`;
+    const [owner] = await sql<{ id: string; name: string }[]>`
+      select owner_id as id, max(u.name) as name from feed_tokens join users u on u.id = owner_id
+      group by owner_id order by count(*) desc limit 1`;
+    const audit: Timed[] = [];
+    const filters: [string, Record<string, string>][] = [
+      ['first page', {}],
+      ['team filter (200-person team)', { team: team!.id }],
+      ...(['team', 'person', 'resource'] as const).map((kind): [string, Record<string, string>] => [
+        `calendar = ${kind}`,
+        { calendar: kind },
+      ]),
+      ['owner filter', { owner: owner!.id }],
+      ['who = "person 12"', { who: 'person 12' }],
+      ...(['personal', 'public', 'guest'] as const).map(
+        (kind): [string, Record<string, string>] => [`kind = ${kind}`, { kind }],
+      ),
+      ...(['active', 'expired', 'revoked'] as const).map(
+        (status): [string, Record<string, string>] => [`status = ${status}`, { status }],
+      ),
+      ['sort created ↑', { sort: 'created', dir: 'asc' }],
+      ['sort last used ↓', { sort: 'last_used', dir: 'desc' }],
+      ['sort last used ↑', { sort: 'last_used', dir: 'asc' }],
+      ['last page, sort created ↓', { page: '2000' }],
+    ];
+    for (const [name, input] of filters) {
+      const filter = tokenFilterSchema.parse(input);
+      audit.push({ name, ms: await best(() => listTokens(admin, filter)) });
+    }
+
+    // The CSV of every link, read as the download would read it.
+    const rssBefore = rssOf(process.pid);
+    let peak = rssBefore;
+    const sampler = setInterval(() => (peak = Math.max(peak, rssOf(process.pid))), 20);
+    const started = performance.now();
+    const stream = tokenCsvStream(await streamTokens(admin, tokenFilterSchema.parse({})));
+    let bytes = 0;
+    let lines = 0;
+    for await (const chunk of stream as unknown as AsyncIterable<Uint8Array>) {
+      bytes += chunk.length;
+      for (const byte of chunk) if (byte === 10) lines++;
+    }
+    const csv = { ms: performance.now() - started, bytes, rows: lines - 1, rssGrowth: 0 };
+    clearInterval(sampler);
+    csv.rssGrowth = peak - rssBefore;
+
+    // The team page's DAL calls, for its manager: a 200-person team and a 5-person team.
+    const teamPages: Timed[] = [];
+    for (const slug of [org.bigTeam, org.smallTeam]) {
+      const manager = await actorOf(sql<Actor[]>`select u.id, u.email, u.name, u.role,
+          u.time_zone as "timeZone", u.locale from users u join memberships m on m.user_id = u.id
+          join teams t on t.id = m.team_id where t.slug = ${slug} and m.role = 'manager' limit 1`);
+      const page = async () => {
+        const calendar = await findCalendarForActor(manager, { kind: 'team', slug });
+        const period = statisticsPeriodSchema(todayIn(calendar.timeZone)).parse({});
+        const stats = await getTeamStatistics(manager, slug, period, 'en');
+        await weighRequestsToDecide(manager, stats.team.id, stats.requestsToDecide);
+      };
+      await page();
+      const before = counter.queries;
+      await page();
+      const queries = counter.queries - before;
+      teamPages.push({ name: slug, ms: await best(page), queries });
+    }
+
+    // An admin revokes every link of the person who holds the most, in one transaction.
+    const revokeStarted = performance.now();
+    const revoked = await revokeUserTokens(admin, {
+      userId: owner!.id,
+      reason: 'Left the company',
+    });
+    const revokeAll = { ms: performance.now() - revokeStarted, links: revoked.revoked };
+    return { audit, csv, teamPages, revokeAll };
+  } finally {
+    installDatabase(undefined);
+    await handle.close();
+  }
+}
