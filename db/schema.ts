@@ -474,6 +474,13 @@ export const feedTokens = pgTable(
     lastUsedIp: text('last_used_ip'),
     lastUsedUserAgent: text('last_used_user_agent'),
     useCount: bigint('use_count', { mode: 'number' }).notNull().default(0),
+    // The window the link's last body was built for (lib/feed-window.ts): its step, the data it
+    // was built from, and the dates at which a row would leave or enter it. Written when a body
+    // is built, read by the 304 path with the rest of the link.
+    windowBasis: text('window_basis'),
+    windowStep: date('window_step', { mode: 'string' }),
+    windowLastEnd: date('window_last_end', { mode: 'string' }),
+    windowNextStart: date('window_next_start', { mode: 'string' }),
   },
   (t) => [
     uniqueIndex('feed_tokens_token_hash_key').on(t.tokenHash),
@@ -493,6 +500,10 @@ export const feedTokens = pgTable(
     check('feed_tokens_label_length', sql`char_length(${t.label}) <= 100`),
     check('feed_tokens_revoke_reason_length', sql`char_length(${t.revokeReason}) <= 500`),
     check('feed_tokens_use_count_positive', sql`${t.useCount} >= 0`),
+    check(
+      'feed_tokens_window_kept_whole',
+      sql`(${t.windowBasis} is null) = (${t.windowStep} is null)`,
+    ),
   ],
 );
 

@@ -1,5 +1,5 @@
 // Serialised feed bodies, kept by strong ETag. The ETag changes whenever the calendar, the link's
-// settings, the window or the expiry reminder do (the team's calendar_version lives in the
+// settings, the window's rows or the expiry reminder do (the team's calendar_version lives in the
 // database), so a hit is always current, on any instance. Only small bodies are kept: large feeds
 // stream every time and memory stays bounded.
 

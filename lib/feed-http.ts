@@ -12,9 +12,12 @@ export interface FeedVersion {
   tokenCreatedAt: Date;
   /** Everything the link's settings change in the output. */
   settings: unknown;
-  /** First day of the feed's window: the window moves daily, and the body with it. */
+  /**
+   * First day of the window whose rows the body holds (lib/feed-window.ts): it moves only when a
+   * row leaves or enters the link's window, not every night.
+   */
   windowFrom: string;
-  /** When the window last moved (00:00 UTC today). */
+  /** When that window took effect (00:00 UTC of its step day). */
   windowMovedAt: Date;
   /** The expiry shown in the reminder (ISO), or null when none is due. */
   expiryWarning: string | null;

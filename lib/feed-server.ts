@@ -1,18 +1,21 @@
 import 'server-only';
+import crypto from 'node:crypto';
 import { z } from 'zod';
 import { isDatabaseUnavailable } from '@/db';
 import { openFeed, type FeedAccess } from '@/lib/dal/feed-access';
 import { currentFeedBuild } from '@/lib/dal/feed-builds';
 import { recordFeedUse } from '@/lib/dal/feed-usage';
+import { keepFeedWindow } from '@/lib/dal/feed-window';
 import { AppError, errorResponse, isAppError } from '@/lib/errors';
 import { cachedFeedBody, cachingFeedBody } from '@/lib/feed-body-cache';
-import { feedCalendarStream, feedWindow } from '@/lib/feed-calendar';
+import { feedCalendarStream } from '@/lib/feed-calendar';
 import {
   expiryWarningDate,
   feedValidators,
   isNotModified,
   type FeedVersion,
 } from '@/lib/feed-http';
+import { versionWindow, type VersionWindow } from '@/lib/feed-window';
 import type { ExpiryNotice } from '@/lib/ics';
 import { configuredPublicUrl } from '@/lib/public-url';
 import { languageOf, resolveLocale, storedLocale, type Language } from '@/lib/i18n/locales';
@@ -60,12 +63,45 @@ export function feedErrorResponse(error: unknown, request: Request): Response {
   );
 }
 
+/**
+ * What decides which rows a link's window holds, besides the window itself: a window the link
+ * kept (lib/feed-window.ts) applies only while this is the same. Every write that changes a
+ * feed's rows moves the calendar's version; holidays come from the build's date-holidays.
+ */
+function feedRowsBasis(access: FeedAccess, build: FeedVersion['build']): string {
+  const { calendar } = access;
+  return crypto
+    .createHash('sha256')
+    .update(
+      JSON.stringify([
+        build.identity,
+        calendar.id,
+        calendar.version,
+        calendar.includesOwnAbsences,
+        calendar.holidayPlace,
+        access.options,
+      ]),
+    )
+    .digest('base64url');
+}
+
+/** The window that versions a link's body now, and the one its rows are read with. */
+export function feedVersionWindow(
+  access: FeedAccess,
+  now: Date,
+  build: FeedVersion['build'],
+): VersionWindow & { basis: string } {
+  const basis = feedRowsBasis(access, build);
+  return { basis, ...versionWindow(access.tokenId, now, access.keptWindow, basis) };
+}
+
 /** Everything a feed's bytes depend on besides its rows: what its validators are made from. */
 export function feedVersionOf(
   access: FeedAccess,
   now: Date,
   build: FeedVersion['build'],
   language: Language,
+  windows: VersionWindow = feedVersionWindow(access, now, build),
 ): FeedVersion {
   // Holidays count only for a link that shows them: every other link keeps the validators it
   // had before links could (an upgrade must not make every client download its feed again).
@@ -91,8 +127,10 @@ export function feedVersionOf(
       ...(includeHolidays ? [access.calendar.holidayPlace] : []),
       ...(language === 'en' ? [] : [{ language }]),
     ],
-    windowFrom: feedWindow(now).from,
-    windowMovedAt: new Date(`${now.toISOString().slice(0, 10)}T00:00:00Z`),
+    // Not today's window: the step whose rows the body holds, which stays while no row crosses
+    // an edge (lib/feed-window.ts), so that midnight changes no ETag by itself.
+    windowFrom: windows.version.from,
+    windowMovedAt: new Date(`${windows.version.step}T00:00:00Z`),
     expiryWarning: expiryWarningDate(access.expiresAt, now),
     build,
     publicUrl: configuredPublicUrl(),
@@ -121,9 +159,10 @@ function versionHeaders(
   build: FeedVersion['build'],
   language: Language,
 ) {
-  const version = feedVersionOf(access, now, build, language);
+  const windows = feedVersionWindow(access, now, build);
+  const version = feedVersionOf(access, now, build, language, windows);
   return {
-    window: feedWindow(now),
+    windows,
     expiryWarning: version.expiryWarning,
     validators: feedValidators(version, now),
   };
@@ -161,7 +200,7 @@ export async function respondWithFeed(
     const { now } = access;
     const build = await currentFeedBuild();
     const language = feedLanguage(access, request.headers.get('accept-language'));
-    const { window, expiryWarning, validators } = versionHeaders(access, now, build, language);
+    const { windows, expiryWarning, validators } = versionHeaders(access, now, build, language);
     const headers = new Headers({
       ...FEED_HEADERS,
       ETag: validators.etag,
@@ -174,6 +213,18 @@ export async function respondWithFeed(
     if (isNotModified(request.headers, validators))
       return new Response(null, { status: 304, headers });
 
+    const window = { from: windows.current.from, to: windows.current.to };
+    // A body is about to be handed out under the current window: the link keeps its edges, so
+    // that later polls keep this ETag until a row crosses one (only the 200 path reads them).
+    if (windows.keepCurrent)
+      await keepFeedWindow(access.tokenId, {
+        basis: windows.basis,
+        step: windows.current.step,
+        ...(await access.source.windowEdges(access.calendar, {
+          options: access.options,
+          ...window,
+        })),
+      });
     headers.set('Content-Type', 'text/calendar; charset=utf-8');
     headers.set(
       'Content-Disposition',

@@ -5,6 +5,7 @@ import { getDb, type Database } from '@/db';
 import { calendars, feedTokens, guestShares, policy, users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { hashFeedToken, isWellFormedFeedToken } from '@/lib/feed-tokens';
+import type { KeptWindow } from '@/lib/feed-window';
 import type { RequestInfo } from '@/lib/request-info';
 import type { Actor } from './actor';
 import {
@@ -45,6 +46,8 @@ export interface FeedAccess {
   createdAt: Date;
   expiresAt: Date | null;
   lastUsedAt: Date | null;
+  /** The window the link's last body was built for (lib/feed-window.ts), if any. */
+  keptWindow: KeptWindow | null;
   /**
    * The database's clock at this fetch. Every time a feed depends on — its window, its reminder,
    * its validators — is read on the clock that stamps its rows, so that instances whose clocks
@@ -79,6 +82,10 @@ function prepareFeedQuery(db: Database) {
       expiresAt: feedTokens.expiresAt,
       revokedAt: feedTokens.revokedAt,
       lastUsedAt: feedTokens.lastUsedAt,
+      windowBasis: feedTokens.windowBasis,
+      windowStep: feedTokens.windowStep,
+      windowLastEnd: feedTokens.windowLastEnd,
+      windowNextStart: feedTokens.windowNextStart,
       now: sql<Date>`now()`.mapWith(feedTokens.createdAt),
       ...calendarColumns(sql`${feedTokens.ownerId}`),
       ownerName: owner.name,
@@ -180,6 +187,15 @@ export async function openFeed(
     createdAt: row.createdAt,
     expiresAt: row.expiresAt,
     lastUsedAt: row.lastUsedAt,
+    keptWindow:
+      row.windowBasis === null || row.windowStep === null
+        ? null
+        : {
+            basis: row.windowBasis,
+            step: row.windowStep,
+            lastEnd: row.windowLastEnd,
+            nextStart: row.windowNextStart,
+          },
     now: row.now,
     privateTypes: row.kind !== 'personal' ? 'none' : rights.privateTypes,
   };

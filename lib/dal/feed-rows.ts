@@ -63,7 +63,8 @@ export type HolidaySelection = FeedWindowSelection & { place: HolidayPlace };
 const FIRST_PAGE_SIZE = 250;
 export const MAX_PAGE_SIZE = 1_000;
 
-function absenceFilter({ owners, options, from, to }: AbsenceSelection): SQL {
+/** Which absences a link shows, wherever they fall. */
+export function absenceScope({ owners, options }: Omit<AbsenceSelection, 'from' | 'to'>): SQL {
   return and(
     'userId' in owners
       ? eq(absences.userId, owners.userId)
@@ -76,8 +77,14 @@ function absenceFilter({ owners, options, from, to }: AbsenceSelection): SQL {
         ),
     inArray(absences.status, options.includePending ? ['approved', 'pending'] : ['approved']),
     options.absenceTypeIds ? inArray(absences.typeId, options.absenceTypeIds) : undefined,
-    lte(absences.startDate, to),
-    gte(absences.endDate, from),
+  )!;
+}
+
+function absenceFilter(selection: AbsenceSelection): SQL {
+  return and(
+    absenceScope(selection),
+    lte(absences.startDate, selection.to),
+    gte(absences.endDate, selection.from),
   )!;
 }
 
@@ -90,14 +97,21 @@ function eventFilter({ calendarId, from, to }: EventSelection): SQL {
 }
 
 /** The instant a 'YYYY-MM-DD' UTC date starts, `plusDays` later. */
-const utcDayStart = (date: string, plusDays = 0) =>
+export const utcDayStart = (date: string, plusDays = 0) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + plusDays * 86_400_000);
 
-function bookingFilter({ resourceId, options, from, to }: BookingSelection): SQL {
+/** Which bookings a link shows, whenever they are. */
+export function bookingScope({ resourceId, options }: Omit<BookingSelection, 'from' | 'to'>): SQL {
   return and(
     eq(bookings.resourceId, resourceId),
     // Cancelled and declined bookings stay, so that subscribed clients remove them.
     options.includePending ? undefined : sql`${bookings.status} <> 'requested'`,
+  )!;
+}
+
+function bookingFilter({ from, to, ...selection }: BookingSelection): SQL {
+  return and(
+    bookingScope(selection),
     lt(bookings.startsAt, utcDayStart(to, 1)),
     gt(bookings.endsAt, utcDayStart(from)),
   )!;

@@ -11,6 +11,7 @@ import { openFeed, type FeedAccess } from '@/lib/dal/feed-access';
 import type { FeedAbsenceRow, FeedEventRow } from '@/lib/dal/feed-rows';
 import { feedCalendarStream, feedWindow } from '@/lib/feed-calendar';
 import { FEED_BUILD_IDENTITY } from '@/lib/feed-build';
+import { linkWindow } from '@/lib/feed-window';
 import { expiryWarningDate, feedValidators } from '@/lib/feed-http';
 import { feedVersionOf } from '@/lib/feed-server';
 import { configuredPublicUrl } from '@/lib/public-url';
@@ -291,7 +292,9 @@ describe('upgrading to one sharing model (0005)', () => {
     const expiryWarning = expiryWarningDate(old.expiresAt, now);
     // Every link here expires far away: no reminder, so the body depends on the data alone.
     expect(expiryWarning).toBeNull();
-    // The validators' inputs as the old tables give them; the same function makes them.
+    // The validators' inputs as the old tables give them; the same function makes them, with
+    // today's rule for the link's window (lib/feed-window.ts) on both sides, as for UIDs.
+    const linkWindowNow = linkWindow(link.id, now);
     const { etag, lastModified } = feedValidators(
       {
         tokenId: link.id,
@@ -305,8 +308,8 @@ describe('upgrading to one sharing model (0005)', () => {
           old.timeZone,
           old.kind === 'personal' ? null : [old.ownerName, old.ownerEmail],
         ],
-        windowFrom: window.from,
-        windowMovedAt: new Date(`${now.toISOString().slice(0, 10)}T00:00:00Z`),
+        windowFrom: linkWindowNow.from,
+        windowMovedAt: new Date(`${linkWindowNow.step}T00:00:00Z`),
         expiryWarning,
         build: BUILD,
         publicUrl: configuredPublicUrl(),
@@ -562,6 +565,8 @@ describe('upgrading to one sharing model (0005)', () => {
   it('answers every link with the same bytes, ETag and Last-Modified as before', async () => {
     for (const link of links) {
       const access = await openFeed(link.token, request, link.authorization);
+      // No link has kept a window yet (0012): its validators are today's window's.
+      expect(access.keptWindow, link.name).toBeNull();
       const after = await newFeed(access);
       expect(after.expiryWarning, link.name).toBeNull();
       expect(new TextDecoder().decode(after.bytes), link.name).toBe(link.before.body);

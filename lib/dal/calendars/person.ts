@@ -2,6 +2,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { calendars } from '@/db/schema';
 import { countAbsenceRows, countEventRows, readAbsenceRows, readEventRows } from '../feed-rows';
+import { absenceEdges, combineEdges, eventEdges } from '../feed-window';
 import type { CalendarSource, FeedSelection } from './source';
 
 // Only the person sees, subscribes to and shares their own calendar: not their managers, not
@@ -39,5 +40,13 @@ export const personCalendar: CalendarSource = {
         : 0,
     ]);
     return events + absences;
+  },
+  async windowEdges(calendar, selection) {
+    return combineEdges(
+      await eventEdges({ ...selection, calendarId: calendar.id }),
+      calendar.includesOwnAbsences
+        ? await absenceEdges(ownAbsences(calendar.personId!, selection))
+        : { lastEnd: null, nextStart: null },
+    );
   },
 };

@@ -2,6 +2,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { calendars, resourceManagers, resources } from '@/db/schema';
 import { countBookingRows, readBookingRows } from '../feed-rows';
+import { bookingEdges } from '../feed-window';
 import type { CalendarSource } from './source';
 
 /**
@@ -40,4 +41,6 @@ export const resourceCalendar: CalendarSource = {
     readBookingRows({ ...selection, resourceId: calendar.resourceId! }),
   countRows: (calendar, selection) =>
     countBookingRows({ ...selection, resourceId: calendar.resourceId! }),
+  windowEdges: (calendar, selection) =>
+    bookingEdges({ ...selection, resourceId: calendar.resourceId! }),
 };

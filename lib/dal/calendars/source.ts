@@ -1,4 +1,5 @@
 import type { SQL } from 'drizzle-orm';
+import type { WindowEdges } from '@/lib/feed-window';
 import type { HolidayPlace } from '@/lib/holidays';
 import type { FeedRow } from '../feed-rows';
 import type { FeedOptions } from '../feed-tokens';
@@ -77,4 +78,6 @@ export interface CalendarSource {
   /** The feed's rows, page by page, in the order they are written. */
   readRows(calendar: CalendarSubject, selection: FeedSelection): AsyncGenerator<FeedRow[]>;
   countRows(calendar: CalendarSubject, selection: FeedSelection): Promise<number>;
+  /** When a row next leaves the window at its past edge, or enters it (lib/feed-window.ts). */
+  windowEdges(calendar: CalendarSubject, selection: FeedSelection): Promise<WindowEdges>;
 }

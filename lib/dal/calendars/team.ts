@@ -9,6 +9,7 @@ import {
   readEventRows,
   readHolidayRows,
 } from '../feed-rows';
+import { absenceEdges, combineEdges, eventEdges, holidayEdges } from '../feed-window';
 import type { CalendarSource, CalendarSubject, FeedSelection } from './source';
 
 /** The team's public holidays, when the link asks for them and the team has a place. */
@@ -57,5 +58,16 @@ export const teamCalendar: CalendarSource = {
         : 0,
     ]);
     return absences + events + (holidaySelection ? countHolidayRows(holidaySelection) : 0);
+  },
+  async windowEdges(calendar, selection) {
+    const holidaySelection = holidays(calendar, selection);
+    const none = { lastEnd: null, nextStart: null };
+    return combineEdges(
+      await absenceEdges({ ...selection, owners: { teamId: calendar.teamId! } }),
+      selection.options.includeTeamEvents
+        ? await eventEdges({ ...selection, calendarId: calendar.id })
+        : none,
+      holidaySelection ? holidayEdges(holidaySelection) : none,
+    );
   },
 };
