@@ -4,55 +4,90 @@
 // stream every time and memory stays bounded.
 
 const MAX_BODY_BYTES = 1024 * 1024;
-const MAX_TOTAL_BYTES = 48 * 1024 * 1024;
+export const MAX_CACHED_BYTES = 48 * 1024 * 1024;
+/**
+ * What an entry costs besides its bytes (the ETag string, the map's entry): counted too, so that
+ * many tiny bodies cannot grow the map past the bound either.
+ */
+export const ENTRY_OVERHEAD_BYTES = 256;
 
-const bodies = new Map<string, Uint8Array<ArrayBuffer>>();
-let totalBytes = 0;
-
-export function cachedFeedBody(etag: string): Uint8Array<ArrayBuffer> | undefined {
-  const body = bodies.get(etag);
-  if (body) {
-    // Most recently used last, so eviction drops the oldest first.
-    bodies.delete(etag);
-    bodies.set(etag, body);
-  }
-  return body;
+export interface FeedBodyCache {
+  /** The body kept under this ETag, if any (it becomes the most recently used). */
+  get(etag: string): Uint8Array<ArrayBuffer> | undefined;
+  /** Passes a feed through unchanged, keeping a copy by ETag if it ends up small enough. */
+  caching(etag: string, body: ReadableStream<Uint8Array>): ReadableStream<Uint8Array>;
+  /** Bodies kept, and what they cost with their overhead (never above the bound). */
+  readonly entries: number;
+  readonly bytes: number;
 }
 
-function remember(etag: string, body: Uint8Array<ArrayBuffer>) {
-  if (bodies.has(etag)) return;
-  bodies.set(etag, body);
-  totalBytes += body.length;
-  for (const [key, old] of bodies) {
-    if (totalBytes <= MAX_TOTAL_BYTES) break;
-    bodies.delete(key);
-    totalBytes -= old.length;
+export function createFeedBodyCache(maxBytes = MAX_CACHED_BYTES): FeedBodyCache {
+  const bodies = new Map<string, Uint8Array<ArrayBuffer>>();
+  let totalBytes = 0;
+  const cost = (body: Uint8Array) => body.length + ENTRY_OVERHEAD_BYTES;
+
+  function remember(etag: string, body: Uint8Array<ArrayBuffer>) {
+    if (bodies.has(etag) || cost(body) > maxBytes) return;
+    bodies.set(etag, body);
+    totalBytes += cost(body);
+    // Least recently used first (a hit moves its entry last).
+    for (const [key, old] of bodies) {
+      if (totalBytes <= maxBytes) break;
+      bodies.delete(key);
+      totalBytes -= cost(old);
+    }
   }
+
+  return {
+    get(etag) {
+      const body = bodies.get(etag);
+      if (body) {
+        bodies.delete(etag);
+        bodies.set(etag, body);
+      }
+      return body;
+    },
+    caching(etag, body) {
+      let parts: Uint8Array[] | null = [];
+      let size = 0;
+      return body.pipeThrough(
+        new TransformStream<Uint8Array, Uint8Array>({
+          transform(chunk, controller) {
+            controller.enqueue(chunk);
+            if (!parts) return;
+            size += chunk.length;
+            if (size > MAX_BODY_BYTES) parts = null;
+            else parts.push(chunk);
+          },
+          flush() {
+            if (!parts) return;
+            const whole = new Uint8Array(size);
+            let offset = 0;
+            for (const part of parts) {
+              whole.set(part, offset);
+              offset += part.length;
+            }
+            remember(etag, whole);
+          },
+        }),
+      );
+    },
+    get entries() {
+      return bodies.size;
+    },
+    get bytes() {
+      return totalBytes;
+    },
+  };
+}
+
+const cache = createFeedBodyCache();
+
+export function cachedFeedBody(etag: string): Uint8Array<ArrayBuffer> | undefined {
+  return cache.get(etag);
 }
 
 /** Passes a feed through unchanged, keeping a copy by ETag if it ends up small enough. */
 export function cachingFeedBody(etag: string, body: ReadableStream<Uint8Array>) {
-  let parts: Uint8Array[] | null = [];
-  let size = 0;
-  return body.pipeThrough(
-    new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
-        controller.enqueue(chunk);
-        if (!parts) return;
-        size += chunk.length;
-        if (size > MAX_BODY_BYTES) parts = null;
-        else parts.push(chunk);
-      },
-      flush() {
-        if (!parts) return;
-        const whole = new Uint8Array(size);
-        let offset = 0;
-        for (const part of parts) {
-          whole.set(part, offset);
-          offset += part.length;
-        }
-        remember(etag, whole);
-      },
-    }),
-  );
+  return cache.caching(etag, body);
 }
