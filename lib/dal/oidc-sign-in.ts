@@ -59,12 +59,21 @@ async function resolveIdentity(tx: Transaction, identity: OidcIdentity): Promise
   if (!identity.email || !identity.emailVerified) return { ok: false, reason: 'email_unverified' };
 
   const [byEmail] = await tx
-    .select({ ...actorFields, disabledAt: users.disabledAt, oidcSubject: users.oidcSubject })
+    .select({
+      ...actorFields,
+      disabledAt: users.disabledAt,
+      oidcIssuer: users.oidcIssuer,
+      oidcSubject: users.oidcSubject,
+    })
     .from(users)
     .where(eq(users.email, identity.email))
     .for('update');
   if (byEmail) {
     if (byEmail.disabledAt) return { ok: false, reason: 'disabled', userId: byEmail.id };
+    // Bound to this very account since the first lookup: a sign-in of the same person at the same
+    // moment committed it in between.
+    if (byEmail.oidcIssuer === identity.issuer && byEmail.oidcSubject === identity.subject)
+      return { ok: true, actor: toActor(byEmail) };
     // Another account at the provider (or at another provider) already signs in as this person:
     // the address may have been given to someone else there.
     if (byEmail.oidcSubject !== null)
