@@ -4,7 +4,7 @@ import type { Database } from '@/db';
 import { absences, calendarEvents } from '@/db/schema';
 import { bumpCalendarVersion, bumpCalendarVersionsOfUser } from '@/lib/dal/calendar-version';
 import { generateFeedToken } from '@/lib/feed-tokens';
-import { cpuSecondsOf, HOUR, poll, shiftClock, ttlOf, type Client } from './scale-clients';
+import { cpuSecondsOf, HOUR, poll, rssOf, shiftClock, ttlOf, type Client } from './scale-clients';
 import { randomSource } from './scale-seed';
 
 // A day of calendar clients, compressed: every poll and edit of the day, in the order of its
@@ -23,6 +23,8 @@ export interface HourFigures {
   notModified: number;
   other: number;
   cpu: number;
+  /** The server's RSS at the hour's end. */
+  rss: number;
 }
 
 export interface DayFigures {
@@ -32,6 +34,8 @@ export interface DayFigures {
   /** Transactions the simulator itself committed (clock moves, edits), to subtract. */
   ownTransactions: number;
   latencies: number[];
+  /** Latencies of guest links' polls (each checks a password). */
+  guestLatencies: number[];
 }
 
 /** A few thousand absence and event changes a day, a few hundred rotations and revokes. */
@@ -56,7 +60,7 @@ function editsOfDay(start: number, scale: number): Step[] {
 async function applyEdit(db: Database, sql: postgres.Sql, edit: Edit, random: () => number) {
   if (edit === 'absence') {
     const [person] = await sql<{ id: string }[]>`select id from users where role = 'member'
-      offset floor(${random()} * (select count(*) from users where role = 'member')) limit 1`;
+      order by random() limit 1`;
     await db.transaction(async (tx) => {
       if (random() < 0.6) {
         const [type] = await sql<{ id: string }[]>`select id from absence_types limit 1`;
@@ -79,7 +83,7 @@ async function applyEdit(db: Database, sql: postgres.Sql, edit: Edit, random: ()
     const [team] = await sql<{ calendar: string; manager: string }[]>`
       select c.id as calendar, m.user_id as manager from calendars c
       join memberships m on m.team_id = c.team_id and m.role = 'manager'
-      where c.kind = 'team' offset floor(${random()} * (select count(*) from teams)) limit 1`;
+      where c.kind = 'team' order by random() limit 1`;
     await db.transaction(async (tx) => {
       const day = new Date(Date.now() + Math.floor(random() * 60) * DAY).toISOString().slice(0, 10);
       await tx.insert(calendarEvents).values({
@@ -97,7 +101,7 @@ async function applyEdit(db: Database, sql: postgres.Sql, edit: Edit, random: ()
   } else {
     const [token] = await sql<{ id: string }[]>`select id from feed_tokens
       where revoked_at is null and kind = 'personal' and expires_at > now()
-      offset floor(${random()} * 50000) limit 1`;
+      order by random() limit 1`;
     if (!token) return null;
     if (edit === 'revoke') {
       await sql`update feed_tokens set revoked_at = now(), revoke_reason = 'Left the project' where id = ${token.id}`;
@@ -106,14 +110,15 @@ async function applyEdit(db: Database, sql: postgres.Sql, edit: Edit, random: ()
     // Rotation as the app does it: a new token with the same settings, the old one dead at once.
     const fresh = generateFeedToken();
     await sql.begin(async (tx) => {
+      await tx`update feed_tokens set revoked_at = now(), revoke_reason = 'Regenerated'
+        where id = ${token.id}`;
       const [created] = await tx<{ id: string }[]>`insert into feed_tokens (kind, token_hash,
           display_prefix, owner_id, calendar_id, privacy, include_pending, absence_type_ids,
           include_team_events, include_holidays, expires_at)
         select kind, ${fresh.tokenHash}, ${fresh.displayPrefix}, owner_id, calendar_id, privacy,
           include_pending, absence_type_ids, include_team_events, include_holidays,
           now() + interval '183 days' from feed_tokens where id = ${token.id} returning id`;
-      await tx`update feed_tokens set revoked_at = now(), revoke_reason = 'Regenerated',
-        replaced_by_id = ${created!.id} where id = ${token.id}`;
+      await tx`update feed_tokens set replaced_by_id = ${created!.id} where id = ${token.id}`;
     });
   }
   return null;
@@ -158,9 +163,11 @@ export async function runDay(
     notModified: 0,
     other: 0,
     cpu: 0,
+    rss: 0,
   }));
   const edits: Record<Edit, number> = { absence: 0, event: 0, rotate: 0, revoke: 0 };
   const latencies: number[] = [];
+  const guestLatencies: number[] = [];
   let ownTransactions = 0;
   let clock = -Infinity;
   let hour = 0;
@@ -172,6 +179,7 @@ export async function runDay(
       await Promise.all(inFlight);
       const cpu = cpuSecondsOf(serverPid);
       hours[hour]!.cpu = cpu - cpuAtHour;
+      hours[hour]!.rss = rssOf(serverPid);
       [cpuAtHour, hour] = [cpu, stepHour];
     }
     // The server's clock follows the simulated one to within ten simulated seconds.
@@ -192,7 +200,7 @@ export async function runDay(
     const figures = hours[stepHour]!;
     const request = poll(base, client).then(({ status, ms }) => {
       figures.polls++;
-      latencies.push(ms);
+      (client.link.guestEmail ? guestLatencies : latencies).push(ms);
       if (status === 200) figures.ok++;
       else if (status === 304) figures.notModified++;
       else figures.other++;
@@ -202,5 +210,6 @@ export async function runDay(
   }
   await Promise.all(inFlight);
   hours[hour]!.cpu = cpuSecondsOf(serverPid) - cpuAtHour;
-  return { start, hours, edits, ownTransactions, latencies };
+  hours[hour]!.rss = rssOf(serverPid);
+  return { start, hours, edits, ownTransactions, latencies, guestLatencies };
 }

@@ -200,7 +200,8 @@ export async function seedScaleOrganisation(
         created_at: createdAt,
       });
     }
-    const expired = !active && random() < 0.4;
+    // Left to expire: public links (an expired personal link would still hold its owner's one slot).
+    const expired = !active && kind === 'public';
     const expiresAt = new Date(createdAt.getTime() + (expired ? 30 : 183) * day);
     tokenRows.push({
       kind,
@@ -259,14 +260,12 @@ export async function seedScaleOrganisation(
     }
   // The rest, up to the planned count: links that were rotated, revoked or left to expire.
   while (tokenRows.length < linkCount) {
-    const m = memberships[Math.floor(random() * memberships.length)]!;
-    addLink(
-      'personal',
-      'team',
-      m.user_id as string,
-      teamCalendarOf.get(m.team_id as string)!,
-      false,
-    );
+    const expiring = random() < 0.4;
+    const m = expiring
+      ? managers[Math.floor(random() * managers.length)]!
+      : memberships[Math.floor(random() * memberships.length)]!;
+    const calendar = teamCalendarOf.get(m.team_id as string)!;
+    addLink(expiring ? 'public' : 'personal', 'team', m.user_id as string, calendar, false);
   }
   await insertRows(sql, 'guest_shares', guestRows);
   await insertRows(sql, 'feed_tokens', tokenRows);
