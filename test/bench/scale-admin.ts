@@ -20,12 +20,21 @@ export interface Timed {
   name: string;
   ms: number;
   queries?: number;
+  /** The statement sent most often, and how often. */
+  mostRepeated?: string;
 }
 
 /** A database handle whose statements are counted. */
 function countingHandle(url: string) {
-  const counter = { queries: 0 };
-  const client = postgres(url, { max: 4, onnotice: () => {}, debug: () => void counter.queries++ });
+  const counter = { queries: 0, texts: new Map<string, number>() };
+  const client = postgres(url, {
+    max: 4,
+    onnotice: () => {},
+    debug: (_connection: number, query: string) => {
+      counter.queries++;
+      counter.texts.set(query, (counter.texts.get(query) ?? 0) + 1);
+    },
+  });
   const handle: DatabaseHandle = {
     db: drizzle({ client, schema }) as unknown as DatabaseHandle['db'],
     kind: 'postgres',
@@ -115,9 +124,12 @@ export async function measureAdmin(url: string, org: { bigTeam: string; smallTea
       };
       await page();
       const before = counter.queries;
+      counter.texts.clear();
       await page();
       const queries = counter.queries - before;
-      teamPages.push({ name: slug, ms: await best(page), queries });
+      const [text, times] = [...counter.texts].sort((a, b) => b[1] - a[1])[0]!;
+      const mostRepeated = `${times}× ${text.replace(/\s+/g, ' ').slice(0, 140)}…`;
+      teamPages.push({ name: slug, ms: await best(page), queries, mostRepeated });
     }
 
     // An admin revokes every link of the person who holds the most, in one transaction.

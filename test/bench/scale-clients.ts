@@ -168,7 +168,8 @@ export async function loadAtRate(
       const client = clients[i++ % clients.length]!;
       sent++;
       pending.push(
-        poll(base, client, sent % 1000 >= fresh * 1000).then(
+        // Spread evenly: poll n comes without validators when n × fresh crosses a whole number.
+        poll(base, client, Math.floor(sent * fresh) === Math.floor((sent - 1) * fresh)).then(
           (result) => void (client.link.guestEmail ? guestLatencies : latencies).push(result.ms),
           () => void errors++,
         ),
