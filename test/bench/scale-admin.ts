@@ -4,6 +4,7 @@ import { installDatabase, schema, type DatabaseHandle } from '@/db';
 import { tokenFilterSchema } from '@/lib/admin-validation';
 import type { Actor } from '@/lib/dal/actor';
 import { revokeUserTokens, listTokens, streamTokens } from '@/lib/dal/admin-tokens';
+import { signOutEverywhere } from '@/lib/dal/sessions';
 import { findCalendarForActor } from '@/lib/dal/calendars';
 import { weighRequestsToDecide } from '@/lib/dal/request-impact';
 import { getTeamStatistics } from '@/lib/dal/team-statistics';
@@ -132,14 +133,37 @@ export async function measureAdmin(url: string, org: { bigTeam: string; smallTea
       teamPages.push({ name: slug, ms: await best(page), queries, mostRepeated });
     }
 
-    // An admin revokes every link of the person who holds the most, in one transaction.
-    const revokeStarted = performance.now();
-    const revoked = await revokeUserTokens(admin, {
-      userId: owner!.id,
-      reason: 'Left the company',
-    });
-    const revokeAll = { ms: performance.now() - revokeStarted, links: revoked.revoked };
-    return { audit, csv, teamPages, revokeAll };
+    // A person who shared their calendar 200 times and is signed in on 20 browsers: an admin
+    // revokes all their links, then signs them out everywhere (each one transaction).
+    const [person] = await sql<{ id: string; calendar: string }[]>`select u.id, c.id as calendar
+      from users u join calendars c on c.person_id = u.id where u.email = 'person77@scale.example.com'`;
+    await sql`insert into feed_tokens (kind, token_hash, display_prefix, owner_id, calendar_id, label, expires_at)
+      select 'public', encode(sha256(gen_random_uuid()::text::bytea), 'hex'), 'tcal_bench' || i,
+             ${person!.id}, ${person!.calendar}, 'Screen ' || i, pg_catalog.now() + interval '180 days'
+      from generate_series(1, 200) i`;
+    await sql`insert into sessions (user_id, expires_at)
+      select ${person!.id}, pg_catalog.now() + interval '30 days' from generate_series(1, 20)`;
+    const timedStatements = async <T>(run: () => Promise<T>) => {
+      const before = counter.queries;
+      const started = performance.now();
+      const result = await run();
+      return { ms: performance.now() - started, statements: counter.queries - before, result };
+    };
+    const revokeRun = await timedStatements(() =>
+      revokeUserTokens(admin, { userId: person!.id, reason: 'Left the company' }),
+    );
+    const signOutRun = await timedStatements(() => signOutEverywhere(admin, person!.id));
+    const revokeAll = {
+      ms: revokeRun.ms,
+      statements: revokeRun.statements,
+      links: revokeRun.result.revoked,
+    };
+    const signOut = {
+      ms: signOutRun.ms,
+      statements: signOutRun.statements,
+      sessions: signOutRun.result.ended,
+    };
+    return { audit, csv, teamPages, revokeAll, signOut };
   } finally {
     installDatabase(undefined);
     await handle.close();

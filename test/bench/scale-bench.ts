@@ -297,8 +297,12 @@ async function main() {
         `${ms(t.ms)}, ${t.queries} queries`,
       ]),
       [
-        `revoke all links of a person (${adminFigures.revokeAll.links} links)`,
-        ms(adminFigures.revokeAll.ms),
+        `revoke all links of a person (${adminFigures.revokeAll.links} links, one transaction)`,
+        `${ms(adminFigures.revokeAll.ms)}, ${adminFigures.revokeAll.statements} statements`,
+      ],
+      [
+        `sign a person out everywhere (${adminFigures.signOut.sessions} sessions, one transaction)`,
+        `${ms(adminFigures.signOut.ms)}, ${adminFigures.signOut.statements} statements`,
       ],
     ];
     for (const [label, value] of rows) console.log(`| ${label} | ${value} |`);
