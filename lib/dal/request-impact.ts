@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
 import { getDb, type Database, type Transaction } from '@/db';
 import { absences, absenceTypes, memberships, teams, users } from '@/db/schema';
+import type { Balance } from '@/lib/allowance';
 import { AppError } from '@/lib/errors';
 import { TranslatableText } from '@/lib/i18n/translate';
 import { holidayDatesBetween, holidayPlaceOf } from '@/lib/holidays';
@@ -9,7 +10,7 @@ import type { RequestInfo } from '@/lib/request-info';
 import { isWorkingDay, workingDaysWithin } from '@/lib/workdays';
 import type { Actor } from './actor';
 import { recordAuditEvent } from './audit';
-import { readYearOf } from './my-absences';
+import { readBalances } from './balances';
 
 // What a request would do if approved, as the approver sees it (team page) and reads it (the
 // managers' mail): the person's days left after it, who else in the team is away then, and the
@@ -116,6 +117,19 @@ export async function weighRequests(
     );
   const countsAgainstAllowance = new Map(counted.map((row) => [row.id, row.counts]));
   const holidays = holidayDatesBetween(holidayPlaceOf(team), from, to);
+  // Every requester's balance of each year a request starts in, read together: the same few
+  // queries for a team of 5 or of 200.
+  const yearOf = (request: { startDate: string }) => Number(request.startDate.slice(0, 4));
+  const requestersByYear = new Map<number, string[]>();
+  for (const request of requests)
+    if (countsAgainstAllowance.get(request.id))
+      requestersByYear.set(yearOf(request), [
+        ...(requestersByYear.get(yearOf(request)) ?? []),
+        request.userId,
+      ]);
+  const balancesByYear = new Map<number, Map<string, Balance>>();
+  for (const [year, userIds] of requestersByYear)
+    balancesByYear.set(year, await readBalances(db, userIds, year));
 
   for (const request of requests) {
     const others = away.filter(
@@ -138,9 +152,9 @@ export async function weighRequests(
         lowestPresent = { date, present, members: members.length };
     }
     let daysLeftAfter: number | null = null;
-    if (countsAgainstAllowance.get(request.id)) {
-      const year = Number(request.startDate.slice(0, 4));
-      const balance = await readYearOf(db, request.userId, year);
+    const balance = balancesByYear.get(yearOf(request))?.get(request.userId);
+    if (countsAgainstAllowance.get(request.id) && balance) {
+      const year = yearOf(request);
       if (balance.daysLeft !== null)
         daysLeftAfter =
           balance.daysLeft - workingDaysWithin(request, `${year}-01-01`, `${year}-12-31`, holidays);

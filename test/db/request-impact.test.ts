@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { absences, allowances, auditEvents, teams } from '@/db/schema';
 import { requestAbsence } from '@/lib/dal/absences';
 import { setMinimumPresent, weighRequestsToDecide } from '@/lib/dal/request-impact';
-import { setupTestDatabase } from '@/test/helpers/database';
+import { countStatements, setupTestDatabase } from '@/test/helpers/database';
 import { addMember, createAbsenceType, createTeam, createUser } from '@/test/helpers/factories';
 
 const db = setupTestDatabase();
@@ -109,6 +109,41 @@ describe('what approving a request would do', () => {
       daysLeftAfter: null,
       lowestPresent: { date: plus(friday, 3), present: 3, members: 5 },
     });
+  });
+
+  it('weighs every request of a team in the same number of queries as one, balances included', async () => {
+    const { team, manager, people, vacation } = await teamOfFive();
+    const monday = mondayOfMarch();
+    await db()
+      .insert(allowances)
+      .values(people.map((person) => ({ userId: person.id, year: YEAR, days: 20 })));
+    const requests: Parameters<typeof weighRequestsToDecide>[2] = [];
+    for (const [index, person] of people.entries()) {
+      const day = plus(monday, index);
+      requests.push({
+        ...(await requestAbsence(person, ask(vacation.id, day, day))),
+        userId: person.id,
+      });
+    }
+    // Next year's balance too: one more year read, whatever the number of requesters.
+    const later = plus(monday, 371);
+    requests.push({
+      ...(await requestAbsence(people[0]!, ask(vacation.id, later, later))),
+      userId: people[0]!.id,
+    });
+
+    let weighed: Awaited<ReturnType<typeof weighRequestsToDecide>> | undefined;
+    const forOne = await countStatements(db(), async () => {
+      await weighRequestsToDecide(manager, team.id, [requests[0]!, requests.at(-1)!]);
+    });
+    const forAll = await countStatements(db(), async () => {
+      weighed = await weighRequestsToDecide(manager, team.id, requests);
+    });
+    expect(forAll).toBe(forOne);
+    // Each requester's own balance: 20 days left (nothing approved yet), less this day.
+    for (const request of requests.slice(0, 4))
+      expect(weighed!.impacts[request.id]?.daysLeftAfter).toBe(19);
+    expect(weighed!.impacts[requests.at(-1)!.id]?.daysLeftAfter).toBeNull();
   });
 
   it('only the team’s managers and admins weigh requests and set the minimum', async () => {

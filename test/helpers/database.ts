@@ -1,4 +1,4 @@
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, vi, type MockInstance } from 'vitest';
 import { openDatabase, installDatabase, type Database, type DatabaseHandle } from '@/db';
 import { createScratchDatabase, type ScratchDatabase } from './scratch-database';
 
@@ -49,4 +49,20 @@ export function setupTestDatabase(): () => Database {
     if (!handle) throw new Error('The test database is not ready: call it inside a test or hook.');
     return handle.db;
   };
+}
+
+/** How many statements `run` sends to the database: counted at the driver, PGlite or postgres.js. */
+export async function countStatements(db: Database, run: () => Promise<unknown>): Promise<number> {
+  // Every statement reaches the driver's client through one method, whichever driver it is.
+  const client = (db as unknown as { $client: Record<string, unknown> }).$client;
+  const spy = (vi.spyOn as (o: object, m: string) => MockInstance)(
+    client,
+    typeof client.unsafe === 'function' ? 'unsafe' : 'query',
+  );
+  try {
+    await run();
+    return spy.mock.calls.length;
+  } finally {
+    spy.mockRestore();
+  }
 }
