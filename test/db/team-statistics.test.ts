@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { absences, allowances, type NewAbsence } from '@/db/schema';
 import { getTeamStatistics, MASKED_TYPE } from '@/lib/dal/team-statistics';
-import { setupTestDatabase } from '@/test/helpers/database';
+import { countStatements, setupTestDatabase } from '@/test/helpers/database';
 import { addMember, createAbsenceType, createTeam, createUser } from '@/test/helpers/factories';
 
 const db = setupTestDatabase();
@@ -306,6 +306,50 @@ describe('team statistics', () => {
     expect(inFrench.monthHolidays.map((h) => h.date)).toEqual(
       inEnglish.monthHolidays.map((h) => h.date),
     );
+  });
+
+  it('reads a team of 12 in as many queries as a team of 2', async () => {
+    const vacation = await createAbsenceType(db(), { countsAgainstAllowance: true });
+    const period = { year: 2027, month: '2027-03', coverage: 'year' } as const;
+    /** A team of `size`, each member with an allowance and an approved and a pending absence. */
+    const teamOf = async (size: number) => {
+      const team = await createTeam(db(), { holidayCountry: 'FR' });
+      const people = [];
+      for (let i = 0; i < size; i++) {
+        const person = await createUser(db());
+        await addMember(db(), team.id, person.id, i === 0 ? 'manager' : 'member');
+        people.push(person);
+      }
+      await db()
+        .insert(allowances)
+        .values(people.map((p) => ({ userId: p.id, year: 2027, days: 25 })));
+      await db()
+        .insert(absences)
+        .values(
+          people.flatMap((p): NewAbsence[] => [
+            {
+              userId: p.id,
+              typeId: vacation.id,
+              startDate: '2027-03-01',
+              endDate: '2027-03-05',
+              status: 'approved',
+            },
+            {
+              userId: p.id,
+              typeId: vacation.id,
+              startDate: '2027-03-15',
+              endDate: '2027-03-16',
+              status: 'pending',
+            },
+          ]),
+        );
+      return { team, manager: people[0]! };
+    };
+    const small = await teamOf(2);
+    const large = await teamOf(12);
+    const statements = (org: typeof small) =>
+      countStatements(db(), () => getTeamStatistics(org.manager, org.team.slug, period));
+    expect(await statements(large)).toBe(await statements(small));
   });
 
   it('is hidden from a manager of another team, as if the team did not exist', async () => {
