@@ -134,6 +134,7 @@ export const teamEvent = (w: Wording, e: AuditFacts, t: AuditTarget, d: Details)
     }),
   );
 };
+// An event's fields as lib/dal/calendar-events.ts edits them, each named by audit.part.field.
 const FIELDS = new Set([
   'title',
   'description',
@@ -143,6 +144,7 @@ const FIELDS = new Set([
   'endDate',
   'startsAt',
   'endsAt',
+  'timeZone',
 ]);
 export const changedFields = (w: Wording, d: Details): AuditLine[] =>
   Array.isArray(d.changed) && d.changed.length > 0
