@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -8,34 +8,15 @@ import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { installDatabase, openDatabase } from '@/db';
 import { freePort } from '@/test/helpers/app-server';
+import { benchServerEnv, buildBenchApp, root, rssOf, waitFor } from './bench-server';
 import { seedBenchOrganisation } from './seed-large';
 
 // `npm run bench`: seeds a large organisation into a scratch database (PGlite, or PostgreSQL with
 // BENCH_DATABASE_URL), starts the production build, and measures the feed against two baselines
 // that return the same prebuilt bytes: a plain node:http server and a Next.js route handler.
 
-const root = path.resolve(import.meta.dirname, '../..');
-const DIST_DIR = '.next-bench';
 const DURATION_SECONDS = Number(process.env.BENCH_DURATION ?? 8);
 const CONNECTIONS = 10;
-
-async function waitFor(url: string, child: ChildProcess) {
-  for (let i = 0; i < 480; i++) {
-    if (child.exitCode !== null) throw new Error(`${url}: the server exited (${child.exitCode}).`);
-    try {
-      await fetch(url);
-      return;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  }
-  throw new Error(`${url} did not answer.`);
-}
-
-function rssOf(pid: number): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
-}
 
 async function load(url: string, headers: Record<string, string> = {}) {
   const result = await autocannon({
@@ -107,24 +88,8 @@ async function main() {
       `person: ${org.personEvents} appointments, room: ${org.resourceEvents} bookings`,
   );
 
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NEXT_DIST_DIR: DIST_DIR,
-    NEXT_TELEMETRY_DISABLED: '1',
-  };
-  delete env.DATABASE_URL;
-  if (
-    process.env.BENCH_REUSE_BUILD !== '1' ||
-    !fs.existsSync(path.join(root, DIST_DIR, 'BUILD_ID'))
-  ) {
-    console.log('Building the production app…');
-    const build = spawnSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], {
-      cwd: root,
-      env,
-      encoding: 'utf8',
-    });
-    if (build.status !== 0) throw new Error(`next build failed:\n${build.stdout}\n${build.stderr}`);
-  }
+  const env = benchServerEnv();
+  buildBenchApp(env);
 
   const baselineFile = path.join(scratch, 'baseline.ics');
   const [appPort, plainPort] = [await freePort(), await freePort()];

@@ -11,7 +11,7 @@ import { getTeamStatistics } from '@/lib/dal/team-statistics';
 import { tokenCsvStream } from '@/lib/token-csv';
 import { statisticsPeriodSchema } from '@/lib/validation';
 import { todayIn } from '@/lib/zoned-time';
-import { rssOf } from './scale-clients';
+import { rssOf } from './bench-server';
 
 // The admin pages at scale, measured in the bench's process through the DAL the pages call (the
 // server time of a page is its DAL calls; rendering is left out), with every statement counted on

@@ -1,12 +1,11 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import postgres from 'postgres';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import { openDatabase, schema, type Database } from '@/db';
 import { hashFeedToken } from '@/lib/feed-tokens';
 import { freePort } from '@/test/helpers/app-server';
+import { benchServerEnv, buildBenchApp, root, rssOf, waitFor } from './bench-server';
 import { measureAdmin } from './scale-admin';
 import {
   cpuSecondsOf,
@@ -14,7 +13,6 @@ import {
   loadAtRate,
   makeClients,
   percentile,
-  rssOf,
   installShiftedClock,
   poll,
   shiftClock,
@@ -28,8 +26,6 @@ import { seedScaleOrganisation } from './scale-seed';
 // database; a compressed day of calendar clients polling a sample of the links (BENCH_DAY_LINKS)
 // across 00:00 UTC against the production server; the poll rate it sustains; the admin pages.
 
-const root = path.resolve(import.meta.dirname, '../..');
-const DIST_DIR = '.next-bench';
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const DAY_LINKS = Number(process.env.BENCH_DAY_LINKS ?? 5_000);
 const STEP_SECONDS = Number(process.env.BENCH_STEP_SECONDS ?? 8);
@@ -39,19 +35,6 @@ const benchClient = () => ({
   onnotice: () => {},
   connection: { application_name: 'teamcal-bench' },
 });
-
-async function waitFor(url: string, child: ChildProcess) {
-  for (let i = 0; i < 480; i++) {
-    if (child.exitCode !== null) throw new Error(`${url}: the server exited (${child.exitCode}).`);
-    try {
-      await fetch(url);
-      return;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  }
-  throw new Error(`${url} did not answer.`);
-}
 
 const transactionsOf = async (sql: postgres.Sql, name: string) => {
   await new Promise((resolve) => setTimeout(resolve, 1_500)); // backends flush stats each second
@@ -115,25 +98,8 @@ async function main() {
     const db = postgres(databaseUrl, benchClient());
     const simulatorDb = drizzle({ client: db, schema }) as unknown as Database;
 
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      NEXT_DIST_DIR: DIST_DIR,
-      NEXT_TELEMETRY_DISABLED: '1',
-    };
-    delete env.DATABASE_URL;
-    if (
-      process.env.BENCH_REUSE_BUILD !== '1' ||
-      !fs.existsSync(path.join(root, DIST_DIR, 'BUILD_ID'))
-    ) {
-      console.log('Building the production app…');
-      const build = spawnSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], {
-        cwd: root,
-        env,
-        encoding: 'utf8',
-      });
-      if (build.status !== 0)
-        throw new Error(`next build failed:\n${build.stdout}\n${build.stderr}`);
-    }
+    const env = benchServerEnv();
+    buildBenchApp(env);
     const port = await freePort();
     app = spawn(process.execPath, ['lib/server/serve.mjs'], {
       cwd: root,

@@ -113,11 +113,6 @@ export function cpuSecondsOf(pid: number): number {
   }
 }
 
-export function rssOf(pid: number): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
-}
-
 /**
  * A database clock that runs on the simulated day: an unqualified `now()` — which the feed's one
  * query and the calendar version bumps use — resolves to bench_clock.now() before pg_catalog's,

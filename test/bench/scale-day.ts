@@ -4,7 +4,8 @@ import type { Database } from '@/db';
 import { absences, calendarEvents } from '@/db/schema';
 import { bumpCalendarVersion, bumpCalendarVersionsOfUser } from '@/lib/dal/calendar-version';
 import { generateFeedToken } from '@/lib/feed-tokens';
-import { cpuSecondsOf, HOUR, poll, rssOf, shiftClock, ttlOf, type Client } from './scale-clients';
+import { rssOf } from './bench-server';
+import { cpuSecondsOf, HOUR, poll, shiftClock, ttlOf, type Client } from './scale-clients';
 import { randomSource } from './scale-seed';
 
 // A day of calendar clients, compressed: every poll and edit of the day, in the order of its

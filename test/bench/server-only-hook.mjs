@@ -1,4 +1,4 @@
-// `npm run bench:scale` calls DAL modules that import 'server-only' (which throws outside React's
+// The benchmarks call DAL modules that import 'server-only' (which throws outside React's
 // server condition) and next-intl (whose server condition needs React's server build, which lacks
 // the hooks it imports): run under the default conditions, with 'server-only' an empty module.
 import { register } from 'node:module';
