@@ -121,12 +121,12 @@ export async function weighRequests(
   // queries for a team of 5 or of 200.
   const yearOf = (request: { startDate: string }) => Number(request.startDate.slice(0, 4));
   const requestersByYear = new Map<number, string[]>();
-  for (const request of requests)
-    if (countsAgainstAllowance.get(request.id))
-      requestersByYear.set(yearOf(request), [
-        ...(requestersByYear.get(yearOf(request)) ?? []),
-        request.userId,
-      ]);
+  for (const request of requests) {
+    if (!countsAgainstAllowance.get(request.id)) continue;
+    const year = yearOf(request);
+    if (!requestersByYear.has(year)) requestersByYear.set(year, []);
+    requestersByYear.get(year)!.push(request.userId);
+  }
   const balancesByYear = new Map<number, Map<string, Balance>>();
   for (const [year, userIds] of requestersByYear)
     balancesByYear.set(year, await readBalances(db, userIds, year));
