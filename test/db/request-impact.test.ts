@@ -125,10 +125,13 @@ describe('what approving a request would do', () => {
         userId: person.id,
       });
     }
-    // Next year's balance too: one more year read, whatever the number of requesters.
-    const later = plus(monday, 371);
+    // Another year's balance too (last year's: requests may be that far back, and dates two years
+    // ahead may not be): one more year read, whatever the number of requesters.
+    const lastYear = new Date(Date.UTC(YEAR - 2, 5, 10));
+    lastYear.setUTCDate(lastYear.getUTCDate() + ((10 - lastYear.getUTCDay()) % 7)); // a Wednesday
+    const otherYear = lastYear.toISOString().slice(0, 10);
     requests.push({
-      ...(await requestAbsence(people[0]!, ask(vacation.id, later, later))),
+      ...(await requestAbsence(people[0]!, ask(vacation.id, otherYear, otherYear))),
       userId: people[0]!.id,
     });
 
