@@ -489,7 +489,12 @@ export const feedTokens = pgTable(
       .where(sql`${t.kind} = 'personal' and ${t.revokedAt} is null`),
     index('feed_tokens_calendar_idx').on(t.calendarId),
     index('feed_tokens_owner_idx').on(t.ownerId),
-    index('feed_tokens_last_used_idx').on(t.lastUsedAt),
+    // The token audit's two orders, each with the id that breaks ties (lib/dal/admin-tokens.ts).
+    index('feed_tokens_created_order_idx').on(t.createdAt, t.id),
+    index('feed_tokens_last_used_order_idx').on(
+      sql`coalesce(${t.lastUsedAt}, '-infinity'::timestamptz)`,
+      t.id,
+    ),
     check('feed_tokens_hash_format', sql`${t.tokenHash} ~ '^[0-9a-f]{64}$'`),
     check('feed_tokens_guest_share', sql`(${t.kind} = 'guest') = (${t.guestShareId} is not null)`),
     check('feed_tokens_expiry', sql`${t.expiresAt} is null or ${t.expiresAt} > ${t.createdAt}`),

@@ -160,6 +160,29 @@ describe('the token list', () => {
     );
   });
 
+  it('counts a guest link as revoked once its share is, and finds owners by name', async () => {
+    const org = await tokensOfEveryKind();
+    const list = async (query: Record<string, unknown>) =>
+      ids((await listTokens(org.admin, filter({ team: org.team.id, ...query }))).rows);
+    // The share's owner ends it; the link itself carries no revocation of its own.
+    await db()
+      .update(guestShares)
+      .set({ revokedAt: sql`now()`, revokedById: org.manager.id })
+      .where(eq(guestShares.email, `partner-${org.team.slug}@example.org`));
+    expect((await list({ status: 'revoked' })).sort()).toEqual(
+      [org.guest.id, org.revoked.id].sort(),
+    );
+    expect(await list({ status: 'active', kind: 'guest' })).toEqual([]);
+    const [guest] = (await listTokens(org.admin, filter({ team: org.team.id, kind: 'guest' })))
+      .rows;
+    expect(guest).toMatchObject({ status: 'revoked', revokedAt: expect.any(Date) });
+    expect((await list({ who: org.member.name.toUpperCase() })).sort()).toEqual(
+      [org.personal.id, org.revoked.id].sort(),
+    );
+    expect((await list({ calendar: 'team' })).length).toBe(5);
+    expect(await list({ calendar: 'resource' })).toEqual([]);
+  });
+
   it('pages on the server with the total', async () => {
     const org = await tokensOfEveryKind();
     const owner = await createUser(db());
