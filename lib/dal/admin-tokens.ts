@@ -21,7 +21,7 @@ import { TranslatableText } from '@/lib/i18n/translate';
 import type { RequestInfo } from '@/lib/request-info';
 import type { Actor } from './actor';
 import { anyContains, assertActiveAdmin, pageOf, PAGE_SIZE, type Page } from './admin-access';
-import { recordAuditEvent } from './audit';
+import { recordAuditEvent, recordAuditEvents } from './audit';
 import { queueLinkRevokedNotices } from './link-notices';
 import { calendarColumns, joinCalendarSubjects, type CalendarKind } from './calendars';
 import { lockGuestSharesOf } from './link-locks';
@@ -273,7 +273,10 @@ interface RevokedToken {
   guestShareId: string | null;
 }
 
-/** Marks tokens revoked by the actor, ends their guest shares, and audits each one. */
+/**
+ * Marks tokens revoked by the actor, ends their guest shares, and audits each one: a statement
+ * for each of those, however many links.
+ */
 async function revokeTokens(
   tx: Transaction,
   actor: Actor,
@@ -281,17 +284,25 @@ async function revokeTokens(
   reason: string,
   request?: RequestInfo,
 ): Promise<void> {
-  for (const token of tokens) {
+  if (tokens.length === 0) return;
+  await tx
+    .update(feedTokens)
+    .set({ revokedAt: sql`now()`, revokedById: actor.id, revokeReason: reason })
+    .where(
+      inArray(
+        feedTokens.id,
+        tokens.map((token) => token.id),
+      ),
+    );
+  const shareIds = tokens.flatMap((token) => (token.guestShareId ? [token.guestShareId] : []));
+  if (shareIds.length > 0)
     await tx
-      .update(feedTokens)
-      .set({ revokedAt: sql`now()`, revokedById: actor.id, revokeReason: reason })
-      .where(eq(feedTokens.id, token.id));
-    if (token.guestShareId)
-      await tx
-        .update(guestShares)
-        .set({ revokedAt: sql`now()`, revokedById: actor.id })
-        .where(and(eq(guestShares.id, token.guestShareId), isNull(guestShares.revokedAt)));
-    await recordAuditEvent(tx, {
+      .update(guestShares)
+      .set({ revokedAt: sql`now()`, revokedById: actor.id })
+      .where(and(inArray(guestShares.id, shareIds), isNull(guestShares.revokedAt)));
+  await recordAuditEvents(
+    tx,
+    tokens.map((token) => ({
       actorId: actor.id,
       action: 'feed_token.revoked',
       targetType: 'feed_token',
@@ -299,8 +310,8 @@ async function revokeTokens(
       teamId: token.teamId,
       details: { kind: token.kind, prefix: token.displayPrefix, owner: token.ownerId, reason },
       request,
-    });
-  }
+    })),
+  );
   await queueLinkRevokedNotices(
     tx,
     tokens.map((token) => token.id),

@@ -18,7 +18,16 @@ export async function recordAuditEvent(
   db: Database | Transaction,
   entry: AuditEntry,
 ): Promise<void> {
-  const row: NewAuditEvent = {
+  await recordAuditEvents(db, [entry]);
+}
+
+/** Appends audit events in one statement (a bulk action audits each thing it did). */
+export async function recordAuditEvents(
+  db: Database | Transaction,
+  entries: AuditEntry[],
+): Promise<void> {
+  if (entries.length === 0) return;
+  const rows = entries.map((entry): NewAuditEvent => ({
     actorId: entry.actorId ?? null,
     action: entry.action,
     targetType: entry.targetType,
@@ -27,6 +36,6 @@ export async function recordAuditEvent(
     ip: entry.request?.ip ?? null,
     userAgent: entry.request?.userAgent ?? null,
     details: entry.details,
-  };
-  await db.insert(auditEvents).values(row);
+  }));
+  await db.insert(auditEvents).values(rows);
 }

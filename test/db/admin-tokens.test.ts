@@ -15,7 +15,7 @@ import { openFeed } from '@/lib/dal/feed-access';
 import { TOKEN_CSV_COLUMNS, tokenCsvStream } from '@/lib/token-csv';
 import { createAdminCast, createFeedToken } from '@/test/helpers/admin';
 import { parseCsv } from '@/test/helpers/csv';
-import { setupTestDatabase } from '@/test/helpers/database';
+import { countStatements, setupTestDatabase } from '@/test/helpers/database';
 import { addMember, createUser } from '@/test/helpers/factories';
 
 const db = setupTestDatabase();
@@ -306,6 +306,27 @@ describe('revoking', () => {
       .where(eq(guestShares.id, org.guest.guestShareId!));
     expect(share).toMatchObject({ revokedById: org.admin.id });
     expect(share!.revokedAt).toBeInstanceOf(Date);
+  });
+
+  it('revoking all of a person’s links sends as many statements for 20 links as for 2', async () => {
+    const org = await tokensOfEveryKind();
+    const statementsToRevoke = async (links: number) => {
+      const person = await createUser(db());
+      await addMember(db(), org.team.id, person.id);
+      for (let i = 0; i < links; i++)
+        await createFeedToken(db(), {
+          kind: i % 2 ? 'public' : 'guest',
+          ownerId: person.id,
+          teamId: org.team.id,
+        });
+      let result: unknown;
+      const statements = await countStatements(db(), async () => {
+        result = await revokeUserTokens(org.admin, { userId: person.id, reason: 'Left' });
+      });
+      expect(result).toMatchObject({ revoked: links });
+      return statements;
+    };
+    expect(await statementsToRevoke(20)).toBe(await statementsToRevoke(2));
   });
 
   it('revoking all of a person’s links stops only their active ones', async () => {
