@@ -10,6 +10,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import { dataDirectory } from '../lib/data-directory';
 import { acquireDataDirLock } from './data-dir-lock';
+import { countWrites } from './pglite-writes';
 import { isUnavailableError } from '../lib/server/database-health.mjs';
 import { createPostgresClient } from './postgres-client';
 import * as schema from './schema';
@@ -22,6 +23,11 @@ export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 export interface DatabaseHandle {
   db: Database;
   kind: 'pglite' | 'postgres';
+  /**
+   * Embedded mode only: a count that moves whenever a statement may have changed a row, through
+   * this process, which is then the only writer (db/pglite-writes.ts).
+   */
+  writeCount?: () => number;
   /** Applies every pending migration under db/migrations. */
   migrate(): Promise<void>;
   close(): Promise<void>;
@@ -59,10 +65,12 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
 }
 
 function openPglite(client: PGlite): DatabaseHandle {
+  const writeCount = countWrites(client);
   const db = drizzlePglite({ client, schema });
   return {
     db,
     kind: 'pglite',
+    writeCount,
     migrate: () => migratePglite(db, { migrationsFolder }),
     close: () => client.close(),
   };

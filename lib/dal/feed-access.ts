@@ -1,7 +1,7 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { getDb, type Database } from '@/db';
+import { getDatabaseHandle, getDb, type Database } from '@/db';
 import { calendars, feedTokens, guestShares, policy, users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { hashFeedToken, isWellFormedFeedToken } from '@/lib/feed-tokens';
@@ -111,7 +111,52 @@ function prepareFeedQuery(db: Database) {
     .prepare('open_feed');
 }
 
-const preparedQueries = new WeakMap<Database, ReturnType<typeof prepareFeedQuery>>();
+type FeedQuery = ReturnType<typeof prepareFeedQuery>;
+type FeedRow = Awaited<ReturnType<FeedQuery['execute']>>[number];
+
+const preparedQueries = new WeakMap<Database, FeedQuery>();
+
+// The embedded mode's polls without a query: the database there has one writer, this process,
+// which counts its writes (db/pglite-writes.ts). A link's row read since the last write is what
+// the database still holds, so the next poll reuses it — and still judges it (revoked, expired on
+// today's clock, owner entitled) as if just read. Any write (a revoke, a removal from a team, a
+// policy change, a usage flush) makes every link read its row again.
+
+/** Rows kept at most (least recently polled first out): a few MB. */
+const MAX_KEPT_ROWS = 10_000;
+
+interface KeptRow {
+  writeCount: number;
+  row: FeedRow;
+  /** The database's clock minus this process's when the row was read (PGlite's is this one's). */
+  clockOffset: number;
+}
+
+const keptRows = new WeakMap<Database, Map<string, KeptRow>>();
+
+async function readFeedRow(db: Database, tokenHash: string): Promise<FeedRow | undefined> {
+  let query = preparedQueries.get(db);
+  if (!query) preparedQueries.set(db, (query = prepareFeedQuery(db)));
+  const writeCount = getDatabaseHandle().writeCount?.();
+  if (writeCount === undefined) return (await query.execute({ tokenHash }))[0];
+
+  let kept = keptRows.get(db);
+  if (!kept) keptRows.set(db, (kept = new Map()));
+  const hit = kept.get(tokenHash);
+  if (hit?.writeCount === writeCount) {
+    kept.delete(tokenHash);
+    kept.set(tokenHash, hit);
+    return { ...hit.row, now: new Date(Date.now() + hit.clockOffset) };
+  }
+  // Counted before the read: a write that lands meanwhile makes the next poll read again.
+  const [row] = await query.execute({ tokenHash });
+  kept.delete(tokenHash);
+  if (row) {
+    kept.set(tokenHash, { writeCount, row, clockOffset: row.now.getTime() - Date.now() });
+    if (kept.size > MAX_KEPT_ROWS) kept.delete(kept.keys().next().value!);
+  }
+  return row;
+}
 
 /** Unknown tokens one address may try before it is told to wait. */
 export const UNKNOWN_TOKEN_LIMIT: RateLimitRule = { limit: 30, windowSeconds: 600 };
@@ -128,10 +173,7 @@ export async function openFeed(
   authorization: string | null = null,
 ): Promise<FeedAccess> {
   if (!isWellFormedFeedToken(token)) throw new AppError('not_found', 'Unknown calendar link.');
-  const db = getDb();
-  let query = preparedQueries.get(db);
-  if (!query) preparedQueries.set(db, (query = prepareFeedQuery(db)));
-  const [row] = await query.execute({ tokenHash: hashFeedToken(token) });
+  const row = await readFeedRow(getDb(), hashFeedToken(token));
 
   if (!row) {
     const key = `feed-unknown:${request.ip ?? 'unknown'}`;
