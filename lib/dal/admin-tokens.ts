@@ -73,7 +73,8 @@ const revokedShares = subquery
   .where(isNotNull(guestShares.revokedAt));
 const isRevoked = sql`(${feedTokens.revokedAt} is not null
   or coalesce(${inArray(feedTokens.guestShareId, revokedShares)}, false))`;
-const isExpired = sql`(${feedTokens.expiresAt} is not null and ${feedTokens.expiresAt} <= now())`;
+// `(select now())`: the clock read once per statement, not once a row.
+const isExpired = sql`(${feedTokens.expiresAt} is not null and ${feedTokens.expiresAt} <= (select now()))`;
 const status = sql<TokenStatus>`case when ${isRevoked} then 'revoked'
   when ${isExpired} then 'expired' else 'active' end`;
 

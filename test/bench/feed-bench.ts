@@ -197,22 +197,26 @@ async function main() {
       `\nLarge feed (${large.events} events, ${(large.bytes / 1e6).toFixed(1)} MB, status ${large.status}): ` +
         `first byte ${ms(large.firstByte)}, complete ${ms(large.total)}, server RSS growth ${(large.rssGrowth / 1048576).toFixed(1)} MB`,
     );
+    // The embedded mode answers polls from rows it knows unchanged (no query): it must keep up
+    // with the baseline itself; PostgreSQL pays a round trip a poll.
+    const [floor304, floor200] = databaseUrl ? [0.5, 0.25] : [1, 0.75];
+    const atLeast = (run: { rps: number }, floor: number) => run.rps / nextBaseline.rps >= floor;
     const targets = [
-      ['304 ≥ 50 % of the Next.js baseline', feed304.rps / nextBaseline.rps >= 0.5],
+      [`304 ≥ ${pct(floor304)} of the Next.js baseline`, atLeast(feed304, floor304)],
       [
-        `200 (${org.smallEvents} events) ≥ 25 % of the Next.js baseline`,
-        feed200.rps / nextBaseline.rps >= 0.25,
+        `200 (${org.smallEvents} events) ≥ ${pct(floor200)} of the Next.js baseline`,
+        atLeast(feed200, floor200),
       ],
       ...otherKinds.flatMap(
         (kind) =>
           [
             [
-              `${kind.name} 304 ≥ 50 % of the Next.js baseline`,
-              kind.notModified.rps / nextBaseline.rps >= 0.5,
+              `${kind.name} 304 ≥ ${pct(floor304)} of the Next.js baseline`,
+              atLeast(kind.notModified, floor304),
             ],
             [
-              `${kind.name} 200 (${kind.events} events) ≥ 25 % of the Next.js baseline`,
-              kind.ok.rps / nextBaseline.rps >= 0.25,
+              `${kind.name} 200 (${kind.events} events) ≥ ${pct(floor200)} of the Next.js baseline`,
+              atLeast(kind.ok, floor200),
             ],
           ] as const,
       ),
