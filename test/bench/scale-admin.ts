@@ -88,7 +88,7 @@ export async function measureAdmin(url: string, org: { bigTeam: string; smallTea
       ['sort created ↑', { sort: 'created', dir: 'asc' }],
       ['sort last used ↓', { sort: 'last_used', dir: 'desc' }],
       ['sort last used ↑', { sort: 'last_used', dir: 'asc' }],
-      ['last page, sort created ↓', { page: '2000' }],
+      ['last page (page 4,000), sort created ↓', { page: '4000' }],
     ];
     for (const [name, input] of filters) {
       const filter = tokenFilterSchema.parse(input);
