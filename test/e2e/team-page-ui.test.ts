@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { installDatabase, openDatabase, type DatabaseHandle } from '@/db';
@@ -224,6 +224,98 @@ describe('the demo team this month, full of absences', () => {
         expect(await insideWindowWidth(row.locator('td').last())).toBe(true);
     },
   );
+});
+
+/**
+ * A team of 200 with, for each member, a week away in the month shown: the size issue 16 plans
+ * for. Written in bulk: the page is what is tested, not how absences are requested.
+ */
+async function arrangeLargeTeam() {
+  const tag = Math.random().toString(36).slice(2, 8);
+  const team = await createTeam(db(), { name: `Large ${tag}`, slug: `large-${tag}` });
+  const manager = await createUser(db(), { name: `Manager Large ${tag}` });
+  await addMember(db(), team.id, manager.id, 'manager');
+  const { month, year } = mayNextYear();
+  await db().execute(sql`
+    with people as (
+      insert into users (email, name)
+      select 'large-' || ${tag} || '-' || i || '@example.com', 'Member ' || lpad(i::text, 3, '0')
+      from generate_series(1, 199) i
+      returning id, name
+    ), joined as (
+      insert into memberships (team_id, user_id, role)
+      select ${team.id}, id, 'member' from people returning user_id
+    )
+    insert into absences (user_id, type_id, start_date, end_date, status, decided_by_id, decided_at)
+    select p.id, (select id from absence_types where key = 'vacation'),
+           ${`${month}-01`}::date + (substr(p.name, 8)::int % 24),
+           ${`${month}-01`}::date + (substr(p.name, 8)::int % 24) + 4,
+           'approved', ${manager.id}, now()
+    from people p`);
+  return { team, manager, path: `/teams/${team.slug}?year=${year}&month=${month}` };
+}
+
+describe('the team page of a 200-person team', () => {
+  it.each([
+    ['desktop', DESKTOP],
+    ['phone', PHONE],
+  ] as const)('renders its month grid without layout shifts (%s)', async (name, viewport) => {
+    const { manager, path } = await arrangeLargeTeam();
+    const page = await signedInPage(manager.email, { viewport }, TEST_PASSWORD);
+    // Every layout shift from the first paint on, as Chromium reports them (Web Vitals' CLS).
+    await page.addInitScript(() => {
+      const shifts: Array<{ value: number; sources: string[] }> = [];
+      (window as unknown as { layoutShifts: typeof shifts }).layoutShifts = shifts;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as unknown as Array<{
+          value: number;
+          hadRecentInput: boolean;
+          sources?: Array<{ node?: Node }>;
+        }>)
+          if (!entry.hadRecentInput)
+            shifts.push({
+              value: entry.value,
+              sources: (entry.sources ?? []).map((source) => {
+                const node = source.node as HTMLElement | undefined;
+                return node ? `${node.nodeName}.${String(node.className).slice(0, 60)}` : '?';
+              }),
+            });
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(path);
+    const grid = page.locator('section[aria-labelledby="grid-heading"]');
+    await grid.getByRole('rowheader', { name: /Member 199/ }).waitFor();
+    expect(await grid.getByRole('row').count()).toBeGreaterThan(200);
+    await page.waitForLoadState('networkidle');
+    // Two frames after the last request, so that any late shift has been reported.
+    await page.evaluate(
+      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+    );
+    const shifts = await page.evaluate(
+      () =>
+        (window as unknown as { layoutShifts: Array<{ value: number; sources: string[] }> })
+          .layoutShifts,
+    );
+    const total = shifts.reduce((sum, shift) => sum + shift.value, 0);
+    expect(
+      total,
+      `layout shifts on the large team's page (${name}): ${JSON.stringify(shifts)}`,
+    ).toBeLessThan(0.01);
+    await expectNoSidewaysScroll(page, `the large team's page (${name})`);
+
+    // The observer does see a shift when one happens: push the page down by a banner.
+    await page.evaluate(async () => {
+      const banner = document.createElement('div');
+      banner.style.height = '200px';
+      document.querySelector('main')!.prepend(banner);
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    });
+    await expect
+      .poll(() =>
+        page.evaluate(() => (window as unknown as { layoutShifts: unknown[] }).layoutShifts.length),
+      )
+      .toBeGreaterThan(shifts.length);
+  });
 });
 
 describe('empty states', () => {
