@@ -169,11 +169,14 @@ async function main() {
     const steps: Awaited<ReturnType<typeof loadAtRate>>[] = [];
     let misses = 0;
     for (const rate of [25, 50, 100, 200, 300, 400, 600, 800, 1200]) {
-      const result = await loadAtRate(base, live, rate, STEP_SECONDS, fresh);
+      const stepDbCpu = await databaseCpuOf(db, name);
+      const result = await loadAtRate(base, live, rate, STEP_SECONDS, fresh, pid);
       steps.push(result);
       console.log(
         `  ${rate}/s: achieved ${fmt(result.achieved)}/s, p99 ${ms(result.p99)} ` +
-          `(${ms(result.p99WithoutGuests)} without guest links)`,
+          `(${ms(result.p99WithoutGuests)} without guest links); cores busy: server ` +
+          `${result.serverCores.toFixed(2)}, simulator ${result.simulatorCores.toFixed(2)}, ` +
+          `database ${(((await databaseCpuOf(db, name)) - stepDbCpu) / STEP_SECONDS).toFixed(2)}`,
       );
       // Past one miss (this machine is shared), until two in a row or the rate is not reached.
       misses = result.p99WithoutGuests >= 50 ? misses + 1 : 0;

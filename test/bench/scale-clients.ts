@@ -149,7 +149,9 @@ export async function loadAtRate(
   rate: number,
   seconds: number,
   fresh: number,
+  serverPid?: number,
 ) {
+  const [serverCpu0, ownCpu0] = [serverPid ? cpuSecondsOf(serverPid) : 0, process.cpuUsage()];
   const latencies: number[] = [];
   const guestLatencies: number[] = [];
   const pending: Promise<void>[] = [];
@@ -174,7 +176,11 @@ export async function loadAtRate(
   }
   await Promise.all(pending);
   const elapsed = (performance.now() - started) / 1000;
+  const ownCpu = process.cpuUsage(ownCpu0);
   return {
+    /** Cores the server and this simulator kept busy, on average. */
+    serverCores: serverPid ? (cpuSecondsOf(serverPid) - serverCpu0) / elapsed : 0,
+    simulatorCores: (ownCpu.user + ownCpu.system) / 1e6 / elapsed,
     rate,
     achieved: (latencies.length + guestLatencies.length) / elapsed,
     p99: percentile([...latencies, ...guestLatencies], 99),

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, inject } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 // Debian's Chromium, driven by playwright-core; flags keep it off the (closed) network.
@@ -49,6 +49,20 @@ export function setupBrowser() {
       env: browserEnvironment(),
     });
   });
+  // A failed test says what its pages showed: the address and the start of the text.
+  const pagesOfTest: Page[] = [];
+  beforeEach((context) => {
+    pagesOfTest.length = 0;
+    context.onTestFailed(async () => {
+      for (const page of pagesOfTest) {
+        const text = await page
+          .locator('body')
+          .innerText({ timeout: 2_000 })
+          .catch(() => '(unreadable)');
+        console.log(`Page at ${page.url()}:\n${text.replace(/\s+/g, ' ').slice(0, 600)}`);
+      }
+    });
+  });
   afterEach(() => {
     expect(cspViolations.splice(0), 'Content-Security-Policy violations').toEqual([]);
   });
@@ -80,6 +94,7 @@ export function setupBrowser() {
       });
       contexts.push(context);
       const page = await context.newPage();
+      pagesOfTest.push(page);
       page.on('console', (message) => {
         if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
       });
