@@ -71,22 +71,31 @@ export async function queueLinkRevokedNotices(
 ): Promise<void> {
   if (tokenIds.length === 0) return;
   const links = await readLinks(tx, inArray(feedTokens.id, tokenIds));
+  // One mail per owner, listing their links when there are several.
+  const byOwner = new Map<string, typeof links>();
+  for (const row of links) {
+    if (!row.ownerEnabled || row.ownerId === admin.id) continue;
+    let rows = byOwner.get(row.ownerId);
+    if (!rows) byOwner.set(row.ownerId, (rows = []));
+    rows.push(row);
+  }
   await queueMail(
     tx,
-    links
-      .filter((row) => row.ownerEnabled && row.ownerId !== admin.id)
-      .map((row): QueuedMail => ({
+    [...byOwner.values()].map((rows): QueuedMail => {
+      const owner = rows[0]!;
+      return {
         kind: 'feed_token.revoked',
-        to: row.ownerEmail,
-        recipientUserId: row.ownerId,
+        to: owner.ownerEmail,
+        recipientUserId: owner.ownerId,
         mail: linkRevokedMail({
-          locale: storedLocale(row.ownerLocale),
-          name: row.ownerName,
-          link: row.link,
+          locale: storedLocale(owner.ownerLocale),
+          name: owner.ownerName,
+          links: rows.map((row) => row.link) as [LinkSummary, ...LinkSummary[]],
           revokedBy: admin.name,
           reason,
         }),
-      })),
+      };
+    }),
   );
 }
 

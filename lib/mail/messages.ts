@@ -371,36 +371,64 @@ export function linkExpiringMail(input: {
   });
 }
 
+/**
+ * An admin revoked links of the recipient: one link is told as before; several (a person's links
+ * revoked at once) come in one mail that lists them, rather than one mail a link.
+ */
 export function linkRevokedMail(input: {
   locale: string;
   name: string;
-  link: LinkSummary;
+  links: [LinkSummary, ...LinkSummary[]];
   revokedBy: string;
   reason: string | null;
 }): ComposedMail {
   const t = translator(input.locale);
-  const description = describeLink(t, input.link);
-  const blocks: Block[] = [
-    {
-      kind: 'paragraph',
-      // Inside the sentence: "revoked your subscription to …", "a révoqué votre abonnement à …".
-      text: t('linkRevoked.revoked', {
-        revokedBy: input.revokedBy,
-        link: `${description.charAt(0).toLocaleLowerCase(input.locale)}${description.slice(1)}`,
-      }),
-    },
-    linkFacts(t, input.link),
-  ];
+  const [first] = input.links;
+  const several = input.links.length > 1;
+  // Inside the sentence: "revoked your subscription to …", "a révoqué votre abonnement à …".
+  const inSentence = (text: string) =>
+    `${text.charAt(0).toLocaleLowerCase(input.locale)}${text.slice(1)}`;
+  const blocks: Block[] = several
+    ? [
+        {
+          kind: 'paragraph',
+          text: t('linkRevoked.revokedMany', {
+            revokedBy: input.revokedBy,
+            count: input.links.length,
+          }),
+        },
+        {
+          kind: 'list',
+          items: input.links.map((link) => `${describeLink(t, link)} (${link.displayPrefix}…)`),
+        },
+      ]
+    : [
+        {
+          kind: 'paragraph',
+          text: t('linkRevoked.revoked', {
+            revokedBy: input.revokedBy,
+            link: inSentence(describeLink(t, first)),
+          }),
+        },
+        linkFacts(t, first),
+      ];
   if (input.reason)
     blocks.push(
       { kind: 'paragraph', text: t('reasonGiven') },
       { kind: 'quote', text: input.reason },
     );
-  blocks.push({ kind: 'paragraph', text: t('linkRevoked.createNew') });
-  blocks.push({ kind: 'button', label: t('linkRevoked.button'), url: input.link.manageUrl });
+  blocks.push({
+    kind: 'paragraph',
+    text: t(several ? 'linkRevoked.createNewMany' : 'linkRevoked.createNew'),
+  });
+  // The calendar's page, where its links are managed, when they all belong to one.
+  if (input.links.every((link) => link.manageUrl === first.manageUrl))
+    blocks.push({ kind: 'button', label: t('linkRevoked.button'), url: first.manageUrl });
   return composeMail({
     locale: input.locale,
-    subject: t('linkRevoked.subject', { calendar: input.link.calendarName }),
+    subject: several
+      ? t('linkRevoked.subjectMany', { count: input.links.length })
+      : t('linkRevoked.subject', { calendar: first.calendarName }),
     greeting: greeting(t, input.name),
     blocks,
     footer: t('securityFooter'),

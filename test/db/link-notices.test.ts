@@ -107,20 +107,33 @@ describe('link notices', () => {
     );
     expect(mail!.textBody).toContain('> Laptop reported stolen');
 
-    // Revoking all of a person's links: one mail per link.
-    await createFeedToken(db(), {
+    // Revoking all of a person's links: one mail that lists them.
+    const frontDesk = await createFeedToken(db(), {
       kind: 'public',
       ownerId: manager.id,
       teamId: team.id,
       label: 'Front desk',
     });
-    await createFeedToken(db(), { kind: 'guest', ownerId: manager.id, teamId: team.id });
+    const guest = await createFeedToken(db(), {
+      kind: 'guest',
+      ownerId: manager.id,
+      teamId: team.id,
+      guestEmail: `auditor-${team.slug}@example.org`,
+    });
     await revokeUserTokens(admin, { userId: manager.id, reason: 'Left the company' });
     const toManager = await mailsTo(manager.email, 'feed_token.revoked');
-    expect(toManager).toHaveLength(2);
-    expect(toManager.map((message) => message.textBody).join('\n')).toContain(
-      `the public link “Front desk” you created for “${team.name}”`,
+    expect(toManager).toHaveLength(1);
+    expect(toManager[0]!.subject).toBe('2 calendar links of yours were revoked');
+    const text = toManager[0]!.textBody;
+    expect(text).toContain(`${admin.name}, an admin of TeamCal, revoked 2 of your calendar links.`);
+    expect(text).toContain(
+      `The public link “Front desk” you created for “${team.name}” (${frontDesk.displayPrefix}…)`,
     );
+    expect(text).toContain(
+      `The guest share with auditor-${team.slug}@example.org you created for “${team.name}” (${guest.displayPrefix}…)`,
+    );
+    expect(text).toContain('> Left the company');
+    expect(text).toContain(`/teams/${team.slug}`);
   });
 
   it('an admin revoking their own link gets no mail about it', async () => {
