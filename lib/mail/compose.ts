@@ -30,14 +30,19 @@ export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (character) => HTML_ESCAPES[character]!);
 }
 
-function blockText(block: Block): string {
+/** A label's colon: French sets it off with a space ("Lien : …"), as its messages do. */
+function colonOf(locale: string): string {
+  return languageOf(locale) === 'fr' ? ' :' : ':';
+}
+
+function blockText(block: Block, colon: string): string {
   switch (block.kind) {
     case 'paragraph':
       return block.text;
     case 'facts':
-      return block.rows.map(([label, value]) => `${label}: ${value}`).join('\n');
+      return block.rows.map(([label, value]) => `${label}${colon} ${value}`).join('\n');
     case 'button':
-      return `${block.label}:\n${block.url}`;
+      return `${block.label}${colon}\n${block.url}`;
     case 'list':
       return block.items.map((item) => `- ${item}`).join('\n');
     case 'quote':
@@ -81,7 +86,13 @@ export function composeMail(input: {
   blocks: Block[];
   footer: string;
 }): ComposedMail {
-  const text = [input.greeting, ...input.blocks.map(blockText), '--', input.footer].join('\n\n');
+  const colon = colonOf(input.locale);
+  const text = [
+    input.greeting,
+    ...input.blocks.map((block) => blockText(block, colon)),
+    '--',
+    input.footer,
+  ].join('\n\n');
   const orOpen = translatorFor(input.locale, 'mail')('orOpen');
   const html =
     `<!doctype html><html lang="${languageOf(input.locale)}"><head><meta charset="utf-8">` +

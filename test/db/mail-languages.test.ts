@@ -103,10 +103,10 @@ describe('mails in their recipient’s language', () => {
     for (const line of [
       'Bonjour,',
       'Camille Martin a partagé l’agenda « Équipe Lyon » avec vous dans TeamCal.',
-      'Agenda: Équipe Lyon',
-      'Votre rôle: Lecteur',
-      'Vous pouvez: le consulter dans votre application d’agenda : qui est absent ou occupé et le type d’absence ou d’événement, sans les remarques',
-      'Choisir votre mot de passe:',
+      'Agenda : Équipe Lyon',
+      'Votre rôle : Lecteur',
+      'Vous pouvez : le consulter dans votre application d’agenda : qui est absent ou occupé et le type d’absence ou d’événement, sans les remarques',
+      'Choisir votre mot de passe :',
       `Le lien ne fonctionne qu’une fois, jusqu’au ${formatMailDateTime(frenchExpiry, 'Europe/Paris', 'fr-FR')}. S’il a expiré, demandez-en un nouveau à Camille Martin.`,
     ])
       expect(fr.text).toContain(line);
@@ -168,12 +168,12 @@ describe('mails in their recipient’s language', () => {
     for (const line of [
       'Bonjour Mona Manager,',
       'Rita Requester demande une absence (Congés payés) et attend une décision.',
-      `Quand: ${frenchSpan}`,
-      'Décompte: 5 jours ouvrés',
-      'Solde si la demande est acceptée: 20',
+      `Quand : ${frenchSpan}`,
+      'Décompte : 5 jours ouvrés',
+      'Solde si la demande est acceptée : 20',
       'Également absents dans Support Paris pendant ces jours :',
       `- Colin Colleague — Congés payés, ${formatDateSpan(plusDays(monday, 2), plusDays(monday, 2), 'fr-FR')} (en attente de décision)`,
-      'Accepter ou refuser:',
+      'Accepter ou refuser :',
     ])
       expect(fr.text).toContain(line);
     // French dates: "lun. 7 – ven. 11 déc. 2026".
@@ -202,7 +202,7 @@ describe('mails in their recipient’s language', () => {
       `Mona Manager a refusé votre demande : Congés payés, ${frenchSpan}.`,
       'Motif indiqué :',
       '> La mise en production tombe cette semaine.',
-      'Voir mes absences:',
+      'Voir mes absences :',
     ])
       expect(decided.text).toContain(line);
     expectNoEnglish(decided);
@@ -257,8 +257,8 @@ describe('mails in their recipient’s language', () => {
     for (const line of [
       'Bonjour Léa Martin,',
       `Votre abonnement à « Ventes Nantes » cessera de fonctionner le ${formatMailDateTime(await expiryOf(frenchLink.id), 'Europe/Paris', 'fr-FR')}.`,
-      `Lien: ${frenchLink.displayPrefix}…`,
-      'Renouveler le lien:',
+      `Lien : ${frenchLink.displayPrefix}…`,
+      'Renouveler le lien :',
     ])
       expect(fr.text).toContain(line);
     expectNoEnglish(fr);
