@@ -114,20 +114,23 @@ const tokenColumns = {
 };
 
 /** Links whose owner's name or email, or guest's email, contains `text`. */
-function whoMatches(text: string): SQL {
-  return sql`(${inArray(
-    feedTokens.ownerId,
-    subquery
-      .select({ id: users.id })
-      .from(users)
-      .where(anyContains(text, users.name, users.email)),
-  )} or ${inArray(
-    feedTokens.guestShareId,
-    subquery
-      .select({ id: guestShares.id })
-      .from(guestShares)
-      .where(anyContains(text, guestShares.email)),
-  )})`;
+function whoMatches(text: string): SQL | undefined {
+  return or(
+    inArray(
+      feedTokens.ownerId,
+      subquery
+        .select({ id: users.id })
+        .from(users)
+        .where(anyContains(text, users.name, users.email)),
+    ),
+    inArray(
+      feedTokens.guestShareId,
+      subquery
+        .select({ id: guestShares.id })
+        .from(guestShares)
+        .where(anyContains(text, guestShares.email)),
+    ),
+  );
 }
 
 function filterCondition(filter: TokenFilter): SQL | undefined {
