@@ -9,12 +9,6 @@ import type { CalendarInfo, FeedItem } from './types';
 
 const encoder = new TextEncoder();
 
-/**
- * How long a feed is written in one go before other work may run: the server has one thread, and
- * a page of 1,000 events takes tens of milliseconds to write.
- */
-const SLICE_MS = 4;
-
 /** The folded text of some events, to go between the frame's header and footer. */
 export function renderFeedItems(context: FeedContext, items: Iterable<FeedItem>): string {
   let text = '';
@@ -45,9 +39,6 @@ export function streamCalendar(info: CalendarInfo, source: FeedSource): Readable
   const batches: AsyncIterator<readonly FeedItem[]> | Iterator<readonly FeedItem[]> =
     Symbol.asyncIterator in source ? source[Symbol.asyncIterator]() : source[Symbol.iterator]();
   let headerSent = false;
-  // The batch being written, and how far.
-  let batch: readonly FeedItem[] = [];
-  let written = 0;
 
   return new ReadableStream<Uint8Array>(
     {
@@ -61,24 +52,13 @@ export function streamCalendar(info: CalendarInfo, source: FeedSource): Readable
           // Empty batches yield no bytes; keep reading until there is a chunk to hand over, since
           // a pull that enqueues nothing is not called again.
           for (;;) {
-            if (written < batch.length) {
-              // The rest of a batch: let other requests run first (a 304 must not wait behind
-              // a large body), then write for one slice of time.
-              await new Promise((resolve) => setImmediate(resolve));
-            } else {
-              const next = await batches.next();
-              if (next.done) {
-                controller.enqueue(encoder.encode(footer));
-                controller.close();
-                return;
-              }
-              batch = next.value;
-              written = 0;
+            const next = await batches.next();
+            if (next.done) {
+              controller.enqueue(encoder.encode(footer));
+              controller.close();
+              return;
             }
-            const started = performance.now();
-            let text = '';
-            while (written < batch.length && performance.now() - started < SLICE_MS)
-              text += foldLines(createFeedEvent(context, batch[written++]!).toString());
+            const text = renderFeedItems(context, next.value);
             if (text) {
               controller.enqueue(encoder.encode(text));
               return;
