@@ -3,6 +3,7 @@ import { and, eq, gt, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb, type Transaction } from '@/db';
 import { calendars, feedTokens, guestShares, users } from '@/db/schema';
+import { groupBy } from '@/lib/group-by';
 import { storedLocale } from '@/lib/i18n/locales';
 import { appUrl, linkExpiringMail, linkRevokedMail, type LinkSummary } from '@/lib/mail/messages';
 import type { Actor } from './actor';
@@ -72,13 +73,10 @@ export async function queueLinkRevokedNotices(
   if (tokenIds.length === 0) return;
   const links = await readLinks(tx, inArray(feedTokens.id, tokenIds));
   // One mail per owner, listing their links when there are several.
-  const byOwner = new Map<string, typeof links>();
-  for (const row of links) {
-    if (!row.ownerEnabled || row.ownerId === admin.id) continue;
-    let rows = byOwner.get(row.ownerId);
-    if (!rows) byOwner.set(row.ownerId, (rows = []));
-    rows.push(row);
-  }
+  const byOwner = groupBy(
+    links.filter((row) => row.ownerEnabled && row.ownerId !== admin.id),
+    (row) => row.ownerId,
+  );
   await queueMail(
     tx,
     [...byOwner.values()].map((rows): QueuedMail => {

@@ -4,6 +4,7 @@ import { getDb, type Database, type Transaction } from '@/db';
 import { absences, absenceTypes, memberships, teams, users } from '@/db/schema';
 import type { Balance } from '@/lib/allowance';
 import { AppError } from '@/lib/errors';
+import { groupBy } from '@/lib/group-by';
 import { TranslatableText } from '@/lib/i18n/translate';
 import { holidayDatesBetween, holidayPlaceOf } from '@/lib/holidays';
 import type { RequestInfo } from '@/lib/request-info';
@@ -120,16 +121,20 @@ export async function weighRequests(
   // Every requester's balance of each year a request starts in, read together: the same few
   // queries for a team of 5 or of 200.
   const yearOf = (request: { startDate: string }) => Number(request.startDate.slice(0, 4));
-  const requestersByYear = new Map<number, string[]>();
-  for (const request of requests) {
-    if (!countsAgainstAllowance.get(request.id)) continue;
-    const year = yearOf(request);
-    if (!requestersByYear.has(year)) requestersByYear.set(year, []);
-    requestersByYear.get(year)!.push(request.userId);
-  }
+  const countedByYear = groupBy(
+    requests.filter((request) => countsAgainstAllowance.get(request.id)),
+    yearOf,
+  );
   const balancesByYear = new Map<number, Map<string, Balance>>();
-  for (const [year, userIds] of requestersByYear)
-    balancesByYear.set(year, await readBalances(db, userIds, year));
+  for (const [year, yearRequests] of countedByYear)
+    balancesByYear.set(
+      year,
+      await readBalances(
+        db,
+        yearRequests.map((request) => request.userId),
+        year,
+      ),
+    );
 
   for (const request of requests) {
     const others = away.filter(
