@@ -1,7 +1,7 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { getDatabaseHandle, getDb, type Database } from '@/db';
+import { getDatabaseHandle, type Database, type DatabaseHandle } from '@/db';
 import { calendars, feedTokens, guestShares, policy, users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { hashFeedToken, isWellFormedFeedToken } from '@/lib/feed-tokens';
@@ -134,10 +134,13 @@ interface KeptRow {
 
 const keptRows = new WeakMap<Database, Map<string, KeptRow>>();
 
-async function readFeedRow(db: Database, tokenHash: string): Promise<FeedRow | undefined> {
+async function readFeedRow(
+  { db, writeCount: writes }: DatabaseHandle,
+  tokenHash: string,
+): Promise<FeedRow | undefined> {
   let query = preparedQueries.get(db);
   if (!query) preparedQueries.set(db, (query = prepareFeedQuery(db)));
-  const writeCount = getDatabaseHandle().writeCount?.();
+  const writeCount = writes?.();
   if (writeCount === undefined) return (await query.execute({ tokenHash }))[0];
 
   let kept = keptRows.get(db);
@@ -173,7 +176,7 @@ export async function openFeed(
   authorization: string | null = null,
 ): Promise<FeedAccess> {
   if (!isWellFormedFeedToken(token)) throw new AppError('not_found', 'Unknown calendar link.');
-  const row = await readFeedRow(getDb(), hashFeedToken(token));
+  const row = await readFeedRow(getDatabaseHandle(), hashFeedToken(token));
 
   if (!row) {
     const key = `feed-unknown:${request.ip ?? 'unknown'}`;
