@@ -1,3 +1,5 @@
+import { createLruCache } from '@/lib/lru-cache';
+
 // Serialised feed bodies, kept by strong ETag. The ETag changes whenever the calendar, the link's
 // settings, the window's rows or the expiry reminder do (the team's calendar_version lives in the
 // database), so a hit is always current, on any instance. Only small bodies are kept: large feeds
@@ -22,31 +24,13 @@ export interface FeedBodyCache {
 }
 
 export function createFeedBodyCache(maxBytes = MAX_CACHED_BYTES): FeedBodyCache {
-  const bodies = new Map<string, Uint8Array<ArrayBuffer>>();
-  let totalBytes = 0;
-  const cost = (body: Uint8Array) => body.length + ENTRY_OVERHEAD_BYTES;
-
-  function remember(etag: string, body: Uint8Array<ArrayBuffer>) {
-    if (bodies.has(etag) || cost(body) > maxBytes) return;
-    bodies.set(etag, body);
-    totalBytes += cost(body);
-    // Least recently used first (a hit moves its entry last).
-    for (const [key, old] of bodies) {
-      if (totalBytes <= maxBytes) break;
-      bodies.delete(key);
-      totalBytes -= cost(old);
-    }
-  }
+  const bodies = createLruCache<string, Uint8Array<ArrayBuffer>>(
+    maxBytes,
+    (_etag, body) => body.length + ENTRY_OVERHEAD_BYTES,
+  );
 
   return {
-    get(etag) {
-      const body = bodies.get(etag);
-      if (body) {
-        bodies.delete(etag);
-        bodies.set(etag, body);
-      }
-      return body;
-    },
+    get: (etag) => bodies.get(etag),
     caching(etag, body) {
       let parts: Uint8Array[] | null = [];
       let size = 0;
@@ -67,7 +51,7 @@ export function createFeedBodyCache(maxBytes = MAX_CACHED_BYTES): FeedBodyCache 
               whole.set(part, offset);
               offset += part.length;
             }
-            remember(etag, whole);
+            bodies.set(etag, whole);
           },
         }),
       );
@@ -76,7 +60,7 @@ export function createFeedBodyCache(maxBytes = MAX_CACHED_BYTES): FeedBodyCache 
       return bodies.size;
     },
     get bytes() {
-      return totalBytes;
+      return bodies.cost;
     },
   };
 }

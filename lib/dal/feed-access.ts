@@ -6,6 +6,7 @@ import { calendars, feedTokens, guestShares, policy, users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { hashFeedToken, isWellFormedFeedToken } from '@/lib/feed-tokens';
 import type { KeptWindow } from '@/lib/feed-window';
+import { createLruCache, type LruCache } from '@/lib/lru-cache';
 import type { RequestInfo } from '@/lib/request-info';
 import type { Actor } from './actor';
 import {
@@ -132,7 +133,7 @@ interface KeptRow {
   clockOffset: number;
 }
 
-const keptRows = new WeakMap<Database, Map<string, KeptRow>>();
+const keptRows = new WeakMap<Database, LruCache<string, KeptRow>>();
 
 async function readFeedRow(
   { db, writeCount: writes }: DatabaseHandle,
@@ -144,20 +145,15 @@ async function readFeedRow(
   if (writeCount === undefined) return (await query.execute({ tokenHash }))[0];
 
   let kept = keptRows.get(db);
-  if (!kept) keptRows.set(db, (kept = new Map()));
+  if (!kept) keptRows.set(db, (kept = createLruCache(MAX_KEPT_ROWS)));
   const hit = kept.get(tokenHash);
   if (hit?.writeCount === writeCount) {
-    kept.delete(tokenHash);
-    kept.set(tokenHash, hit);
     return { ...hit.row, now: new Date(Date.now() + hit.clockOffset) };
   }
   // Counted before the read: a write that lands meanwhile makes the next poll read again.
   const [row] = await query.execute({ tokenHash });
-  kept.delete(tokenHash);
-  if (row) {
-    kept.set(tokenHash, { writeCount, row, clockOffset: row.now.getTime() - Date.now() });
-    if (kept.size > MAX_KEPT_ROWS) kept.delete(kept.keys().next().value!);
-  }
+  if (row) kept.set(tokenHash, { writeCount, row, clockOffset: row.now.getTime() - Date.now() });
+  else kept.delete(tokenHash);
   return row;
 }
 
