@@ -1,10 +1,11 @@
-import { and, eq } from 'drizzle-orm';
+import crypto from 'node:crypto';
+import { and, eq, inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditEvents, feedTokens } from '@/db/schema';
 import { createPersonalSubscription } from '@/lib/dal/feed-tokens';
 import { createFeedUsageRecorder } from '@/lib/dal/feed-usage';
 import { feedOptionsSchema } from '@/lib/validation';
-import { setupTestDatabase } from '@/test/helpers/database';
+import { countStatements, setupTestDatabase } from '@/test/helpers/database';
 import { addMember, createAbsenceType, createTeam, createUser } from '@/test/helpers/factories';
 
 const db = setupTestDatabase();
@@ -99,5 +100,38 @@ describe('recording feed usage', () => {
     await recorder.flush();
     expect(recorder.pendingTokens).toBe(0);
     for (const [tokenId, uses] of expected) expect((await usageOf(tokenId)).useCount).toBe(uses);
+  });
+
+  it('writes the counts of many tokens in a few statements, one after another, and loses none', async () => {
+    const [subscription] = await subscribedTokens(1);
+    const [link] = await db().select().from(feedTokens).where(eq(feedTokens.id, subscription!));
+    const tokenIds = (
+      await db()
+        .insert(feedTokens)
+        .values(
+          Array.from({ length: 1_100 }, () => ({
+            kind: 'public' as const,
+            tokenHash: crypto.randomBytes(32).toString('hex'),
+            displayPrefix: 'bulk',
+            ownerId: link!.ownerId,
+            calendarId: link!.calendarId,
+          })),
+        )
+        .returning({ id: feedTokens.id })
+    ).map((row) => row.id);
+    const recorder = createFeedUsageRecorder();
+    for (const tokenId of tokenIds) recorder.record(tokenId, false, older);
+    await pause(5);
+    for (const tokenId of tokenIds) recorder.record(tokenId, false, newer);
+    // One statement per 500 tokens, not one per token.
+    expect(await countStatements(db(), () => recorder.flush())).toBe(3);
+    const rows = await db()
+      .select({ useCount: feedTokens.useCount, lastUsedIp: feedTokens.lastUsedIp })
+      .from(feedTokens)
+      .where(inArray(feedTokens.id, tokenIds));
+    expect(rows).toHaveLength(1_100);
+    expect(rows.filter((row) => row.useCount === 2 && row.lastUsedIp === newer.ip)).toHaveLength(
+      1_100,
+    );
   });
 });
