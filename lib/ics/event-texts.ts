@@ -35,8 +35,6 @@ function fieldsOf(row: object): string {
   return text;
 }
 
-export type EventTexts = ReturnType<typeof createEventTexts>;
-
 export function createEventTexts(maxBytes = MAX_EVENT_TEXT_BYTES) {
   const texts = createLruCache<string, string>(
     maxBytes,
