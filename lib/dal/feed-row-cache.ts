@@ -13,7 +13,7 @@ import { inWindow, MAX_PAGE_SIZE, type FeedRow } from './feed-rows';
 // like the ETag, so a kept copy is always current, on any instance. Large calendars stream as
 // before: their rows are never held.
 
-/** Rows kept for all calendars together (about 65 MB: a row measured 1.3 kB), least recently used out first. */
+/** Rows kept for all calendars together (a few tens of MB), least recently used out first. */
 const MAX_KEPT_ROWS = 50_000;
 /** A calendar with more rows than this streams its rows page by page, unkept. */
 const MAX_ROWS_PER_CALENDAR = 5_000;
