@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { isDatabaseUnavailable } from '@/db';
 import { openFeed, type FeedAccess } from '@/lib/dal/feed-access';
 import { currentFeedBuild } from '@/lib/dal/feed-builds';
-import { readSharedRows } from '@/lib/dal/feed-row-cache';
 import { recordFeedUse } from '@/lib/dal/feed-usage';
 import { keepFeedWindow } from '@/lib/dal/feed-window';
 import { AppError, errorResponse, isAppError } from '@/lib/errors';
@@ -243,12 +242,7 @@ export async function respondWithFeed(
       privateTypes: access.privateTypes,
       expiryNotice: expiryWarning ? expiryNotice(access) : null,
       locale: storedLocale(language),
-      rows: readSharedRows(
-        access.source,
-        access.calendar,
-        { options: access.options, ...window },
-        { basis: windows.basis, now },
-      ),
+      rows: access.source.readRows(access.calendar, { options: access.options, ...window }),
     });
     return new Response(cachingFeedBody(validators.etag, body), { status: 200, headers });
   } catch (error) {

@@ -74,18 +74,6 @@ export function linkWindow(tokenId: string, now: Date): LinkWindow {
   return windowOfStep(dateOf(today - sinceStep));
 }
 
-/**
- * Every link's window at `now` lies in this one: steps are at most 27 days old, so a past edge is
- * one year back and at most 27 days more, a future edge two years ahead and at most 27 days more.
- */
-export function allLinksWindow(now: Date): FeedWindow {
-  const today = dayNumber(now.toISOString().slice(0, 10));
-  return {
-    from: windowOfStep(dateOf(today - (FEED_WINDOW_STEP_DAYS - 1))).from,
-    to: windowOfStep(dateOf(today)).to,
-  };
-}
-
 /** The earlier of two optional dates (null: none). */
 export function earlierDate(a: string | null, b: string | null): string | null {
   if (a === null) return b;

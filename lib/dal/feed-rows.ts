@@ -117,25 +117,6 @@ function bookingFilter({ from, to, ...selection }: BookingSelection): SQL {
   )!;
 }
 
-/**
- * Which rows of a wider window's lie in `window`: what the filters above ask of the database, for
- * rows read once for every link of a calendar (feed-row-cache.ts). Same bounds, inclusive dates.
- */
-export function inWindow({ from, to }: { from: string; to: string }): (row: FeedRow) => boolean {
-  const [startsBefore, endsAfter] = [utcDayStart(to, 1), utcDayStart(from)];
-  return (row) => {
-    switch (row.kind) {
-      case 'absence':
-      case 'event':
-        return row.startDate <= to && row.endDate >= from;
-      case 'booking':
-        return row.startsAt < startsBefore && row.endsAt > endsAfter;
-      case 'holiday':
-        return row.date >= from && row.date <= to;
-    }
-  };
-}
-
 /** Keyset condition: rows after (startDate, id) in (start_date, id) order. */
 function after(
   table: { startDate: AnyColumn; id: AnyColumn },
