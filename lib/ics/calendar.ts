@@ -41,12 +41,10 @@ export function createFeedCalendar(info: CalendarInfo): ICalCalendar {
 
 /** The calendar and zones that {@link createFeedEvent} renders against. */
 export function createFeedContext(info: CalendarInfo): FeedContext {
-  const timeZones = headerTimeZones(info);
   return {
     info,
     calendar: createFeedCalendar(info),
-    timeZones: new Set(timeZones),
-    textKey: JSON.stringify([info.timeZone, timeZones, info.privacy, info.locale ?? null]),
+    timeZones: new Set(headerTimeZones(info)),
   };
 }
 

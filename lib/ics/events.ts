@@ -44,12 +44,6 @@ export interface FeedContext {
   info: CalendarInfo;
   calendar: ICalCalendar;
   timeZones: ReadonlySet<string>;
-  /**
-   * What, besides the item and its UID, an event's text is written from: the calendar's zone and
-   * header zones, the privacy level and the language (who reads it counts per absence). Feeds
-   * with the same key write an item alike, so they share its text (event-texts.ts).
-   */
-  textKey: string;
 }
 
 const END_VEVENT = 'END:VEVENT\r\n';
@@ -135,7 +129,7 @@ function halfDayRemarks(absence: AbsenceRow, texts: FeedTexts): string {
   return first && last ? `${first}\n\n${last}` : first || last;
 }
 
-function absenceEvent(context: FeedContext, id: string, absence: AbsenceRow): ICalEvent {
+function absenceEvent(context: FeedContext, absence: AbsenceRow): ICalEvent {
   const { info, calendar } = context;
   const texts = textsOf(context);
   const shown = presentAbsence(
@@ -163,7 +157,7 @@ function absenceEvent(context: FeedContext, id: string, absence: AbsenceRow): IC
     halfDays && shown.note ? `${halfDays}\n\n${shown.note}` : halfDays || shown.note;
   const pending = absence.status === 'pending';
   const data: ICalEventData = {
-    id,
+    id: uid(info, 'absence', absence.id),
     sequence: absence.sequence,
     stamp: absence.updatedAt,
     allDay: timing.allDay,
@@ -194,7 +188,6 @@ function headerZone(context: FeedContext, zone: string): string {
  */
 function calendarEvent(
   context: FeedContext,
-  id: string,
   event: TeamEventRow,
   kind: 'team' | 'appointment',
 ): ICalEvent {
@@ -216,7 +209,7 @@ function calendarEvent(
       ? allDay(event.startDate, event.endDate)
       : timed(event.startsAt.getTime(), event.endsAt.getTime(), zone);
   const data: ICalEventData = {
-    id,
+    id: uid(info, 'event', event.id),
     sequence: event.sequence,
     stamp: event.updatedAt,
     allDay: timing.allDay,
@@ -243,7 +236,7 @@ const BOOKING_STATUS = {
   cancelled: ICalEventStatus.CANCELLED,
 } as const;
 
-function bookingEvent(context: FeedContext, id: string, booking: BookingRow): ICalEvent {
+function bookingEvent(context: FeedContext, booking: BookingRow): ICalEvent {
   const { info, calendar } = context;
   const texts = textsOf(context);
   const shown = presentBooking({ ...booking, privacy: info.privacy }, texts);
@@ -253,7 +246,7 @@ function bookingEvent(context: FeedContext, id: string, booking: BookingRow): IC
     headerZone(context, booking.timeZone),
   );
   const data: ICalEventData = {
-    id,
+    id: uid(info, 'booking', booking.id),
     sequence: booking.sequence,
     stamp: booking.updatedAt,
     start: timing.start,
@@ -276,16 +269,14 @@ function bookingEvent(context: FeedContext, id: string, booking: BookingRow): IC
 }
 
 /**
- * A public holiday: all day, free, the same text at every privacy level (it names nobody).
+ * A public holiday: all day, free, the same text at every privacy level (it names nobody). Its UID
+ * is the place's and the date's, so it stays the same in every feed and on every fetch.
  */
-function publicHolidayEvent(
-  context: FeedContext,
-  id: string,
-  holiday: PublicHolidayRow,
-): ICalEvent {
-  const { calendar } = context;
+function publicHolidayEvent(context: FeedContext, holiday: PublicHolidayRow): ICalEvent {
+  const { info, calendar } = context;
+  const place = holiday.region ? `${holiday.country}-${holiday.region}` : holiday.country;
   const data: ICalEventData = {
-    id,
+    id: `holiday-${place}-${holiday.date}@${info.uidDomain}`,
     sequence: holiday.sequence,
     stamp: holiday.updatedAt,
     allDay: true,
@@ -316,7 +307,7 @@ function localDate(instant: Date, timeZone: string): string {
   return new ZonedDate(instant.getTime(), timeZone).internal.toISOString().slice(0, 10);
 }
 
-function expiryNoticeEvent(context: FeedContext, id: string, notice: ExpiryNotice): ICalEvent {
+function expiryNoticeEvent(context: FeedContext, notice: ExpiryNotice): ICalEvent {
   const { info, calendar } = context;
   const date = localDate(notice.expiresAt, info.timeZone);
   const { renewal } = notice;
@@ -326,7 +317,7 @@ function expiryNoticeEvent(context: FeedContext, id: string, notice: ExpiryNotic
       ? [texts.renewSummary(date, renewal.renewUrl), texts.renewDescription(date, renewal.renewUrl)]
       : [texts.askSummary(date, renewal.askWhom), texts.askDescription(date, renewal.askWhom)];
   const data: ICalEventData = {
-    id,
+    id: `link-expiry-${notice.tokenId}@${info.uidDomain}`,
     sequence: 0,
     stamp: notice.tokenCreatedAt,
     allDay: true,
@@ -345,46 +336,23 @@ function expiryNoticeEvent(context: FeedContext, id: string, notice: ExpiryNotic
 }
 
 /**
- * The UID of an item's event in this feed. A public holiday's is the place's and the date's, so it
- * stays the same in every feed and on every fetch; the expiry notice's is its link's.
- */
-export function feedItemUid(info: CalendarInfo, item: FeedItem): string {
-  switch (item.kind) {
-    case 'absence':
-      return uid(info, 'absence', item.absence.id);
-    case 'teamEvent':
-    case 'appointment':
-      return uid(info, 'event', item.event.id);
-    case 'booking':
-      return uid(info, 'booking', item.booking.id);
-    case 'publicHoliday': {
-      const { country, region, date } = item.holiday;
-      return `holiday-${region ? `${country}-${region}` : country}-${date}@${info.uidDomain}`;
-    }
-    case 'expiryNotice':
-      return `link-expiry-${item.notice.tokenId}@${info.uidDomain}`;
-  }
-}
-
-/**
  * The ical-generator event for one feed item, with privacy applied. It is not added to
  * `context.calendar` (a feed of 50,000 events must not keep them all); add it with
  * `calendar.createEvent(event)` where a whole calendar object is wanted.
  */
 export function createFeedEvent(context: FeedContext, item: FeedItem): ICalEvent {
-  const id = feedItemUid(context.info, item);
   switch (item.kind) {
     case 'absence':
-      return absenceEvent(context, id, item.absence);
+      return absenceEvent(context, item.absence);
     case 'teamEvent':
-      return calendarEvent(context, id, item.event, 'team');
+      return calendarEvent(context, item.event, 'team');
     case 'appointment':
-      return calendarEvent(context, id, item.event, 'appointment');
+      return calendarEvent(context, item.event, 'appointment');
     case 'booking':
-      return bookingEvent(context, id, item.booking);
+      return bookingEvent(context, item.booking);
     case 'publicHoliday':
-      return publicHolidayEvent(context, id, item.holiday);
+      return publicHolidayEvent(context, item.holiday);
     case 'expiryNotice':
-      return expiryNoticeEvent(context, id, item.notice);
+      return expiryNoticeEvent(context, item.notice);
   }
 }

@@ -16,9 +16,7 @@ import { item } from '@/test/helpers/generated-feed';
 // `npm run bench`: streams a calendar of 50,000 absences and team events (one in ten a team event,
 // some timed, in two zones) to a byte counter, in batches of 500 as the feed's keyset pages would
 // arrive, and prints wall time, CPU time and memory. The first run is a cold process (VTIMEZONE
-// generation, JIT warm-up, every event written by ical-generator); the next ones find each event's
-// text kept (lib/ics/event-texts.ts), as a server does for the other links of a calendar whose
-// events fit in that cache (50,000 do not all: some are written anew). Then ical-generator's
+// generation, JIT warm-up); the next ones are what a running server sees. Then ical-generator's
 // own `calendar.toString()` on 5,000 of the events, for comparison. Not a test: speed is measured
 // here, never asserted. Needs `node --expose-gc` (the npm script passes it) for memory figures.
 // BENCH_EVENTS and BENCH_COMPARE_EVENTS (0: skip the comparison) change the sizes.
