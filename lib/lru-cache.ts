@@ -1,5 +1,5 @@
 // A map that keeps its most recently used entries within a budget, for the caches that live in
-// the server's memory (feed bodies, event texts, embedded-mode token rows): however many distinct
+// the server's memory (feed bodies, embedded-mode token rows): however many distinct
 // keys pass, it never holds more than `maxCost`. Each entry costs what `costOf` says (its bytes,
 // or 1 to count entries); the least recently used leave first.
 

@@ -1,6 +1,6 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb, type Database, type Transaction } from '@/db';
 import { feedTokens } from '@/db/schema';
 import type { RequestInfo } from '@/lib/request-info';
 import { recordAuditEvent } from './audit';
@@ -38,8 +38,11 @@ export interface FeedUsageRecorder {
  */
 const TOKENS_PER_WRITE = 500;
 
-/** Adds the counts of tokens used before; the last use only moves forward (see above). */
-async function writeUses(entries: Array<[string, PendingUse]>): Promise<void> {
+/** Adds the tokens' counts; the last use only moves forward (see above). */
+async function writeUses(
+  db: Database | Transaction,
+  entries: Array<[string, PendingUse]>,
+): Promise<void> {
   const uses = entries.map(
     ([tokenId, use]) =>
       sql`(${tokenId}::uuid, ${use.uses}::bigint, ${use.lastAt.toISOString()}::timestamptz,
@@ -48,7 +51,7 @@ async function writeUses(entries: Array<[string, PendingUse]>): Promise<void> {
   const newer = sql`(t.last_used_at is null or t.last_used_at < v.at)`;
   // Two instances writing the same tokens may deadlock; the loser puts its counts back and
   // writes them with its next flush.
-  await getDb().execute(sql`
+  await db.execute(sql`
     update ${feedTokens} as t
     set use_count = t.use_count + v.uses,
       last_used_at = case when ${newer} then v.at else t.last_used_at end,
@@ -68,18 +71,7 @@ async function writeFirstUse(tokenId: string, use: PendingUse): Promise<void> {
       .where(eq(feedTokens.id, tokenId))
       .for('update');
     if (!before) return;
-    const at = use.lastAt.toISOString();
-    const newer = sql`(${feedTokens.lastUsedAt} is null or ${feedTokens.lastUsedAt} < ${at}::timestamptz)`;
-    await tx
-      .update(feedTokens)
-      .set({
-        useCount: sql`${feedTokens.useCount} + ${use.uses}`,
-        lastUsedAt: sql`case when ${newer} then ${at}::timestamptz else ${feedTokens.lastUsedAt} end`,
-        lastUsedIp: sql`case when ${newer} then ${use.request.ip} else ${feedTokens.lastUsedIp} end`,
-        lastUsedUserAgent: sql`case when ${newer} then ${use.request.userAgent}
-          else ${feedTokens.lastUsedUserAgent} end`,
-      })
-      .where(eq(feedTokens.id, tokenId));
+    await writeUses(tx, [[tokenId, use]]);
     if (before.lastUsedAt === null)
       await recordAuditEvent(tx, {
         action: 'feed_token.first_used',
@@ -121,7 +113,7 @@ export function createFeedUsageRecorder(
       );
       for (let start = 0; start < counts.length; start += TOKENS_PER_WRITE) {
         const chunk = counts.slice(start, start + TOKENS_PER_WRITE);
-        await writeUses(chunk).catch(() => {
+        await writeUses(getDb(), chunk).catch(() => {
           for (const [tokenId, use] of chunk) putBack(tokenId, use);
         });
       }
