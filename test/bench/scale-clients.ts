@@ -132,6 +132,16 @@ export function shiftClock(sql: postgres.Sql, simulatedNow: number) {
   return sql`update bench_clock.shift set by = ${Math.round(simulatedNow - Date.now())} * interval '1 millisecond' where id = 1`;
 }
 
+/** The clients in a seeded random order (Fisher–Yates). */
+export function shuffled<T>(items: readonly T[], random: () => number): T[] {
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
+  }
+  return copy;
+}
+
 export const percentile = (values: number[], p: number) => {
   if (values.length === 0) return 0;
   const sorted = [...values].sort((a, b) => a - b);

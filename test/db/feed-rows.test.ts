@@ -27,8 +27,7 @@ const options: FeedOptions = {
   privacy: 'full',
   includePending: false,
   absenceTypeIds: null,
-  includeEvents: true,
-  includeHolidays: false,
+  includeTeamEvents: true,
 };
 const window = { options, from: '2026-01-01', to: '2028-12-31' };
 
