@@ -8,9 +8,11 @@ import { utcOffsetAt } from './timezones';
  * offset from the zone's transition table instead. Read-only: the setters are Date's own.
  */
 export class ZonedDate extends Date {
-  readonly timeZone: string;
+  // Declared, not defined: defining them on every instance took 3 % of the feed server's CPU
+  // in a profile of room feeds (ZonedDate is made for every timed event).
+  declare readonly timeZone: string;
   /** The wall-clock fields, read with UTC getters (as in TZDate). */
-  readonly internal: Date;
+  declare readonly internal: Date;
 
   constructor(instant: number, timeZone: string) {
     super(instant);
