@@ -132,7 +132,7 @@ export function shiftClock(sql: postgres.Sql, simulatedNow: number) {
   return sql`update bench_clock.shift set by = ${Math.round(simulatedNow - Date.now())} * interval '1 millisecond' where id = 1`;
 }
 
-/** The clients in a seeded random order (Fisher–Yates). */
+/** A copy of `items` in the order a seeded random source gives (Fisher–Yates). */
 export function shuffled<T>(items: readonly T[], random: () => number): T[] {
   const copy = [...items];
   for (let i = copy.length - 1; i > 0; i--) {
