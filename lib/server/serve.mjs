@@ -1,6 +1,7 @@
 // @ts-check
 import http from 'node:http';
 import { isDemoIdpWanted, startDemoIdentityProvider } from './demo-idp.mjs';
+import { loadFeedRoute } from './feed-route.mjs';
 import { createFrontDoor } from './front-door.mjs';
 
 // TeamCal's HTTP server: Next.js's request handler behind the front door (front-door.mjs), which
@@ -37,8 +38,14 @@ function oidcOrigin() {
 const app = next({ dev, hostname: hostname ?? 'localhost', port });
 await app.prepare();
 const handle = app.getRequestHandler();
+// Feeds skip Next.js's router (feed-route.mjs); the development server builds routes on demand.
+const feedRoute = dev ? null : await loadFeedRoute(process.env.NEXT_DIST_DIR || '.next');
+if (!dev && !feedRoute) console.warn('TeamCal: feeds go through Next.js (built route not found).');
 const frontDoor = createFrontDoor({
-  handle: (req, res) => (demoIdp?.owns(req.url) ? demoIdp.handle(req, res) : handle(req, res)),
+  handle: async (req, res) => {
+    if (demoIdp?.owns(req.url)) return demoIdp.handle(req, res);
+    if (!(await feedRoute?.(req, res))) await handle(req, res);
+  },
   dev,
   trustProxyHops,
   publicUrl: process.env.TEAMCAL_PUBLIC_URL?.trim() || null,

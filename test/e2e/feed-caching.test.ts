@@ -26,7 +26,11 @@ import {
 import type { Actor } from '@/lib/dal/actor';
 import { cancelBooking, createBooking } from '@/lib/dal/bookings';
 import { findCalendarForActor, type CalendarRef } from '@/lib/dal/calendars';
-import { createPersonalSubscription } from '@/lib/dal/feed-tokens';
+import {
+  createPersonalSubscription,
+  getPersonalSubscription,
+  invalidatePersonalSubscription,
+} from '@/lib/dal/feed-tokens';
 import { setOwnAbsencesShown } from '@/lib/dal/profile';
 import {
   absenceDecisionSchema,
@@ -399,8 +403,13 @@ describe('a feed as real clients fetch it', () => {
   });
 });
 
-/** A fresh personal subscription of `person` to a calendar, as a feed path. */
+/**
+ * A fresh personal subscription of `person` to a calendar, as a feed path. Another test file on
+ * this database may have left them a link to it (feed-http's `subscribe`): that one goes first.
+ */
 async function subscribeTo(person: Actor, ref: CalendarRef) {
+  const current = await getPersonalSubscription(person, ref);
+  if (current) await invalidatePersonalSubscription(person, ref, current.id);
   const issued = await createPersonalSubscription(
     person,
     ref,

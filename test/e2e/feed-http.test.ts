@@ -92,6 +92,22 @@ describe('the feed over HTTP', () => {
     expect(fs.readFileSync(inject('postgresServerLogPath'), 'utf8')).not.toContain(token);
   });
 
+  it('is served by the built route without Next.js’s router; other methods still reach Next.js', async () => {
+    const { path } = await subscribe('hugo@example.com');
+    const response = await fetchFeed(path);
+    expect(response.status).toBe(200);
+    // Next.js's router adds its RSC Vary to every response it routes (lib/server/feed-route.mjs).
+    expect(response.headers.get('vary') ?? '').not.toMatch(/rsc/i);
+    expect(response.headers.get('x-request-id')).toMatch(/^[\w-]{8,}$/);
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(fs.readFileSync(inject('postgresServerLogPath'), 'utf8')).not.toContain(
+      'feeds go through Next.js',
+    );
+    const post = await fetchFeed(path, { method: 'POST' });
+    expect(post.status).toBe(405);
+    expect(post.headers.get('vary') ?? '').toMatch(/rsc/i);
+  });
+
   it('answers HEAD with the same headers and no body', async () => {
     const { path } = await subscribe('lea@example.com');
     const [get, head] = [await fetchFeed(path), await fetchFeed(path, { method: 'HEAD' })];
