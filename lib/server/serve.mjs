@@ -15,6 +15,11 @@ import { createFrontDoor } from './front-door.mjs';
 const dev = process.argv.includes('--dev');
 // Set before Next.js and React load: they choose their production or development code by it.
 Object.assign(process.env, { NODE_ENV: dev ? 'development' : 'production' });
+// Next.js's server replaces the global Date with a wrapper that reports reads of the clock while
+// it prerenders with `cacheComponents` (node-environment-extensions/date), which TeamCal does not
+// use. Every `new Date` then goes through Reflect.construct: a room's feed of 365 bookings took
+// 33 ms instead of 21. The production server puts the real one back once Next.js is prepared.
+const NativeDate = globalThis.Date;
 const { default: next } = await import('next');
 const port = Number(process.env.PORT) || 3000;
 const hostname = process.env.HOSTNAME || undefined;
@@ -37,6 +42,10 @@ function oidcOrigin() {
 
 const app = next({ dev, hostname: hostname ?? 'localhost', port });
 await app.prepare();
+if (!dev && globalThis.Date !== NativeDate) {
+  globalThis.Date = NativeDate;
+  Object.defineProperty(NativeDate.prototype, 'constructor', { value: NativeDate });
+}
 const handle = app.getRequestHandler();
 // Feeds skip Next.js's router (feed-route.mjs); the development server builds routes on demand.
 const feedRoute = dev ? null : await loadFeedRoute(process.env.NEXT_DIST_DIR || '.next');
