@@ -103,35 +103,58 @@ describe('recording feed usage', () => {
   });
 
   it('writes the counts of many tokens in a few statements, one after another, and loses none', async () => {
-    const [subscription] = await subscribedTokens(1);
-    const [link] = await db().select().from(feedTokens).where(eq(feedTokens.id, subscription!));
-    const tokenIds = (
-      await db()
-        .insert(feedTokens)
-        .values(
-          Array.from({ length: 1_100 }, () => ({
-            kind: 'public' as const,
-            tokenHash: crypto.randomBytes(32).toString('hex'),
-            displayPrefix: 'bulk',
-            ownerId: link!.ownerId,
-            calendarId: link!.calendarId,
-          })),
-        )
-        .returning({ id: feedTokens.id })
-    ).map((row) => row.id);
+    const tokenIds = await bulkTokens(1_100);
     const recorder = createFeedUsageRecorder();
     for (const tokenId of tokenIds) recorder.record(tokenId, false, older);
     await pause(5);
     for (const tokenId of tokenIds) recorder.record(tokenId, false, newer);
     // One statement per 500 tokens, not one per token.
     expect(await countStatements(db(), () => recorder.flush())).toBe(3);
-    const rows = await db()
-      .select({ useCount: feedTokens.useCount, lastUsedIp: feedTokens.lastUsedIp })
-      .from(feedTokens)
-      .where(inArray(feedTokens.id, tokenIds));
-    expect(rows).toHaveLength(1_100);
-    expect(rows.filter((row) => row.useCount === 2 && row.lastUsedIp === newer.ip)).toHaveLength(
-      1_100,
-    );
+    await expectUses(tokenIds, 2, newer.ip);
+  });
+
+  it('writes a full map early, its statements paced, and loses none', async () => {
+    const tokenIds = await bulkTokens(1_100);
+    const recorder = createFeedUsageRecorder({ maxPendingTokens: 1_000 });
+    // The 1,001st token writes the first 1,000 (two statements, the second after a pause).
+    const statements = await countStatements(db(), async () => {
+      for (const tokenId of tokenIds) recorder.record(tokenId, false, newer);
+      await recorder.flush();
+    });
+    expect(statements).toBe(3);
+    expect(recorder.pendingTokens).toBe(0);
+    await expectUses(tokenIds, 1, newer.ip);
   });
 });
+
+async function bulkTokens(count: number): Promise<string[]> {
+  const [subscription] = await subscribedTokens(1);
+  const [link] = await db().select().from(feedTokens).where(eq(feedTokens.id, subscription!));
+  const tokenIds = (
+    await db()
+      .insert(feedTokens)
+      .values(
+        Array.from({ length: count }, () => ({
+          kind: 'public' as const,
+          tokenHash: crypto.randomBytes(32).toString('hex'),
+          displayPrefix: 'bulk',
+          ownerId: link!.ownerId,
+          calendarId: link!.calendarId,
+        })),
+      )
+      .returning({ id: feedTokens.id })
+  ).map((row) => row.id);
+  return tokenIds;
+}
+
+/** Every token's count is `uses`, with `ip` as its last use. */
+async function expectUses(tokenIds: string[], uses: number, ip: string | null) {
+  const rows = await db()
+    .select({ useCount: feedTokens.useCount, lastUsedIp: feedTokens.lastUsedIp })
+    .from(feedTokens)
+    .where(inArray(feedTokens.id, tokenIds));
+  expect(rows).toHaveLength(tokenIds.length);
+  expect(rows.filter((row) => row.useCount === uses && row.lastUsedIp === ip)).toHaveLength(
+    tokenIds.length,
+  );
+}
