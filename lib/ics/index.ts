@@ -16,7 +16,13 @@ export {
   type FeedContext,
 } from './events';
 export { foldLines } from './fold';
-export { renderCalendar, renderFeedItems, streamCalendar, type FeedSource } from './stream';
+export {
+  EVENTS_PER_SLICE,
+  renderCalendar,
+  renderFeedItems,
+  streamCalendar,
+  type FeedSource,
+} from './stream';
 export { generateVtimezone, isKnownTimeZone } from './timezones';
 export type {
   AbsenceRow,
