@@ -16,13 +16,7 @@ export {
   type FeedContext,
 } from './events';
 export { foldLines } from './fold';
-export {
-  EVENTS_PER_SLICE,
-  renderCalendar,
-  renderFeedItems,
-  streamCalendar,
-  type FeedSource,
-} from './stream';
+export { renderCalendar, renderFeedItems, streamCalendar, type FeedSource } from './stream';
 export { generateVtimezone, isKnownTimeZone } from './timezones';
 export type {
   AbsenceRow,

@@ -26,15 +26,6 @@ export function renderCalendar(info: CalendarInfo, items: Iterable<FeedItem>): s
 export type FeedSource = AsyncIterable<readonly FeedItem[]> | Iterable<readonly FeedItem[]>;
 
 /**
- * Events written per read of the stream. The server has one thread: a page of 1,000 rows written
- * at once held it for tens of milliseconds, and every poll arriving meanwhile (a 304 takes about
- * one) waited behind it. Between slices the stream yields to the event loop.
- */
-export const EVENTS_PER_SLICE = 64;
-
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-/**
  * The calendar as a byte stream, for a Response body. `source` yields batches of items (e.g. pages
  * of a keyset query); one batch is read only when the consumer asks for more bytes, so a slow
  * client holds back the database rather than filling memory. Cancelling the stream (client gone)
@@ -48,9 +39,6 @@ export function streamCalendar(info: CalendarInfo, source: FeedSource): Readable
   const batches: AsyncIterator<readonly FeedItem[]> | Iterator<readonly FeedItem[]> =
     Symbol.asyncIterator in source ? source[Symbol.asyncIterator]() : source[Symbol.iterator]();
   let headerSent = false;
-  /** The batch being written, and how far. */
-  let batch: readonly FeedItem[] = [];
-  let written = 0;
 
   return new ReadableStream<Uint8Array>(
     {
@@ -64,20 +52,13 @@ export function streamCalendar(info: CalendarInfo, source: FeedSource): Readable
           // Empty batches yield no bytes; keep reading until there is a chunk to hand over, since
           // a pull that enqueues nothing is not called again.
           for (;;) {
-            if (written === batch.length) {
-              const next = await batches.next();
-              if (next.done) {
-                controller.enqueue(encoder.encode(footer));
-                controller.close();
-                return;
-              }
-              [batch, written] = [next.value, 0];
-              continue;
+            const next = await batches.next();
+            if (next.done) {
+              controller.enqueue(encoder.encode(footer));
+              controller.close();
+              return;
             }
-            if (written > 0) await nextTurn();
-            const slice = batch.slice(written, written + EVENTS_PER_SLICE);
-            written += slice.length;
-            const text = renderFeedItems(context, slice);
+            const text = renderFeedItems(context, next.value);
             if (text) {
               controller.enqueue(encoder.encode(text));
               return;
@@ -92,7 +73,7 @@ export function streamCalendar(info: CalendarInfo, source: FeedSource): Readable
         await batches.return?.(reason);
       },
     },
-    // Nothing is prepared ahead of a read: memory holds at most one batch and one slice's text.
+    // Nothing is prepared ahead of a read: memory holds at most one batch.
     { highWaterMark: 0 },
   );
 }

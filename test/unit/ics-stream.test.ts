@@ -2,7 +2,6 @@ import ICAL from 'ical.js';
 import nodeIcal from 'node-ical';
 import { describe, expect, it } from 'vitest';
 import {
-  EVENTS_PER_SLICE,
   createFeedCalendar,
   createFeedContext,
   createFeedEvent,
@@ -108,26 +107,6 @@ describe('the streaming feed writer', () => {
     expect(batchesRead).toBe(1);
     expect(decoder.decode((await reader.read()).value)).toContain('UID:absence-page-1@teamcal');
     expect(batchesRead).toBe(2);
-  });
-
-  it('writes a large page in slices, letting other work run between them', async () => {
-    const page = Array.from({ length: 3 * EVENTS_PER_SLICE + 5 }, (_, i) =>
-      absence({ id: `slice-${i}` }),
-    );
-    const reader = streamCalendar(info, [page]).getReader();
-    const decoder = new TextDecoder();
-    await reader.read(); // the header
-    const eventsPerChunk: number[] = [];
-    let otherWork = 0;
-    for (;;) {
-      setImmediate(() => otherWork++);
-      const { done, value } = await reader.read();
-      if (done) break;
-      eventsPerChunk.push(decoder.decode(value).split('BEGIN:VEVENT').length - 1);
-    }
-    expect(eventsPerChunk).toEqual([EVENTS_PER_SLICE, EVENTS_PER_SLICE, EVENTS_PER_SLICE, 5, 0]);
-    // Each slice after the first waited for the event loop's next turn.
-    expect(otherWork).toBeGreaterThanOrEqual(3);
   });
 
   it('closes the source (and so its cursor) when the client goes away', async () => {
