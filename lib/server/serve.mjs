@@ -42,14 +42,17 @@ function oidcOrigin() {
 
 const app = next({ dev, hostname: hostname ?? 'localhost', port });
 await app.prepare();
-if (!dev && globalThis.Date !== NativeDate) {
-  globalThis.Date = NativeDate;
-  Object.defineProperty(NativeDate.prototype, 'constructor', { value: NativeDate });
-}
 const handle = app.getRequestHandler();
-// Feeds skip Next.js's router (feed-route.mjs); the development server builds routes on demand.
-const feedRoute = dev ? null : await loadFeedRoute(process.env.NEXT_DIST_DIR || '.next');
-if (!dev && !feedRoute) console.warn('TeamCal: feeds go through Next.js (built route not found).');
+/** Feeds without Next.js's router (feed-route.mjs): production only, as dev builds on demand. */
+let feedRoute = null;
+if (!dev) {
+  if (globalThis.Date !== NativeDate) {
+    globalThis.Date = NativeDate;
+    Object.defineProperty(NativeDate.prototype, 'constructor', { value: NativeDate });
+  }
+  feedRoute = await loadFeedRoute(process.env.NEXT_DIST_DIR || '.next');
+  if (!feedRoute) console.warn('TeamCal: feeds go through Next.js (built route not found).');
+}
 const frontDoor = createFrontDoor({
   handle: async (req, res) => {
     if (demoIdp?.owns(req.url)) return demoIdp.handle(req, res);

@@ -130,7 +130,7 @@ describe('recording feed usage', () => {
 async function bulkTokens(count: number): Promise<string[]> {
   const [subscription] = await subscribedTokens(1);
   const [link] = await db().select().from(feedTokens).where(eq(feedTokens.id, subscription!));
-  const tokenIds = (
+  return (
     await db()
       .insert(feedTokens)
       .values(
@@ -144,7 +144,6 @@ async function bulkTokens(count: number): Promise<string[]> {
       )
       .returning({ id: feedTokens.id })
   ).map((row) => row.id);
-  return tokenIds;
 }
 
 /** Every token's count is `uses`, with `ip` as its last use. */
