@@ -167,6 +167,7 @@ export async function loadAtRate(
   const pending: Promise<void>[] = [];
   const started = performance.now();
   let sent = 0;
+  let ok = 0;
   let errors = 0;
   let i = 0;
   while (performance.now() - started < seconds * 1000) {
@@ -177,7 +178,10 @@ export async function loadAtRate(
       pending.push(
         // Spread evenly: poll n comes without validators when n × fresh crosses a whole number.
         poll(base, client, Math.floor(sent * fresh) === Math.floor((sent - 1) * fresh)).then(
-          (result) => void (client.link.guestEmail ? guestLatencies : latencies).push(result.ms),
+          (result) => {
+            if (result.status === 200) ok++;
+            (client.link.guestEmail ? guestLatencies : latencies).push(result.ms);
+          },
           () => void errors++,
         ),
       );
@@ -193,6 +197,8 @@ export async function loadAtRate(
     simulatorCores: (ownCpu.user + ownCpu.system) / 1e6 / elapsed,
     rate,
     achieved: (latencies.length + guestLatencies.length) / elapsed,
+    /** The share of polls answered with a body. */
+    okShare: ok / Math.max(1, latencies.length + guestLatencies.length),
     p99: percentile([...latencies, ...guestLatencies], 99),
     /** Without guest links, whose every poll checks a password. */
     p99WithoutGuests: percentile(latencies, 99),

@@ -14,6 +14,7 @@ import { randomSource } from './scale-seed';
 
 const DAY = 24 * HOUR;
 const CONCURRENCY = 16;
+const RSS_SAMPLE_STEPS = 250;
 
 type Edit = 'absence' | 'event' | 'rotate' | 'revoke';
 type Step = { at: number; client?: Client; edit?: Edit };
@@ -24,7 +25,10 @@ export interface HourFigures {
   notModified: number;
   other: number;
   cpu: number;
-  /** The server's RSS at the hour's end. */
+  /**
+   * The server's lowest RSS in the hour (sampled every few hundred polls and at its end): the
+   * garbage collector's troughs, which show what stays.
+   */
   rss: number;
 }
 
@@ -125,14 +129,8 @@ async function applyEdit(db: Database, sql: postgres.Sql, edit: Edit, random: ()
   return null;
 }
 
-/** Polls every client once at the day's start (unmeasured): what they held before the day. */
-export async function primeClients(
-  base: string,
-  clients: Client[],
-  sql: postgres.Sql,
-  start: number,
-) {
-  await shiftClock(sql, start - HOUR);
+/** Polls every client once, with its validators, a few at a time (unmeasured). */
+export async function pollEachOnce(base: string, clients: Client[]) {
   for (let i = 0; i < clients.length; i += CONCURRENCY)
     await Promise.all(
       clients.slice(i, i + CONCURRENCY).map(async (client) => {
@@ -140,6 +138,17 @@ export async function primeClients(
         if (client.name === 'Outlook') client.interval = ttlOf(answer.body) ?? client.interval;
       }),
     );
+}
+
+/** Polls every client once at the day's start: what they held before the day. */
+export async function primeClients(
+  base: string,
+  clients: Client[],
+  sql: postgres.Sql,
+  start: number,
+) {
+  await shiftClock(sql, start - HOUR);
+  await pollEachOnce(base, clients);
 }
 
 export async function runDay(
@@ -164,7 +173,7 @@ export async function runDay(
     notModified: 0,
     other: 0,
     cpu: 0,
-    rss: 0,
+    rss: Infinity,
   }));
   const edits: Record<Edit, number> = { absence: 0, event: 0, rotate: 0, revoke: 0 };
   const latencies: number[] = [];
@@ -174,13 +183,16 @@ export async function runDay(
   let hour = 0;
   let cpuAtHour = cpuSecondsOf(serverPid);
   const inFlight = new Set<Promise<void>>();
-  for (const step of steps) {
+  const lowerRss = (figures: HourFigures) =>
+    (figures.rss = Math.min(figures.rss, rssOf(serverPid)));
+  for (const [index, step] of steps.entries()) {
     const stepHour = Math.min(23, Math.floor((step.at - start) / HOUR));
+    if (index % RSS_SAMPLE_STEPS === 0) lowerRss(hours[stepHour]!);
     if (stepHour !== hour) {
       await Promise.all(inFlight);
       const cpu = cpuSecondsOf(serverPid);
       hours[hour]!.cpu = cpu - cpuAtHour;
-      hours[hour]!.rss = rssOf(serverPid);
+      lowerRss(hours[hour]!);
       [cpuAtHour, hour] = [cpu, stepHour];
     }
     // The server's clock follows the simulated one to within ten simulated seconds.
@@ -211,6 +223,6 @@ export async function runDay(
   }
   await Promise.all(inFlight);
   hours[hour]!.cpu = cpuSecondsOf(serverPid) - cpuAtHour;
-  hours[hour]!.rss = rssOf(serverPid);
+  lowerRss(hours[hour]!);
   return { start, hours, edits, ownTransactions, latencies, guestLatencies };
 }
