@@ -255,6 +255,9 @@ async function* pages<Row>(read: (last?: Row) => Promise<Row[]>) {
   for (let page = await read(); page.length > 0; page = await read(page.at(-1))) {
     yield page;
     if (page.length < PAGE_SIZE) return;
+    // Other requests get a turn between pages. The embedded database answers in this thread and
+    // a fast client drains each page at once, so a feed of 50,000 rows held it for 2.6 s.
+    await new Promise((resolve) => setImmediate(resolve));
   }
 }
 

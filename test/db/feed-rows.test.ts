@@ -117,6 +117,18 @@ describe('feed rows read page by page', () => {
     expect(pageSizes).toEqual([1_000, 1_000, 400]);
     expect(idsOf(read as Array<{ id: string }>)).toEqual(idsOf(expected));
     expect(await countEventRows(selection)).toBe(2_400);
+
+    // Other work gets a turn between pages: PGlite answers in this thread, and a feed read page
+    // after page without one held the event loop for seconds.
+    const turnsBetweenPages: boolean[] = [];
+    let turned: boolean | null = null;
+    for await (const page of readEventRows(selection)) {
+      expect(page.length).toBeGreaterThan(0);
+      if (turned !== null) turnsBetweenPages.push(turned);
+      turned = false;
+      setImmediate(() => (turned = true));
+    }
+    expect(turnsBetweenPages).toEqual([true, true]);
   });
 
   it('gives a resource’s bookings over several pages, naming each booker', async () => {
