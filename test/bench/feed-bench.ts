@@ -7,7 +7,7 @@ import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { installDatabase, openDatabase } from '@/db';
-import { freePort } from '@/test/helpers/app-server';
+import { freePort, START_ARGS } from '@/test/helpers/app-server';
 import { benchServerEnv, buildBenchApp, root, rssOf, waitFor } from './bench-server';
 import { seedBenchOrganisation } from './seed-large';
 
@@ -96,7 +96,7 @@ async function main() {
   const app = spawn(
     process.execPath,
     // The production server, as `npm start` runs it: Next.js behind the front door.
-    ['lib/server/serve.mjs'],
+    START_ARGS,
     {
       cwd: root,
       env: {

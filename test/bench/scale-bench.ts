@@ -4,7 +4,7 @@ import postgres from 'postgres';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import { openDatabase, schema, type Database } from '@/db';
 import { hashFeedToken } from '@/lib/feed-tokens';
-import { freePort } from '@/test/helpers/app-server';
+import { freePort, START_ARGS } from '@/test/helpers/app-server';
 import { benchServerEnv, buildBenchApp, root, rssOf, waitFor } from './bench-server';
 import { measureAdmin } from './scale-admin';
 import {
@@ -103,7 +103,7 @@ async function main() {
     const env = benchServerEnv();
     buildBenchApp(env);
     const port = await freePort();
-    app = spawn(process.execPath, ['lib/server/serve.mjs'], {
+    app = spawn(process.execPath, START_ARGS, {
       cwd: root,
       env: {
         ...env,

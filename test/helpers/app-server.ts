@@ -5,12 +5,23 @@ import net from 'node:net';
 import path from 'node:path';
 
 // Starts TeamCal's production server (lib/server/serve.mjs on the build in `.next-test`) as a
-// child process, the way `npm start` does, for tests that need real HTTP.
+// child process, as `npm start` does (with its node flags), for tests that need real HTTP.
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 // E2E_DIST_DIR lets two checkouts' test runs build side by side without overwriting each other.
 export const TEST_DIST_DIR = process.env.E2E_DIST_DIR ?? '.next-test';
 export const LOG_DIR = path.join(ROOT, '.test-results');
+
+/**
+ * What `npm start` passes to node (its V8 flags, then the entry): tests and benches run the
+ * production server as it is deployed.
+ */
+export const START_ARGS: readonly string[] = (() => {
+  const { scripts } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  const [command, ...args] = String(scripts.start).split(/\s+/);
+  if (command !== 'node') throw new Error(`npm start is not "node …": ${scripts.start}`);
+  return args;
+})();
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -73,7 +84,7 @@ export async function startAppServer(
   delete baseEnv.TRUST_PROXY_HOPS;
   // A test server never mails through the developer's own mail server.
   delete baseEnv.SMTP_URL;
-  const server = spawn(process.execPath, ['lib/server/serve.mjs'], {
+  const server = spawn(process.execPath, START_ARGS, {
     cwd: ROOT,
     env: {
       ...baseEnv,
